@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): wall time and peak RSS of the skewcheck job on Joot-sized data
+# (5,026 train + 100 predict rows, 3,923 features), next to the floor: one bare parse of the same files.
+#
+# Usage: bench/run.sh [--build]             --build rebuilds the jar even if it exists
+#   RUNS=5 bench/run.sh                     job runs to take the median over (default 3)
+#   MODE=same-distribution bench/run.sh     predict rows drawn from the train distribution
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+JAR=pipeline/target/skewcheck.jar
+MODE=${MODE:-benchmark}
+RUNS=${RUNS:-3}
+case "$MODE" in
+  benchmark) DATA=target/bench-data ;;
+  same-distribution) DATA=target/bench-data-same-distribution ;;
+  *) echo "MODE must be benchmark or same-distribution, not '$MODE'" >&2; exit 2 ;;
+esac
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a positive integer, not '$RUNS'" >&2; exit 2; }
+LOGS=target/bench-logs
+mkdir -p target "$LOGS"
+
+if [[ ! -f $JAR || ${1:-} == --build ]]; then mvn -q -B -DskipTests package; fi
+if [[ ! -x /usr/bin/time && $EUID -eq 0 ]]; then
+  apt-get install -y -qq time >/dev/null || echo "could not install GNU time; RSS will be unknown" >&2
+fi
+
+# The stamp records the generator command, so changing MODE or the data dir regenerates.
+GEN=(java -cp "$JAR" org.skewcheck.pipeline.demo.JootData "$DATA" "$MODE")
+if [[ "$(cat "$DATA/.generated-by" 2>/dev/null)" != "${GEN[*]}" ]]; then
+  rm -rf "$DATA"
+  "${GEN[@]}"
+  echo "${GEN[*]}" >"$DATA/.generated-by"
+fi
+ROWS=$(awk 'FNR > 1 { n++ } END { print n }' "$DATA/train.csv" "$DATA"/predict/*.csv)
+
+# measure NAME CMD...: runs CMD with its output in $LOGS/NAME.log; sets WALL (s) and RSS (MiB).
+measure() {
+  local log=$LOGS/$1.log; shift
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -v -o "$log.time" "$@" >"$log" 2>&1 || { tail -20 "$log" >&2; exit 1; }
+    WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0
+      for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f", s }' "$log.time")
+    RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log.time")
+  else
+    local TIMEFORMAT=%R
+    { time "$@" >"$log" 2>&1; } 2>"$log.time" || { tail -20 "$log" >&2; exit 1; }
+    WALL=$(<"$log.time") RSS=unknown
+  fi
+}
+
+FLOOR=(java -cp "$JAR" org.skewcheck.pipeline.demo.ParseFloor "$DATA/train.csv" "$DATA/predict")
+JOB=(java -jar "$JAR" --train="$DATA/train.csv" --predict="$DATA/predict" --output=target/bench-out
+     --config=configs/joot.yaml --failOn=never)
+
+measure floor "${FLOOR[@]}"
+FLOOR_WALL=$WALL FLOOR_RSS=$RSS
+WALLS=() RSSES=()
+for ((i = 1; i <= RUNS; i++)); do
+  rm -rf target/bench-out  # every run starts from the same empty output dir
+  measure "job-$i" "${JOB[@]}"
+  WALLS+=("$WALL") RSSES+=("$RSS")
+done
+MEDIAN=$(printf '%s\n' "${WALLS[@]}" | sort -n |
+  awk '{ a[NR] = $1 } END { printf "%.2f", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+
+echo
+echo "skewcheck benchmark: MODE=$MODE, $ROWS rows (train + predict), RUNS=$RUNS, logs in $LOGS/"
+printf '  data:  %s\n' "$(printf '%q ' "${GEN[@]}")"
+printf '  floor: %s  (printed: %s)\n' "$(printf '%q ' "${FLOOR[@]}")" "$(tail -1 "$LOGS/floor.log")"
+printf '  job:   %s\n' "$(printf '%q ' "${JOB[@]}")"
+printf '\n%-8s %8s %14s\n' "" "wall s" "peak RSS MiB"
+printf '%-8s %8s %14s\n' floor "$FLOOR_WALL" "$FLOOR_RSS"
+for ((i = 0; i < RUNS; i++)); do printf '%-8s %8s %14s\n' "job $((i + 1))" "${WALLS[i]}" "${RSSES[i]}"; done
+printf '%-8s %8s\n' median "$MEDIAN"
+awk -v r="$ROWS" -v m="$MEDIAN" -v f="$FLOOR_WALL" 'BEGIN {
+  printf "\nrows/s (median job): %.0f   rows/s (floor): %.0f   job/floor: %.1fx\n", r / m, r / f, m / f }'

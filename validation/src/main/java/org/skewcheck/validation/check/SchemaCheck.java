@@ -1,0 +1,73 @@
+package org.skewcheck.validation.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.DatasetProfile;
+
+/**
+ * Schema and type checks: feature columns present in only one dataset (a family missing whole is
+ * one finding, not one per column), and columns holding non-numeric text in one dataset only.
+ * A feature the model was trained on but that predict lacks is an error (the model then sees
+ * missing values); a column only predict has is a warning.
+ */
+public final class SchemaCheck {
+  private final Map<String, String> prefixOf;
+
+  /** @param prefixOf the prefix of every column of both datasets */
+  public SchemaCheck(Map<String, String> prefixOf) {
+    this.prefixOf = prefixOf;
+  }
+
+  public List<Finding> run(DatasetProfile train, DatasetProfile predict, Set<String> featureColumns) {
+    List<Finding> findings = new ArrayList<>();
+    Map<String, ColumnStats> t = train.columns();
+    Map<String, ColumnStats> p = predict.columns();
+    findings.addAll(oneSided(t, p, train, predict, featureColumns, Severity.ERROR));
+    findings.addAll(oneSided(p, t, predict, train, featureColumns, Severity.WARNING));
+    t.forEach((name, tc) -> {
+      ColumnStats pc = p.get(name);
+      if (pc != null && (tc.nonNumeric() > 0) != (pc.nonNumeric() > 0)) {
+        String textIn = tc.nonNumeric() > 0 ? "train" : "predict";
+        ColumnStats text = tc.nonNumeric() > 0 ? tc : pc;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("trainNonNumeric", tc.nonNumeric());
+        figures.put("predictNonNumeric", pc.nonNumeric());
+        figures.put("textIn", textIn);
+        findings.add(new Finding("type", Scope.SCHEMA, name, Severity.ERROR,
+            name + ": " + text.nonNumeric() + " non-numeric values in " + textIn + ", none in the other dataset",
+            figures));
+      }
+    });
+    return findings;
+  }
+
+  private List<Finding> oneSided(Map<String, ColumnStats> here, Map<String, ColumnStats> there,
+      DatasetProfile hereProfile, DatasetProfile thereProfile, Set<String> featureColumns, Severity severity) {
+    Map<String, List<String>> onlyHereByPrefix = new TreeMap<>();
+    here.keySet().stream()
+        .filter(c -> featureColumns.contains(c) && !there.containsKey(c))
+        .forEach(c -> onlyHereByPrefix.computeIfAbsent(prefixOf.get(c), k -> new ArrayList<>()).add(c));
+    List<Finding> findings = new ArrayList<>();
+    onlyHereByPrefix.forEach((prefix, columns) -> {
+      String where = hereProfile.name() + " only (absent from " + thereProfile.name() + ")";
+      if (!thereProfile.prefixes().containsKey(prefix)) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("columns", columns.size());
+        figures.put("presentIn", hereProfile.name());
+        findings.add(new Finding("schema", Scope.SCHEMA, prefix, severity,
+            "prefix " + prefix + " (" + columns.size() + " columns) is in " + where, figures));
+        return;
+      }
+      for (String c : columns) {
+        findings.add(new Finding("schema", Scope.SCHEMA, c, severity, "column " + c + " is in " + where,
+            Map.of("presentIn", hereProfile.name())));
+      }
+    });
+    return findings;
+  }
+}

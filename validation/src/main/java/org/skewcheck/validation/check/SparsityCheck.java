@@ -1,0 +1,264 @@
+package org.skewcheck.validation.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.PrefixStats;
+
+/**
+ * The paired sparsity / constancy check: per column and per prefix, is the zero fraction, the
+ * missing fraction or constant-ness in predict unlikely under train's rates?
+ *
+ * <p>Each test takes train's rate r (add-½ smoothed) and asks how probable the predict count is
+ * for n predict draws: for "all n zero" that is (1 − r)ⁿ's complement form rⁿ with r the zero rate.
+ * A change is flagged when the Benjamini-Hochberg-adjusted probability over all column tests is
+ * below {@code alpha} and the fraction moved by at least {@code minChange}. A prefix is flagged
+ * when its pooled row-level figures (rows with no non-zero value; rows with no value) are that
+ * unlikely, or when at least {@code prefixColumnShare} of its testable columns are flagged. A
+ * finding is an error unless the config declares the prefix expected-sparse / expected-constant
+ * in the dataset that is sparse or constant; then it is info naming the declaration.
+ */
+public final class SparsityCheck {
+  /** What is compared: the zero rate among numbers, the missing rate among rows, the rate of a constant value. */
+  enum Kind {
+    SPARSITY("zero fraction"), MISSING("missing fraction"), CONSTANCY("constant-value fraction");
+
+    final String figure;
+
+    Kind(String figure) {
+      this.figure = figure;
+    }
+
+    String check() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** One binomial comparison of a predict count against train's rate. */
+  record RateTest(Kind kind, String prefix, String target, long trainK, long trainN, long predictK, long predictN,
+      double value, double probability, boolean testable, boolean largeEnough) {
+
+    double trainFraction() {
+      return (double) trainK / trainN;
+    }
+
+    double predictFraction() {
+      return (double) predictK / predictN;
+    }
+
+    /** The dataset in which the rate is higher: the sparser, emptier, or more constant one. */
+    String heavierIn() {
+      return predictFraction() > trainFraction() ? "predict" : "train";
+    }
+
+    static RateTest of(Kind kind, String prefix, String target, double trainK, long trainN, long predictK,
+        long predictN, double value, SkewConfig.Sparsity thresholds) {
+      double rate = Statistics.smoothedRate(trainK, trainN);
+      double trainFraction = trainK / trainN;
+      double predictFraction = (double) predictK / predictN;
+      boolean upward = predictFraction > trainFraction;
+      double probability = Statistics.binomialTail(predictK, predictN, rate, upward);
+      boolean canRise = Math.pow(rate, predictN) < thresholds.alpha() && 1 - trainFraction >= thresholds.minChange();
+      boolean canFall = Math.pow(1 - rate, predictN) < thresholds.alpha() && trainFraction >= thresholds.minChange();
+      boolean largeEnough = Math.abs(predictFraction - trainFraction) >= thresholds.minChange();
+      return new RateTest(kind, prefix, target, Math.round(trainK), trainN, predictK, predictN, value, probability,
+          canRise || canFall, largeEnough);
+    }
+  }
+
+  private final SkewConfig config;
+
+  public SparsityCheck(SkewConfig config) {
+    this.config = config;
+  }
+
+  /** Findings for the feature columns present in both datasets and their prefixes. */
+  public List<Finding> run(DatasetProfile train, DatasetProfile predict, Set<String> featureColumns) {
+    if (train.rows() == 0 || predict.rows() == 0) {
+      return List.of();
+    }
+    List<RateTest> columnTests = new ArrayList<>();
+    List<RateTest> prefixTests = new ArrayList<>();
+    for (Map.Entry<String, PrefixStats> e : train.prefixes().entrySet()) {
+      PrefixStats p = predict.prefixes().get(e.getKey());
+      if (p == null) {
+        continue;
+      }
+      String prefix = e.getKey();
+      PrefixStats t = e.getValue();
+      t.columns().forEach((name, tc) -> {
+        ColumnStats pc = p.columns().get(name);
+        if (pc != null && featureColumns.contains(name)) {
+          columnTests.addAll(columnTests(prefix, name, tc, pc, train, predict));
+        }
+      });
+      prefixTests.add(RateTest.of(Kind.SPARSITY, prefix, prefix, train.rows() - t.rowsAnyNonZero(), train.rows(),
+          predict.rows() - p.rowsAnyNonZero(), predict.rows(), Double.NaN, config.sparsity()));
+      prefixTests.add(RateTest.of(Kind.MISSING, prefix, prefix, train.rows() - t.rowsAnyPresent(), train.rows(),
+          predict.rows() - p.rowsAnyPresent(), predict.rows(), Double.NaN, config.sparsity()));
+    }
+    double[] columnAdjusted = adjust(columnTests);
+    double[] prefixAdjusted = adjust(prefixTests);
+
+    List<Finding> findings = new ArrayList<>();
+    Map<String, Map<Kind, List<RateTest>>> flaggedByPrefix = new TreeMap<>();
+    Map<String, Map<Kind, Integer>> testableByPrefix = new TreeMap<>();
+    for (int i = 0; i < columnTests.size(); i++) {
+      RateTest t = columnTests.get(i);
+      if (t.testable()) {
+        testableByPrefix.computeIfAbsent(t.prefix(), k -> new TreeMap<>()).merge(t.kind(), 1, Integer::sum);
+      }
+      if (flagged(t, columnAdjusted[i])) {
+        findings.add(columnFinding(t, columnAdjusted[i]));
+        flaggedByPrefix.computeIfAbsent(t.prefix(), k -> new TreeMap<>())
+            .computeIfAbsent(t.kind(), k -> new ArrayList<>()).add(t);
+      }
+    }
+    Map<String, Map<Kind, RateTest>> pooled = new TreeMap<>();
+    Map<String, Map<Kind, Double>> pooledAdjusted = new TreeMap<>();
+    for (int i = 0; i < prefixTests.size(); i++) {
+      RateTest t = prefixTests.get(i);
+      pooled.computeIfAbsent(t.prefix(), k -> new TreeMap<>()).put(t.kind(), t);
+      pooledAdjusted.computeIfAbsent(t.prefix(), k -> new TreeMap<>()).put(t.kind(), prefixAdjusted[i]);
+    }
+    for (String prefix : pooled.keySet()) {
+      for (Kind kind : Kind.values()) {
+        RateTest pooledTest = pooled.get(prefix).get(kind);
+        double adjusted = pooledAdjusted.get(prefix).getOrDefault(kind, 1.0);
+        boolean pooledFlag = pooledTest != null && flagged(pooledTest, adjusted);
+        List<RateTest> flaggedColumns = flaggedByPrefix.getOrDefault(prefix, Map.of()).getOrDefault(kind, List.of());
+        int testable = testableByPrefix.getOrDefault(prefix, Map.of()).getOrDefault(kind, 0);
+        boolean shareFlag = testable > 0 && flaggedColumns.size() >= config.sparsity().prefixColumnShare() * testable
+            && !flaggedColumns.isEmpty();
+        if (pooledFlag || shareFlag) {
+          findings.add(prefixFinding(prefix, kind, pooledFlag ? pooledTest : null, adjusted, flaggedColumns, testable));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private List<RateTest> columnTests(String prefix, String name, ColumnStats t, ColumnStats p,
+      DatasetProfile train, DatasetProfile predict) {
+    SkewConfig.Sparsity s = config.sparsity();
+    List<RateTest> tests = new ArrayList<>(3);
+    if (t.count() > 0 && p.count() > 0) {
+      tests.add(RateTest.of(Kind.SPARSITY, prefix, name, t.zeros(), t.count(), p.zeros(), p.count(), 0.0, s));
+    }
+    tests.add(RateTest.of(Kind.MISSING, prefix, name, train.missing(t), train.rows(), predict.missing(p),
+        predict.rows(), Double.NaN, s));
+    boolean predictConstant = p.isConstant() && p.count() >= 2 && p.min() != 0;
+    boolean trainConstant = t.isConstant() && t.count() >= 2 && t.min() != 0;
+    if (predictConstant && !(trainConstant && t.min() == p.min())) {
+      tests.add(RateTest.of(Kind.CONSTANCY, prefix, name, t.countOf(p.min()), t.count(), p.count(), p.count(),
+          p.min(), s));
+    } else if (trainConstant && !(p.isConstant() && p.min() == t.min()) && p.count() > 0) {
+      tests.add(RateTest.of(Kind.CONSTANCY, prefix, name, t.count(), t.count(), Math.round(p.countOf(t.min())),
+          p.count(), t.min(), s));
+    }
+    return tests;
+  }
+
+  private boolean flagged(RateTest t, double adjusted) {
+    return t.largeEnough() && adjusted < config.sparsity().alpha();
+  }
+
+  private static double[] adjust(List<RateTest> tests) {
+    return Statistics.benjaminiHochberg(tests.stream().mapToDouble(RateTest::probability).toArray());
+  }
+
+  private Finding columnFinding(RateTest t, double adjusted) {
+    String dataset = t.heavierIn();
+    String declared = declaration(t.kind(), t.prefix(), dataset);
+    String what = t.kind() == Kind.CONSTANCY ? t.kind().figure + " (value " + fmt(t.value()) + ")" : t.kind().figure;
+    String message = String.format(Locale.ROOT, "%s: %s %.3f in predict (n=%d) vs %.3f in train (n=%d); P=%.2g under train's rate",
+        t.target(), what, t.predictFraction(), t.predictN(), t.trainFraction(), t.trainN(), t.probability())
+        + (declared == null ? "" : "; expected: " + declared);
+    Map<String, Object> figures = figures(t, adjusted, dataset, declared);
+    return new Finding(t.kind().check(), Scope.COLUMN, t.target(),
+        declared == null ? Severity.ERROR : Severity.INFO, message, figures);
+  }
+
+  private Finding prefixFinding(String prefix, Kind kind, RateTest pooledTest, double adjusted,
+      List<RateTest> flaggedColumns, int testable) {
+    String dataset = pooledTest != null ? pooledTest.heavierIn() : majorityDataset(flaggedColumns);
+    String declared = declaration(kind, prefix, dataset);
+    StringBuilder message = new StringBuilder(prefix).append(": ");
+    Map<String, Object> figures;
+    if (pooledTest != null) {
+      String rowsWhat = kind == Kind.MISSING ? "rows with no value" : "rows with no non-zero value";
+      message.append(String.format(Locale.ROOT, "%s %.3f in predict (n=%d) vs %.3f in train (n=%d); P=%.2g under train's rate",
+          rowsWhat, pooledTest.predictFraction(), pooledTest.predictN(), pooledTest.trainFraction(),
+          pooledTest.trainN(), pooledTest.probability()));
+      figures = figures(pooledTest, adjusted, dataset, declared);
+    } else {
+      message.append(kind.figure).append(" changed in ").append(flaggedColumns.size()).append(" columns");
+      figures = new LinkedHashMap<>();
+      figures.put("heavierIn", dataset);
+      figures.put("probability", flaggedColumns.stream().mapToDouble(RateTest::probability).min().orElse(1));
+      if (declared != null) {
+        figures.put("declared", declared);
+      }
+    }
+    message.append(String.format(Locale.ROOT, "; %d of %d testable columns flagged", flaggedColumns.size(), testable));
+    if (declared != null) {
+      message.append("; expected: ").append(declared);
+    }
+    figures.put("flaggedColumns", flaggedColumns.size());
+    figures.put("testableColumns", testable);
+    return new Finding(kind.check(), Scope.PREFIX, prefix, declared == null ? Severity.ERROR : Severity.INFO,
+        message.toString(), figures);
+  }
+
+  private static Map<String, Object> figures(RateTest t, double adjusted, String dataset, String declared) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("trainFraction", t.trainFraction());
+    f.put("predictFraction", t.predictFraction());
+    f.put("trainN", t.trainN());
+    f.put("predictN", t.predictN());
+    if (!Double.isNaN(t.value())) {
+      f.put("value", t.value());
+    }
+    f.put("probability", t.probability());
+    f.put("adjustedProbability", adjusted);
+    f.put("heavierIn", dataset);
+    if (declared != null) {
+      f.put("declared", declared);
+    }
+    return f;
+  }
+
+  private static String majorityDataset(List<RateTest> tests) {
+    long predict = tests.stream().filter(t -> t.heavierIn().equals("predict")).count();
+    return predict * 2 >= tests.size() ? "predict" : "train";
+  }
+
+  /**
+   * The declaration that makes this change expected, e.g. {@code expected.predict.constant}, or null.
+   * A prefix pinned to constants in a dataset explains its zero and constant-value rates moving either
+   * way (the pinned one-hot column goes dense while its siblings go all-zero); a sparse declaration
+   * explains zeros and missing values in the dataset that is sparse.
+   */
+  private String declaration(Kind kind, String prefix, String heavierIn) {
+    for (String dataset : List.of(heavierIn, heavierIn.equals("train") ? "predict" : "train")) {
+      SkewConfig.Declared d = config.expected().of(dataset);
+      boolean constant = d.constant().contains(prefix) && kind != Kind.MISSING;
+      boolean sparse = dataset.equals(heavierIn) && d.sparse().contains(prefix) && kind != Kind.CONSTANCY;
+      if (sparse || constant) {
+        return "expected." + dataset + "." + (sparse ? "sparse" : "constant");
+      }
+    }
+    return null;
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

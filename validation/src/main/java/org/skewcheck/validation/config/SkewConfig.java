@@ -1,0 +1,189 @@
+package org.skewcheck.validation.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The whole run configuration, immutable, parsed once from YAML by {@link #parse}. Every section is
+ * optional; a missing one takes the defaults documented in {@code configs/default.yaml}.
+ *
+ * <pre>{@code
+ * SkewConfig config = SkewConfig.parse(Files.readString(path), path.toString());
+ * config.expected().predict().constant(); // [U, _Dy, ...]
+ * }</pre>
+ */
+public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity)
+    implements Serializable {
+
+  @JsonCreator
+  public SkewConfig(
+      @JsonProperty("columns") Columns columns,
+      @JsonProperty("prefixes") List<PrefixRule> prefixes,
+      @JsonProperty("expected") Expected expected,
+      @JsonProperty("sparsity") Sparsity sparsity) {
+    this.columns = columns == null ? Columns.NONE : columns;
+    this.prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
+    this.expected = expected == null ? Expected.NONE : expected;
+    this.sparsity = sparsity == null ? Sparsity.DEFAULTS : sparsity;
+  }
+
+  /** The configuration with every default. */
+  public static SkewConfig defaults() {
+    return new SkewConfig(null, null, null, null);
+  }
+
+  /** The prefix rules this config defines (its own ordered rules, then the default rule). */
+  public PrefixRules prefixRules() {
+    return PrefixRules.of(prefixes);
+  }
+
+  /**
+   * Parses YAML text; {@code source} names it in error messages.
+   *
+   * @throws ConfigException naming the offending key and its line
+   */
+  public static SkewConfig parse(String yaml, String source) {
+    ObjectMapper mapper = YAMLMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+    try {
+      SkewConfig config = yaml.isBlank() ? null : mapper.readValue(yaml, SkewConfig.class);
+      return config == null ? defaults() : config;
+    } catch (UnrecognizedPropertyException e) {
+      String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+          .map(Object::toString).sorted().collect(Collectors.joining(", ", " (known keys: ", ")"));
+      throw new ConfigException(source + ": unknown key '" + path(e) + "'" + where(e.getLocation()) + known);
+    } catch (JsonMappingException e) {
+      Throwable cause = e.getCause();
+      String reason = cause instanceof ConfigException ? cause.getMessage() : e.getOriginalMessage();
+      throw new ConfigException(source + ": bad value for '" + path(e) + "'" + where(e.getLocation()) + ": " + reason);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(source + ": not valid YAML" + where(e.getLocation()) + ": " + e.getOriginalMessage());
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr();
+  }
+
+  /** Columns with a role other than feature; none of them is compared as a feature. */
+  public record Columns(String id, String label, String recordedScore) implements Serializable {
+    static final Columns NONE = new Columns(null, null, null);
+
+    @JsonCreator
+    public Columns(
+        @JsonProperty("id") String id,
+        @JsonProperty("label") String label,
+        @JsonProperty("recordedScore") String recordedScore) {
+      this.id = blankToNull(id);
+      this.label = blankToNull(label);
+      this.recordedScore = blankToNull(recordedScore);
+    }
+
+    /** The role of {@code column}: id, label, recordedScore, or feature. */
+    public String roleOf(String column) {
+      if (column.equals(id)) {
+        return "id";
+      }
+      if (column.equals(label)) {
+        return "label";
+      }
+      if (column.equals(recordedScore)) {
+        return "recordedScore";
+      }
+      return "feature";
+    }
+
+    private static String blankToNull(String s) {
+      return s == null || s.isBlank() ? null : s;
+    }
+  }
+
+  /** Prefixes that are sparse or constant in a dataset on purpose, per dataset. */
+  public record Expected(Declared train, Declared predict) implements Serializable {
+    static final Expected NONE = new Expected(null, null);
+
+    @JsonCreator
+    public Expected(@JsonProperty("train") Declared train, @JsonProperty("predict") Declared predict) {
+      this.train = train == null ? Declared.NONE : train;
+      this.predict = predict == null ? Declared.NONE : predict;
+    }
+
+    /** The declarations for {@code dataset} ("train" or "predict"). */
+    public Declared of(String dataset) {
+      return "train".equals(dataset) ? train : predict;
+    }
+  }
+
+  /** The prefixes declared expected-constant and expected-sparse in one dataset. */
+  public record Declared(Set<String> constant, Set<String> sparse) implements Serializable {
+    static final Declared NONE = new Declared(Set.of(), Set.of());
+
+    @JsonCreator
+    public Declared(@JsonProperty("constant") List<String> constant, @JsonProperty("sparse") List<String> sparse) {
+      this(constant == null ? Set.of() : Set.copyOf(constant), sparse == null ? Set.of() : Set.copyOf(sparse));
+    }
+
+    public Declared {
+      Objects.requireNonNull(constant);
+      Objects.requireNonNull(sparse);
+    }
+  }
+
+  /**
+   * Thresholds of the paired sparsity / constancy check: a change is flagged when its
+   * Benjamini-Hochberg-adjusted probability under train's rates is below {@code alpha} and the
+   * fraction moved by at least {@code minChange}; a prefix also when at least {@code
+   * prefixColumnShare} of its testable columns are flagged.
+   */
+  public record Sparsity(double alpha, double minChange, double prefixColumnShare) implements Serializable {
+    static final Sparsity DEFAULTS = new Sparsity(null, null, null);
+
+    @JsonCreator
+    public Sparsity(
+        @JsonProperty("alpha") Double alpha,
+        @JsonProperty("minChange") Double minChange,
+        @JsonProperty("prefixColumnShare") Double prefixColumnShare) {
+      this(alpha == null ? 0.001 : alpha, minChange == null ? 0.1 : minChange,
+          prefixColumnShare == null ? 0.5 : prefixColumnShare);
+    }
+
+    public Sparsity {
+      requireOpenUnit("sparsity.alpha", alpha);
+      requireOpenUnit("sparsity.minChange", minChange);
+      requireOpenUnit("sparsity.prefixColumnShare", prefixColumnShare);
+    }
+
+    private static void requireOpenUnit(String key, double value) {
+      if (!(value > 0 && value <= 1)) {
+        throw new ConfigException(key + " must be in (0, 1], got " + value);
+      }
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package org.skewcheck.validation.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.skewcheck.validation.check.Finding;
+import org.skewcheck.validation.check.Scope;
+import org.skewcheck.validation.check.SchemaCheck;
+import org.skewcheck.validation.check.Severity;
+import org.skewcheck.validation.check.SparsityCheck;
+import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.PrefixStats;
+
+/**
+ * Compares a train and a predict profile and builds the {@link Report}: every check runs here, on
+ * complete profiles, so the same findings come out whatever engine built the profiles.
+ *
+ * <pre>{@code
+ * Report report = CompareProfiles.with(config).compare(trainProfile, predictProfile);
+ * }</pre>
+ */
+public final class CompareProfiles {
+  static final String TOOL = "skewcheck";
+  private static final double[] RANKS = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
+  private static final String[] RANK_NAMES = {"p01", "p05", "p25", "p50", "p75", "p95", "p99"};
+
+  private final SkewConfig config;
+
+  private CompareProfiles(SkewConfig config) {
+    this.config = config;
+  }
+
+  public static CompareProfiles with(SkewConfig config) {
+    return new CompareProfiles(config);
+  }
+
+  public Report compare(DatasetProfile train, DatasetProfile predict) {
+    Map<String, String> prefixOf = new TreeMap<>();
+    for (DatasetProfile d : List.of(train, predict)) {
+      d.prefixes().forEach((prefix, stats) -> stats.columns().keySet().forEach(c -> prefixOf.put(c, prefix)));
+    }
+    Set<String> features = new TreeSet<>();
+    prefixOf.keySet().stream().filter(c -> config.columns().roleOf(c).equals("feature")).forEach(features::add);
+
+    List<Finding> findings = new ArrayList<>();
+    findings.addAll(datasetFindings(train));
+    findings.addAll(datasetFindings(predict));
+    findings.addAll(new SchemaCheck(prefixOf).run(train, predict, features));
+    findings.addAll(new SparsityCheck(config).run(train, predict, features));
+    findings.sort(Finding.REPORT_ORDER);
+
+    Map<String, List<Finding>> byTarget = new LinkedHashMap<>();
+    findings.forEach(f -> byTarget.computeIfAbsent(f.scope() == Scope.PREFIX ? "prefix:" + f.target() : f.target(),
+        k -> new ArrayList<>()).add(f));
+
+    Map<String, Report.DatasetSummary> datasets = new LinkedHashMap<>();
+    datasets.put("train", datasetSummary(train));
+    datasets.put("predict", datasetSummary(predict));
+    return new Report(Report.SCHEMA_VERSION, TOOL, verdict(findings), datasets, findings,
+        prefixReports(train, predict, byTarget), columnReports(train, predict, prefixOf, byTarget));
+  }
+
+  private static List<Finding> datasetFindings(DatasetProfile d) {
+    List<Finding> out = new ArrayList<>();
+    if (d.rows() == 0) {
+      out.add(new Finding("empty", Scope.DATASET, d.name(), Severity.ERROR,
+          d.name() + " has no readable rows (" + d.files() + " files, " + d.rejectedRows() + " rows rejected)",
+          Map.of("files", d.files(), "rejectedRows", d.rejectedRows())));
+    }
+    if (d.rejectedRows() > 0) {
+      double share = (double) d.rejectedRows() / (d.rows() + d.rejectedRows());
+      out.add(new Finding("rejectedRows", Scope.DATASET, d.name(), Severity.WARNING,
+          d.name() + ": " + d.rejectedRows() + " rows could not be read (see rejected/)",
+          Map.of("rejectedRows", d.rejectedRows(), "rejectedFraction", share)));
+    }
+    return out;
+  }
+
+  private static String verdict(List<Finding> findings) {
+    return findings.stream().map(Finding::severity).filter(s -> s != Severity.INFO).min(Enum::compareTo)
+        .map(Severity::label).orElse("ok");
+  }
+
+  private static Report.DatasetSummary datasetSummary(DatasetProfile d) {
+    int columns = d.prefixes().values().stream().mapToInt(p -> p.columns().size()).sum();
+    return new Report.DatasetSummary(d.files(), d.rows(), d.rejectedRows(), columns);
+  }
+
+  private List<Report.PrefixReport> prefixReports(DatasetProfile train, DatasetProfile predict,
+      Map<String, List<Finding>> byTarget) {
+    Set<String> prefixes = new TreeSet<>(train.prefixes().keySet());
+    prefixes.addAll(predict.prefixes().keySet());
+    List<Report.PrefixReport> out = new ArrayList<>();
+    for (String prefix : prefixes) {
+      Set<String> columns = new TreeSet<>();
+      PrefixStats t = train.prefixes().get(prefix);
+      PrefixStats p = predict.prefixes().get(prefix);
+      if (t != null) {
+        columns.addAll(t.columns().keySet());
+      }
+      if (p != null) {
+        columns.addAll(p.columns().keySet());
+      }
+      out.add(new Report.PrefixReport(prefix, columns.size(), prefixSummary(train, t), prefixSummary(predict, p),
+          byTarget.getOrDefault("prefix:" + prefix, List.of())));
+    }
+    return out;
+  }
+
+  private static Report.PrefixSummary prefixSummary(DatasetProfile d, PrefixStats p) {
+    if (p == null || d.rows() == 0) {
+      return null;
+    }
+    long zeros = 0;
+    long numbers = 0;
+    long missing = 0;
+    int constant = 0;
+    double stddevSum = 0;
+    int stddevs = 0;
+    for (ColumnStats c : p.columns().values()) {
+      zeros += c.zeros();
+      numbers += c.count();
+      missing += d.missing(c);
+      if (c.isConstant() && d.missing(c) == 0 && c.nonNumeric() == 0) {
+        constant++;
+      }
+      if (!Double.isNaN(c.stddev())) {
+        stddevSum += c.stddev();
+        stddevs++;
+      }
+    }
+    int columns = p.columns().size();
+    return new Report.PrefixSummary(columns, ratio(zeros, numbers), ratio(missing, d.rows() * columns), constant,
+        stddevs == 0 ? Double.NaN : stddevSum / stddevs, ratio(d.rows() - p.rowsAnyNonZero(), d.rows()),
+        ratio(d.rows() - p.rowsAnyPresent(), d.rows()));
+  }
+
+  private List<Report.ColumnReport> columnReports(DatasetProfile train, DatasetProfile predict,
+      Map<String, String> prefixOf, Map<String, List<Finding>> byTarget) {
+    Map<String, ColumnStats> t = train.columns();
+    Map<String, ColumnStats> p = predict.columns();
+    List<Map.Entry<String, String>> ordered = new ArrayList<>(prefixOf.entrySet());
+    ordered.sort(Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+    List<Report.ColumnReport> out = new ArrayList<>(ordered.size());
+    for (Map.Entry<String, String> e : ordered) {
+      String name = e.getKey();
+      ColumnStats tc = t.get(name);
+      ColumnStats pc = p.get(name);
+      out.add(new Report.ColumnReport(name, e.getValue(), config.columns().roleOf(name), type(tc, pc),
+          columnSummary(train, tc), columnSummary(predict, pc), byTarget.getOrDefault(name, List.of())));
+    }
+    return out;
+  }
+
+  private static String type(ColumnStats t, ColumnStats p) {
+    long numbers = (t == null ? 0 : t.count()) + (p == null ? 0 : p.count());
+    long text = (t == null ? 0 : t.nonNumeric()) + (p == null ? 0 : p.nonNumeric());
+    return numbers == 0 && text > 0 ? "categorical" : "numeric";
+  }
+
+  private static Report.ColumnSummary columnSummary(DatasetProfile d, ColumnStats c) {
+    if (c == null) {
+      return null;
+    }
+    Map<String, Double> quantiles = null;
+    if (c.count() > 0) {
+      quantiles = new LinkedHashMap<>();
+      for (int i = 0; i < RANKS.length; i++) {
+        quantiles.put(RANK_NAMES[i], c.quantile(RANKS[i]));
+      }
+    }
+    int distinct = c.distinctNumeric();
+    return new Report.ColumnSummary(c.count(), d.missing(c), c.nonNumeric(), c.zeros(), c.mean(), c.stddev(),
+        c.min(), c.max(), quantiles, c.skewness(), c.excessKurtosis(), distinct < 0 ? null : distinct);
+  }
+
+  private static double ratio(long a, long b) {
+    return b == 0 ? Double.NaN : (double) a / b;
+  }
+}

@@ -1,0 +1,58 @@
+package org.skewcheck.validation.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+import org.skewcheck.validation.check.Finding;
+
+/**
+ * {@code report.json}, schema version 1. Lists are in a documented, stable order: columns by
+ * (prefix, name), prefixes by name, findings by {@link Finding#REPORT_ORDER}.
+ *
+ * @param verdict "error", "warning" or "ok": the most severe finding
+ */
+@JsonPropertyOrder({"schemaVersion", "tool", "verdict", "datasets", "findings", "prefixes", "columns"})
+public record Report(
+    int schemaVersion,
+    String tool,
+    String verdict,
+    Map<String, DatasetSummary> datasets,
+    List<Finding> findings,
+    List<PrefixReport> prefixes,
+    List<ColumnReport> columns) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /** What was read of one dataset. */
+  public record DatasetSummary(long files, long rows, long rejectedRows, int columns) {}
+
+  /** One column: its figures in each dataset (null where the dataset lacks it) and its findings. */
+  @JsonPropertyOrder({"name", "prefix", "role", "type", "train", "predict", "findings"})
+  public record ColumnReport(String name, String prefix, String role, String type, ColumnSummary train,
+      ColumnSummary predict, List<Finding> findings) {}
+
+  /** One column's statistics in one dataset; figures that do not exist are null. */
+  @JsonPropertyOrder({"count", "missing", "nonNumeric", "zeros", "mean", "stddev", "min", "max", "quantiles",
+      "skewness", "excessKurtosis", "distinct"})
+  public record ColumnSummary(long count, long missing, long nonNumeric, long zeros, double mean, double stddev,
+      double min, double max, Map<String, Double> quantiles, double skewness, double excessKurtosis,
+      Integer distinct) {}
+
+  /** One prefix: its roll-ups in each dataset (null where the dataset lacks it) and its findings. */
+  @JsonPropertyOrder({"prefix", "columns", "train", "predict", "findings"})
+  public record PrefixReport(String prefix, int columns, PrefixSummary train, PrefixSummary predict,
+      List<Finding> findings) {}
+
+  /**
+   * One prefix's roll-up in one dataset.
+   *
+   * @param zeroFraction zeros over numeric cells of its columns
+   * @param missingFraction missing cells over rows × columns present in this dataset
+   * @param constantColumns columns with a single numeric value and nothing missing
+   * @param meanStddev mean of its columns' standard deviations
+   * @param rowsWithoutNonZero fraction of rows in which no column of the prefix is a non-zero number
+   * @param rowsWithoutValue fraction of rows in which no column of the prefix has a value
+   */
+  public record PrefixSummary(int columns, double zeroFraction, double missingFraction, int constantColumns,
+      double meanStddev, double rowsWithoutNonZero, double rowsWithoutValue) {}
+}

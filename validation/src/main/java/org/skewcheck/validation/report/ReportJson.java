@@ -1,0 +1,42 @@
+package org.skewcheck.validation.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Renders a {@link Report} as {@code report.json}: pretty-printed, and NaN or infinite figures as null. */
+public final class ReportJson {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new SimpleModule("finite-doubles")
+          .addSerializer(Double.class, new FiniteDouble())
+          .addSerializer(Double.TYPE, new FiniteDouble()))
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .build();
+
+  private ReportJson() {}
+
+  public static void write(Report report, OutputStream out) throws IOException {
+    MAPPER.writeValue(out, report);
+  }
+
+  public static byte[] toBytes(Report report) throws IOException {
+    return MAPPER.writeValueAsBytes(report);
+  }
+
+  private static final class FiniteDouble extends JsonSerializer<Double> {
+    @Override
+    public void serialize(Double value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+      if (value == null || value.isNaN() || value.isInfinite()) {
+        gen.writeNull();
+      } else {
+        gen.writeNumber(value);
+      }
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package org.skewcheck.validation.stats;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.apache.datasketches.memory.Memory;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+
+/**
+ * The mergeable profile of one column in one dataset.
+ *
+ * <p>Counts, extremes and the first four central moments (Welford's update, Chan/Pébay's merge, so
+ * one worker or a thousand give the same figures to rounding), a KLL quantile sketch, and exact
+ * value counts while the column has few distinct values. Missing cells are not counted here: a
+ * column's missing count is the dataset's row count minus {@link #count()} and {@link
+ * #nonNumeric()}, which also covers files that lack the column altogether.
+ *
+ * <pre>{@code
+ * ColumnStats s = new ColumnStats();
+ * s.add(0.0); s.add(3.5); s.addNonNumeric("n/a?");
+ * s.mean();   // 1.75
+ * }</pre>
+ */
+public final class ColumnStats {
+  /** KLL accuracy parameter: normalized rank error about 1.65% (DataSketches' default). */
+  public static final int SKETCH_K = 200;
+
+  private long count;
+  private long nonNumeric;
+  private long zeros;
+  private double mean;
+  private double m2;
+  private double m3;
+  private double m4;
+  private double min = Double.POSITIVE_INFINITY;
+  private double max = Double.NEGATIVE_INFINITY;
+  private final KllDoublesSketch sketch;
+  private final ValueCounts values;
+
+  public ColumnStats() {
+    this(KllDoublesSketch.newHeapInstance(SKETCH_K), new ValueCounts());
+  }
+
+  private ColumnStats(KllDoublesSketch sketch, ValueCounts values) {
+    this.sketch = sketch;
+    this.values = values;
+  }
+
+  /** Adds one finite numeric value. */
+  public void add(double x) {
+    add(x, 1);
+  }
+
+  /**
+   * Adds {@code n} copies of the finite value {@code x}: the moments merge a constant block, so a
+   * sparse column's run of zeros costs one update instead of one per cell.
+   */
+  public void add(double x, long n) {
+    if (n <= 0) {
+      return;
+    }
+    double na = count;
+    double total = na + n;
+    double delta = x - mean;
+    double d2 = delta * delta;
+    m4 += d2 * d2 * na * n * (na * na - na * n + (double) n * n) / (total * total * total)
+        + 6 * d2 * ((double) n * n * m2) / (total * total)
+        - 4 * delta * n * m3 / total;
+    m3 += d2 * delta * na * n * (na - n) / (total * total) - 3 * delta * n * m2 / total;
+    m2 += d2 * na * n / total;
+    mean += delta * n / total;
+    count += n;
+    if (x == 0) {
+      zeros += n;
+    }
+    if (x < min) {
+      min = x;
+    }
+    if (x > max) {
+      max = x;
+    }
+    sketch.update(x, n);
+    values.add(x, n);
+  }
+
+  /** Counts one present value that is not a finite number. */
+  public void addNonNumeric() {
+    nonNumeric++;
+  }
+
+  /** Folds {@code other} into this one; {@code other} is left unchanged and must not be this. */
+  public void merge(ColumnStats other) {
+    if (other == this) {
+      throw new IllegalArgumentException("cannot merge a ColumnStats into itself");
+    }
+    nonNumeric += other.nonNumeric;
+    if (other.count == 0) {
+      return;
+    }
+    if (count == 0) {
+      count = other.count;
+      mean = other.mean;
+      m2 = other.m2;
+      m3 = other.m3;
+      m4 = other.m4;
+    } else {
+      double na = count;
+      double nb = other.count;
+      double n = na + nb;
+      double delta = other.mean - mean;
+      double d2 = delta * delta;
+      double newM4 = m4 + other.m4
+          + d2 * d2 * na * nb * (na * na - na * nb + nb * nb) / (n * n * n)
+          + 6 * d2 * (na * na * other.m2 + nb * nb * m2) / (n * n)
+          + 4 * delta * (na * other.m3 - nb * m3) / n;
+      double newM3 = m3 + other.m3
+          + d2 * delta * na * nb * (na - nb) / (n * n)
+          + 3 * delta * (na * other.m2 - nb * m2) / n;
+      m2 = m2 + other.m2 + d2 * na * nb / n;
+      m3 = newM3;
+      m4 = newM4;
+      mean += delta * nb / n;
+      count += other.count;
+    }
+    zeros += other.zeros;
+    min = Math.min(min, other.min);
+    max = Math.max(max, other.max);
+    sketch.merge(other.sketch);
+    values.merge(other.values);
+  }
+
+  public long count() {
+    return count;
+  }
+
+  public long nonNumeric() {
+    return nonNumeric;
+  }
+
+  public long zeros() {
+    return zeros;
+  }
+
+  /** Arithmetic mean of the numeric values; NaN when there are none. */
+  public double mean() {
+    return count == 0 ? Double.NaN : mean;
+  }
+
+  /** Sample standard deviation (n − 1); NaN below two values. */
+  public double stddev() {
+    return count < 2 ? Double.NaN : Math.sqrt(m2 / (count - 1));
+  }
+
+  /** Sample skewness g1 = √n·M3 / M2^1.5; NaN when undefined. */
+  public double skewness() {
+    return count < 3 || m2 == 0 ? Double.NaN : Math.sqrt(count) * m3 / Math.pow(m2, 1.5);
+  }
+
+  /** Excess kurtosis g2 = n·M4 / M2² − 3; NaN when undefined. */
+  public double excessKurtosis() {
+    return count < 4 || m2 == 0 ? Double.NaN : count * m4 / (m2 * m2) - 3;
+  }
+
+  public double min() {
+    return count == 0 ? Double.NaN : min;
+  }
+
+  public double max() {
+    return count == 0 ? Double.NaN : max;
+  }
+
+  /** Whether every numeric value is the same (and there is at least one). */
+  public boolean isConstant() {
+    return count > 0 && min == max;
+  }
+
+  /** The value at normalized rank {@code rank} (0..1) from the sketch; NaN when empty. */
+  public double quantile(double rank) {
+    return count == 0 ? Double.NaN : sketch.getQuantile(rank, QuantileSearchCriteria.INCLUSIVE);
+  }
+
+  /**
+   * How many numeric values equal {@code v}: exact while the column has few distinct values, else
+   * estimated from the sketch's ranks.
+   */
+  public double countOf(double v) {
+    long exact = values.countOf(v);
+    if (exact >= 0) {
+      return exact;
+    }
+    if (count == 0) {
+      return 0;
+    }
+    double mass = sketch.getRank(v, QuantileSearchCriteria.INCLUSIVE)
+        - sketch.getRank(v, QuantileSearchCriteria.EXCLUSIVE);
+    return mass * count;
+  }
+
+  /** Exact distinct count while it is at most {@link ValueCounts#CAPACITY}, else -1. */
+  public int distinctNumeric() {
+    return values.distinct();
+  }
+
+  /** Writes the complete state (sketch included) in a compact, versionless binary form. */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeLong(count);
+    out.writeLong(nonNumeric);
+    out.writeLong(zeros);
+    out.writeDouble(mean);
+    out.writeDouble(m2);
+    out.writeDouble(m3);
+    out.writeDouble(m4);
+    out.writeDouble(min);
+    out.writeDouble(max);
+    byte[] bytes = sketch.toByteArray();
+    out.writeInt(bytes.length);
+    out.write(bytes);
+    values.writeTo(out);
+  }
+
+  /** Reads what {@link #writeTo} wrote. */
+  public static ColumnStats readFrom(DataInput in) throws IOException {
+    long count = in.readLong();
+    long nonNumeric = in.readLong();
+    long zeros = in.readLong();
+    double mean = in.readDouble();
+    double m2 = in.readDouble();
+    double m3 = in.readDouble();
+    double m4 = in.readDouble();
+    double min = in.readDouble();
+    double max = in.readDouble();
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    ColumnStats s = new ColumnStats(KllDoublesSketch.heapify(Memory.wrap(bytes)), ValueCounts.readFrom(in));
+    s.count = count;
+    s.nonNumeric = nonNumeric;
+    s.zeros = zeros;
+    s.mean = mean;
+    s.m2 = m2;
+    s.m3 = m3;
+    s.m4 = m4;
+    s.min = min;
+    s.max = max;
+    return s;
+  }
+}

@@ -34,17 +34,19 @@ if [[ "$(cat "$DATA/.generated-by" 2>/dev/null)" != "${GEN[*]}" ]]; then
 fi
 ROWS=$(awk 'FNR > 1 { n++ } END { print n }' "$DATA/train.csv" "$DATA"/predict/*.csv)
 
+fail() { tail -20 "$1" >&2; echo "failed, full log: $1" >&2; exit 1; }
+
 # measure NAME CMD...: runs CMD with its output in $LOGS/NAME.log; sets WALL (s) and RSS (MiB).
 measure() {
   local log=$LOGS/$1.log; shift
   if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -v -o "$log.time" "$@" >"$log" 2>&1 || { tail -20 "$log" >&2; exit 1; }
+    /usr/bin/time -v -o "$log.time" "$@" >"$log" 2>&1 || fail "$log"
     WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0
       for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f", s }' "$log.time")
     RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log.time")
   else
     local TIMEFORMAT=%R
-    { time "$@" >"$log" 2>&1; } 2>"$log.time" || { tail -20 "$log" >&2; exit 1; }
+    { time "$@" >"$log" 2>&1; } 2>"$log.time" || fail "$log"
     WALL=$(<"$log.time") RSS=unknown
   fi
 }

@@ -1,0 +1,157 @@
+package org.skewcheck.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.skewcheck.transforms.DatasetFiles;
+import org.skewcheck.validation.check.Severity;
+import org.skewcheck.validation.config.ConfigException;
+import org.skewcheck.validation.config.SkewConfig;
+
+/**
+ * The skewcheck command: runs the pipeline on any Beam runner, then reads the report it wrote and
+ * turns it into an exit code — 0 no finding at or above {@code --failOn}, 1 such findings, 2 the
+ * run could not be done (one line on stderr, no stack trace).
+ *
+ * <pre>
+ * java -jar skewcheck.jar --train=train.csv --predict=predict/ --output=out --config=configs/joot.yaml
+ * </pre>
+ */
+public final class SkewCheck {
+  static final int OK = 0;
+  static final int FINDINGS = 1;
+  static final int FAILED = 2;
+  private static final int TOP_FINDINGS = 5;
+
+  private SkewCheck() {}
+
+  public static void main(String[] args) {
+    System.exit(execute(args, System.out, System.err));
+  }
+
+  /** Runs the command and returns its exit code; what main does, minus the exit. */
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    try {
+      SkewCheckOptions options = parse(args);
+      FailOn failOn = FailOn.parse(options.getFailOn());
+      JsonNode report = run(options);
+      printSummary(report, options.getOutput(), out);
+      return failing(report, failOn) ? FINDINGS : OK;
+    } catch (RunFailure e) {
+      err.println("skewcheck: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  static SkewCheckOptions parse(String[] args) throws RunFailure {
+    try {
+      PipelineOptionsFactory.register(SkewCheckOptions.class);
+      return PipelineOptionsFactory.fromArgs(args).withValidation().as(SkewCheckOptions.class);
+    } catch (IllegalArgumentException e) {
+      throw new RunFailure(firstLine(e.getMessage()));
+    }
+  }
+
+  /** Builds and runs the pipeline, and returns the report it wrote. */
+  static JsonNode run(SkewCheckOptions options) throws RunFailure {
+    FileSystems.setDefaultPipelineOptions(options);
+    SkewConfig config = loadConfig(options.getConfig());
+    SkewCheckPipeline.Inputs inputs = new SkewCheckPipeline.Inputs(
+        resolve("--train", options.getTrain()), resolve("--predict", options.getPredict()));
+    try {
+      ReportFiles.clear(options.getOutput());
+    } catch (IOException e) {
+      throw new RunFailure("cannot clear the output folder " + options.getOutput() + ": " + e.getMessage());
+    }
+    Pipeline pipeline = Pipeline.create(options);
+    SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput());
+    try {
+      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new RunFailure("the pipeline ended in state " + state);
+      }
+    } catch (RuntimeException e) {
+      throw new RunFailure("the pipeline failed: " + rootMessage(e));
+    }
+    try {
+      return JsonMapper.builder().build().readTree(ReportFiles.read(options.getOutput(), ReportFiles.REPORT_JSON));
+    } catch (IOException e) {
+      throw new RunFailure("the pipeline finished but its report cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static SkewConfig loadConfig(String path) throws RunFailure {
+    if (path == null) {
+      return SkewConfig.defaults();
+    }
+    String yaml;
+    try {
+      yaml = new String(ReportFiles.read(path), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new RunFailure("cannot read config " + path + ": " + e.getMessage());
+    }
+    try {
+      return SkewConfig.parse(yaml, path);
+    } catch (ConfigException e) {
+      throw new RunFailure("bad config " + e.getMessage());
+    }
+  }
+
+  private static List<String> resolve(String option, String spec) throws RunFailure {
+    try {
+      return DatasetFiles.resolve(spec);
+    } catch (IllegalArgumentException e) {
+      throw new RunFailure(option + "=" + spec + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new RunFailure(option + "=" + spec + ": cannot list files: " + rootMessage(e));
+    }
+  }
+
+  private static boolean failing(JsonNode report, FailOn failOn) {
+    for (JsonNode f : report.path("findings")) {
+      if (failOn.fails(Severity.parse(f.path("severity").asText()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void printSummary(JsonNode report, String outputDir, PrintStream out) {
+    JsonNode train = report.path("datasets").path("train");
+    JsonNode predict = report.path("datasets").path("predict");
+    JsonNode findings = report.path("findings");
+    out.printf("skewcheck: verdict %s — train %d rows (%d files, %d rejected), predict %d rows (%d files, %d rejected), "
+            + "%d findings%n",
+        report.path("verdict").asText(), train.path("rows").asLong(), train.path("files").asLong(),
+        train.path("rejectedRows").asLong(), predict.path("rows").asLong(), predict.path("files").asLong(),
+        predict.path("rejectedRows").asLong(), findings.size());
+    for (int i = 0; i < Math.min(TOP_FINDINGS, findings.size()); i++) {
+      JsonNode f = findings.get(i);
+      out.printf("  %-7s %-7s %s%n", f.path("severity").asText(), f.path("scope").asText(), f.path("message").asText());
+    }
+    out.println("  report: " + ReportFiles.resolve(outputDir, ReportFiles.REPORT_JSON));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return firstLine(t.getClass().getSimpleName() + ": " + t.getMessage());
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,38 @@
+package org.skewcheck.pipeline;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** The command-line contract of {@code skewcheck.jar} (see DESIGN.md); any Beam option may follow. */
+public interface SkewCheckOptions extends PipelineOptions {
+  @Description("Training data: a CSV file, a glob, or a folder (every *.csv and *.csv.gz in it)")
+  @Validation.Required
+  String getTrain();
+
+  void setTrain(String value);
+
+  @Description("Prediction data: a CSV file, a glob, or a folder (every *.csv and *.csv.gz in it)")
+  @Validation.Required
+  String getPredict();
+
+  void setPredict(String value);
+
+  @Description("Output folder: report.json, rejected/")
+  @Validation.Required
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("YAML config (see configs/default.yaml); defaults apply without one")
+  String getConfig();
+
+  void setConfig(String value);
+
+  @Description("Exit 1 when a finding at or above this severity exists: error, warning or never")
+  @Default.String("error")
+  String getFailOn();
+
+  void setFailOn(String value);
+}

@@ -1,0 +1,74 @@
+package org.skewcheck.pipeline;
+
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.skewcheck.transforms.CombinePrefixStats;
+import org.skewcheck.transforms.ExplodeToPrefixes;
+import org.skewcheck.transforms.FileSummary;
+import org.skewcheck.transforms.ReadDataset;
+import org.skewcheck.transforms.RejectedRow;
+import org.skewcheck.transforms.RowBlock;
+import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.PrefixStats;
+
+/**
+ * Wires the transforms into the one skewcheck pipeline: read both datasets, explode rows to
+ * prefixes, combine per-prefix statistics, compare, and write the report and the rejected rows.
+ */
+public final class SkewCheckPipeline {
+  private SkewCheckPipeline() {}
+
+  /** The files of both datasets, already resolved. */
+  public record Inputs(List<String> trainFiles, List<String> predictFiles) {}
+
+  /** The collections tests look at. */
+  public record Outputs(PCollection<KV<KV<String, String>, PrefixStats>> stats, PCollection<FileSummary> files,
+      PCollection<RejectedRow> rejected) {}
+
+  /** Adds the whole job to {@code p}; {@code outputDir} receives report.json and rejected/. */
+  public static Outputs build(Pipeline p, Inputs inputs, SkewConfig config, String outputDir) {
+    PCollectionTuple train = p.apply("ReadTrainCsv", read("train", inputs.trainFiles(), config));
+    PCollectionTuple predict = p.apply("ReadPredictCsv", read("predict", inputs.predictFiles(), config));
+
+    PCollection<RowBlock> blocks = PCollectionList.of(train.get(ReadDataset.BLOCKS))
+        .and(predict.get(ReadDataset.BLOCKS))
+        .apply("AllBlocks", Flatten.pCollections());
+    PCollection<KV<KV<String, String>, PrefixStats>> stats = blocks
+        .apply("ExplodeToPrefixes", ExplodeToPrefixes.using(config.prefixRules()))
+        .apply("CombinePrefixStats", CombinePrefixStats.perKey());
+    PCollection<FileSummary> files = PCollectionList.of(train.get(ReadDataset.FILES))
+        .and(predict.get(ReadDataset.FILES))
+        .apply("AllFiles", Flatten.pCollections());
+    PCollection<RejectedRow> rejected = PCollectionList.of(train.get(ReadDataset.REJECTED))
+        .and(predict.get(ReadDataset.REJECTED))
+        .apply("AllRejected", Flatten.pCollections());
+
+    rejected
+        .apply("RejectedToJson", MapElements.into(TypeDescriptors.strings()).via(RejectedRow::toJsonLine))
+        .apply("WriteRejected", TextIO.write().to(outputDir + "/rejected/rejected").withSuffix(".jsonl")
+            .withNumShards(1));
+
+    PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView = stats.apply("StatsView", View.asList());
+    PCollectionView<List<FileSummary>> filesView = files.apply("FilesView", View.asList());
+    p.apply("ReportTrigger", Create.of("report"))
+        .apply("CompareAndWriteReport", ParDo.of(new WriteReportFn(config, outputDir, statsView, filesView))
+            .withSideInputs(statsView, filesView));
+    return new Outputs(stats, files, rejected);
+  }
+
+  private static ReadDataset read(String dataset, List<String> files, SkewConfig config) {
+    return ReadDataset.from(dataset, files).withIdColumn(config.columns().id());
+  }
+}

@@ -1,0 +1,64 @@
+package org.skewcheck.pipeline;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.skewcheck.transforms.FileSummary;
+import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.report.CompareProfiles;
+import org.skewcheck.validation.report.Report;
+import org.skewcheck.validation.report.ReportJson;
+import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.PrefixStats;
+
+/**
+ * Runs once, on the single trigger element, with every prefix profile and file summary as side
+ * inputs: builds both dataset profiles, compares them and writes {@code report.json} atomically.
+ */
+final class WriteReportFn extends DoFn<String, Void> {
+  private final SkewConfig config;
+  private final String outputDir;
+  private final PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView;
+  private final PCollectionView<List<FileSummary>> filesView;
+
+  WriteReportFn(SkewConfig config, String outputDir, PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView,
+      PCollectionView<List<FileSummary>> filesView) {
+    this.config = config;
+    this.outputDir = outputDir;
+    this.statsView = statsView;
+    this.filesView = filesView;
+  }
+
+  @ProcessElement
+  public void process(ProcessContext c) throws IOException {
+    List<KV<KV<String, String>, PrefixStats>> stats = c.sideInput(statsView);
+    List<FileSummary> files = c.sideInput(filesView);
+    Report report = CompareProfiles.with(config).compare(profile("train", stats, files), profile("predict", stats, files));
+    ReportFiles.writeAtomically(outputDir, ReportFiles.REPORT_JSON, ReportJson.toBytes(report));
+  }
+
+  static DatasetProfile profile(String dataset, List<KV<KV<String, String>, PrefixStats>> stats,
+      List<FileSummary> files) {
+    Map<String, PrefixStats> prefixes = new HashMap<>();
+    for (KV<KV<String, String>, PrefixStats> kv : stats) {
+      if (kv.getKey().getKey().equals(dataset)) {
+        prefixes.put(kv.getKey().getValue(), kv.getValue());
+      }
+    }
+    long fileCount = 0;
+    long rows = 0;
+    long rejected = 0;
+    for (FileSummary f : files) {
+      if (f.dataset().equals(dataset)) {
+        fileCount++;
+        rows += f.rowsProfiled();
+        rejected += f.rowsRejected();
+      }
+    }
+    return new DatasetProfile(dataset, fileCount, rows, rejected, prefixes);
+  }
+}

@@ -1,0 +1,52 @@
+package org.skewcheck.transforms;
+
+/**
+ * How a CSV cell is read: empty, {@code NA}, {@code NaN} or {@code null} (any case, surrounding
+ * blanks ignored) is missing; a finite number is a value; anything else is text, profiled as
+ * non-numeric. Plain integers, most of a one-hot table, skip the general parser.
+ */
+final class Cells {
+  /** A NaN with its own payload, so "text" needs no second return channel; never stored. */
+  private static final long TEXT_BITS = 0x7ff8_0000_7e47_0001L;
+  static final double TEXT = Double.longBitsToDouble(TEXT_BITS);
+
+  private Cells() {}
+
+  /** The cell's number; canonical NaN when missing; {@link #TEXT} (test with {@link #isText}) when text. */
+  static double parse(String s) {
+    int n = s.length();
+    if (n > 0 && n <= 9) {
+      boolean negative = s.charAt(0) == '-';
+      int i = negative ? 1 : 0;
+      int v = 0;
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        v = v * 10 + (c - '0');
+      }
+      if (i == n && n > (negative ? 1 : 0)) {
+        return negative ? -v : v;
+      }
+    }
+    String t = s.strip();
+    if (t.isEmpty() || t.equalsIgnoreCase("NA") || t.equalsIgnoreCase("NaN") || t.equalsIgnoreCase("null")) {
+      return Double.NaN;
+    }
+    char first = t.charAt(0);
+    if (!(first >= '0' && first <= '9' || first == '-' || first == '+' || first == '.')) {
+      return TEXT;
+    }
+    try {
+      double v = Double.parseDouble(t);
+      return Double.isFinite(v) ? v : TEXT;
+    } catch (NumberFormatException e) {
+      return TEXT;
+    }
+  }
+
+  static boolean isText(double v) {
+    return Double.doubleToRawLongBits(v) == TEXT_BITS;
+  }
+}

@@ -1,0 +1,64 @@
+package org.skewcheck.transforms;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+
+/**
+ * Resolves what a user passes as {@code --train} / {@code --predict} — a file, a glob, or a folder
+ * (every {@code *.csv} and {@code *.csv.gz} in it) — to a sorted list of files, through Beam's
+ * {@link FileSystems} so any registered scheme works. Resolved while the pipeline is built, so a
+ * wrong path fails at once with the path in the message.
+ */
+public final class DatasetFiles {
+  private DatasetFiles() {}
+
+  /**
+   * The files {@code spec} names, sorted.
+   *
+   * @throws IllegalArgumentException when it names no file
+   */
+  public static List<String> resolve(String spec) {
+    if (spec == null || spec.isBlank()) {
+      throw new IllegalArgumentException("no input given");
+    }
+    boolean glob = spec.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    List<String> patterns = new ArrayList<>();
+    if (glob) {
+      patterns.add(spec);
+    } else {
+      String dir = spec.endsWith("/") ? spec : spec + "/";
+      List<String> inFolder = match(List.of(dir + "*.csv", dir + "*.csv.gz"));
+      if (!inFolder.isEmpty()) {
+        return inFolder;
+      }
+      patterns.add(spec);
+    }
+    List<String> files = match(patterns);
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException(spec + ": no such file, and no *.csv or *.csv.gz in it");
+    }
+    return files;
+  }
+
+  private static List<String> match(List<String> patterns) {
+    TreeSet<String> files = new TreeSet<>();
+    try {
+      for (MatchResult r : FileSystems.match(patterns, EmptyMatchTreatment.ALLOW)) {
+        if (r.status() == MatchResult.Status.OK) {
+          r.metadata().stream()
+              .filter(m -> m.sizeBytes() >= 0 && !m.resourceId().isDirectory())
+              .forEach(m -> files.add(m.resourceId().toString()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ArrayList<>(files);
+  }
+}

@@ -1,0 +1,317 @@
+package org.skewcheck.transforms;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads one dataset's CSV files into {@link RowBlock}s, with dead letters.
+ *
+ * <p>Every file has its own header; columns are matched by name downstream, so files may differ in
+ * their columns. An unnamed first header cell (or the configured id column) is the row id. A row
+ * whose field count differs from its header's, or any row of a file whose header is unusable
+ * (duplicate or empty names), goes to {@link #REJECTED} with file, line and reason; {@link #FILES}
+ * gets one {@link FileSummary} per file, so rows read always equal rows profiled plus rejected.
+ * {@code .gz} files are decompressed transparently.
+ *
+ * <pre>{@code
+ * PCollectionTuple train = p.apply("ReadTrain", ReadDataset.from("train", DatasetFiles.resolve(spec)));
+ * train.get(ReadDataset.BLOCKS);
+ * }</pre>
+ */
+public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<RowBlock> BLOCKS = new TupleTag<>() {};
+  public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
+  public static final TupleTag<FileSummary> FILES = new TupleTag<>() {};
+
+  private static final int DEFAULT_BLOCK_CELLS = 1 << 20;
+
+  private final String dataset;
+  private final List<String> files;
+  private final String idColumn;
+  private final int blockCells;
+
+  private ReadDataset(String dataset, List<String> files, String idColumn, int blockCells) {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException(dataset + ": no files to read");
+    }
+    if (blockCells < 1) {
+      throw new IllegalArgumentException("blockCells must be positive, got " + blockCells);
+    }
+    this.dataset = dataset;
+    this.files = List.copyOf(files);
+    this.idColumn = idColumn;
+    this.blockCells = blockCells;
+  }
+
+  /** Reads {@code files} (see {@link DatasetFiles#resolve}) as dataset {@code dataset}. */
+  public static ReadDataset from(String dataset, List<String> files) {
+    return new ReadDataset(dataset, files, null, DEFAULT_BLOCK_CELLS);
+  }
+
+  /** Also treats a column of this name as the row id (an unnamed first column always is). */
+  public ReadDataset withIdColumn(String name) {
+    return new ReadDataset(dataset, files, name, blockCells);
+  }
+
+  /**
+   * Caps a block at about this many cells (rows × columns; at least one row a block). The default,
+   * 2²⁰, gives a few hundred rows a block at 4,000 columns.
+   */
+  public ReadDataset withBlockCells(int cells) {
+    return new ReadDataset(dataset, files, idColumn, cells);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin begin) {
+    PCollectionTuple out = begin
+        .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
+        .apply("SpreadFiles", Reshuffle.viaRandomKey())
+        .apply("MatchFiles", FileIO.matchAll())
+        .apply("OpenFiles", FileIO.readMatches())
+        .apply("ParseCsv", ParDo.of(new ParseCsvFn(dataset, idColumn, blockCells))
+            .withOutputTags(BLOCKS, TupleTagList.of(REJECTED).and(FILES)));
+    out.get(BLOCKS).setCoder(RowBlockCoder.of());
+    out.get(REJECTED).setCoder(RejectedRow.Coder.of());
+    out.get(FILES).setCoder(FileSummary.Coder.of());
+    return out;
+  }
+
+  /** Parses whole files; one instance's state is only the CSV builder's settings. */
+  static final class ParseCsvFn extends DoFn<FileIO.ReadableFile, RowBlock> {
+    private final String dataset;
+    private final String idColumn;
+    private final int blockCells;
+    private final Counter rowsRead = Metrics.counter(ReadDataset.class, "rowsRead");
+    private final Counter rowsRejected = Metrics.counter(ReadDataset.class, "rowsRejected");
+    private final Counter filesRead = Metrics.counter(ReadDataset.class, "filesRead");
+
+    ParseCsvFn(String dataset, String idColumn, int blockCells) {
+      this.dataset = dataset;
+      this.idColumn = idColumn;
+      this.blockCells = blockCells;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
+      String path = file.getMetadata().resourceId().toString();
+      long read = 0;
+      long rejected = 0;
+      try (InputStream in = Channels.newInputStream(file.open());
+          CsvReader<CsvRecord> csv = CsvReader.builder()
+              .allowExtraFields(true)
+              .allowMissingFields(true)
+              .detectBomHeader(true)
+              .ofCsvRecord(in, StandardCharsets.UTF_8)) {
+        Iterator<CsvRecord> records = csv.iterator();
+        if (records.hasNext()) {
+          Header header = Header.parse(records.next().getFields(), idColumn);
+          BlockBuilder block = new BlockBuilder(dataset, path, header, Math.max(1, blockCells / Math.max(1, header.columns.length)));
+          long line = 1;
+          try {
+            while (records.hasNext()) {
+              CsvRecord record = records.next();
+              line = record.getStartingLineNumber();
+              read++;
+              String reason = header.error != null ? header.error
+                  : record.getFieldCount() != header.width
+                      ? "has " + record.getFieldCount() + " fields, the header has " + header.width
+                      : null;
+              if (reason != null) {
+                rejected++;
+                out.get(REJECTED).output(new RejectedRow(dataset, path, line, reason, String.join(",", quoted(record.getFields()))));
+                continue;
+              }
+              block.add(record, line);
+              if (block.full()) {
+                out.get(BLOCKS).output(block.build());
+              }
+            }
+          } catch (CsvParseException | UncheckedIOException e) {
+            read++;
+            rejected++;
+            out.get(REJECTED).output(new RejectedRow(dataset, path, line + 1,
+                "unreadable CSV after this line, rest of file skipped: " + e.getMessage(), ""));
+          }
+          if (block.rows() > 0) {
+            out.get(BLOCKS).output(block.build());
+          }
+        }
+      }
+      rowsRead.inc(read);
+      rowsRejected.inc(rejected);
+      filesRead.inc();
+      out.get(FILES).output(new FileSummary(dataset, path, read, read - rejected, rejected));
+    }
+
+    private static List<String> quoted(List<String> fields) {
+      List<String> out = new ArrayList<>(fields.size());
+      for (String f : fields) {
+        boolean needs = f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0;
+        out.add(needs ? '"' + f.replace("\"", "\"\"") + '"' : f);
+      }
+      return out;
+    }
+  }
+
+  /** A file's header: which field is the id, the other columns' names, or why it is unusable. */
+  static final class Header {
+    final int width;
+    final int idIndex;
+    final String[] columns;
+    final int[] fieldOf;
+    final String error;
+
+    private Header(int width, int idIndex, String[] columns, int[] fieldOf, String error) {
+      this.width = width;
+      this.idIndex = idIndex;
+      this.columns = columns;
+      this.fieldOf = fieldOf;
+      this.error = error;
+    }
+
+    static Header parse(List<String> fields, String idColumn) {
+      int idIndex = -1;
+      if (!fields.isEmpty() && fields.get(0).isBlank()) {
+        idIndex = 0;
+      } else if (idColumn != null) {
+        idIndex = fields.indexOf(idColumn);
+      }
+      List<String> names = new ArrayList<>();
+      List<Integer> positions = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      String error = null;
+      for (int i = 0; i < fields.size(); i++) {
+        if (i == idIndex) {
+          continue;
+        }
+        String name = fields.get(i).strip();
+        if (name.isEmpty() && error == null) {
+          error = "header (line 1): column " + (i + 1) + " has no name";
+        } else if (!seen.add(name) && error == null) {
+          error = "header (line 1): column '" + name + "' appears twice";
+        }
+        names.add(name);
+        positions.add(i);
+      }
+      return new Header(fields.size(), idIndex, names.toArray(String[]::new),
+          positions.stream().mapToInt(Integer::intValue).toArray(), error);
+    }
+  }
+
+  /** Fills one column-major block; cells are parsed straight into place. */
+  static final class BlockBuilder {
+    private final String dataset;
+    private final String file;
+    private final Header header;
+    private final int capacity;
+    private double[] values;
+    private String[] ids;
+    private int rows;
+    private final List<long[]> textCells = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
+
+    BlockBuilder(String dataset, String file, Header header, int capacity) {
+      this.dataset = dataset;
+      this.file = file;
+      this.header = header;
+      this.capacity = capacity;
+      reset();
+    }
+
+    private void reset() {
+      values = new double[header.columns.length * capacity];
+      ids = new String[capacity];
+      rows = 0;
+      textCells.clear();
+      texts.clear();
+    }
+
+    int rows() {
+      return rows;
+    }
+
+    boolean full() {
+      return rows == capacity;
+    }
+
+    void add(CsvRecord record, long line) {
+      int r = rows++;
+      ids[r] = header.idIndex >= 0 ? record.getField(header.idIndex) : file + ":" + line;
+      int[] fieldOf = header.fieldOf;
+      for (int c = 0; c < fieldOf.length; c++) {
+        String cell = record.getField(fieldOf[c]);
+        double v = Cells.parse(cell);
+        if (Cells.isText(v)) {
+          textCells.add(new long[] {c, r});
+          texts.add(cell);
+          v = Double.NaN;
+        }
+        values[c * capacity + r] = v;
+      }
+    }
+
+    RowBlock build() {
+      int columns = header.columns.length;
+      double[] packed = values;
+      if (rows < capacity) {
+        packed = new double[columns * rows];
+        for (int c = 0; c < columns; c++) {
+          System.arraycopy(values, c * capacity, packed, c * rows, rows);
+        }
+      }
+      int[] textIndex = new int[textCells.size()];
+      for (int i = 0; i < textIndex.length; i++) {
+        long[] cell = textCells.get(i);
+        textIndex[i] = (int) (cell[0] * rows + cell[1]);
+      }
+      String[] text = texts.toArray(String[]::new);
+      sortByIndex(textIndex, text);
+      RowBlock block = new RowBlock(dataset, file, header.columns, rows, packed, textIndex, text,
+          Arrays.copyOf(ids, rows));
+      reset();
+      return block;
+    }
+
+    private static void sortByIndex(int[] index, String[] text) {
+      Integer[] order = new Integer[index.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Integer.compare(index[a], index[b]));
+      int[] sortedIndex = new int[index.length];
+      String[] sortedText = new String[text.length];
+      for (int i = 0; i < order.length; i++) {
+        sortedIndex[i] = index[order[i]];
+        sortedText[i] = text[order[i]];
+      }
+      System.arraycopy(sortedIndex, 0, index, 0, index.length);
+      System.arraycopy(sortedText, 0, text, 0, text.length);
+    }
+  }
+}

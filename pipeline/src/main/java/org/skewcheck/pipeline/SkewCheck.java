@@ -5,15 +5,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.ConfigException;
 import org.skewcheck.validation.config.SkewConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The skewcheck command: runs the pipeline on any Beam runner, then reads the report it wrote and
@@ -29,6 +33,7 @@ public final class SkewCheck {
   static final int FINDINGS = 1;
   static final int FAILED = 2;
   private static final int TOP_FINDINGS = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(SkewCheck.class);
 
   private SkewCheck() {}
 
@@ -53,9 +58,26 @@ public final class SkewCheck {
   static SkewCheckOptions parse(String[] args) throws RunFailure {
     try {
       PipelineOptionsFactory.register(SkewCheckOptions.class);
-      return PipelineOptionsFactory.fromArgs(args).withValidation().as(SkewCheckOptions.class);
+      SkewCheckOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(SkewCheckOptions.class);
+      relaxDirectRunnerChecks(options, args);
+      return options;
     } catch (IllegalArgumentException e) {
       throw new RunFailure(firstLine(e.getMessage()));
+    }
+  }
+
+  /**
+   * The DirectRunner re-encodes every element to catch DoFns that mutate their input or emit
+   * unencodable values: a development aid that triples a run's time on wide blocks. The tests keep
+   * it on; a user run turns it off unless the command line sets it.
+   */
+  private static void relaxDirectRunnerChecks(SkewCheckOptions options, String[] args) {
+    DirectOptions direct = options.as(DirectOptions.class);
+    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+      direct.setEnforceImmutability(false);
+    }
+    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+      direct.setEnforceEncodability(false);
     }
   }
 
@@ -70,10 +92,13 @@ public final class SkewCheck {
     } catch (IOException e) {
       throw new RunFailure("cannot clear the output folder " + options.getOutput() + ": " + e.getMessage());
     }
+    LOG.info("inputs: {} train files, {} predict files", inputs.trainFiles().size(), inputs.predictFiles().size());
     Pipeline pipeline = Pipeline.create(options);
     SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput());
+    LOG.info("running on {}", options.getRunner().getSimpleName());
     try {
       PipelineResult.State state = pipeline.run().waitUntilFinish();
+      LOG.info("pipeline {}", state);
       if (state != PipelineResult.State.DONE) {
         throw new RunFailure("the pipeline ended in state " + state);
       }
@@ -104,7 +129,7 @@ public final class SkewCheck {
     }
   }
 
-  private static List<String> resolve(String option, String spec) throws RunFailure {
+  private static List<DatasetFiles.File> resolve(String option, String spec) throws RunFailure {
     try {
       return DatasetFiles.resolve(spec);
     } catch (IllegalArgumentException e) {

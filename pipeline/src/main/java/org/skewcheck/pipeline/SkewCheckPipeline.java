@@ -15,6 +15,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.skewcheck.transforms.CombinePrefixStats;
+import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.transforms.ExplodeToPrefixes;
 import org.skewcheck.transforms.FileSummary;
 import org.skewcheck.transforms.ReadDataset;
@@ -31,7 +32,7 @@ public final class SkewCheckPipeline {
   private SkewCheckPipeline() {}
 
   /** The files of both datasets, already resolved. */
-  public record Inputs(List<String> trainFiles, List<String> predictFiles) {}
+  public record Inputs(List<DatasetFiles.File> trainFiles, List<DatasetFiles.File> predictFiles) {}
 
   /** The collections tests look at. */
   public record Outputs(PCollection<KV<KV<String, String>, PrefixStats>> stats, PCollection<FileSummary> files,
@@ -68,7 +69,7 @@ public final class SkewCheckPipeline {
     return new Outputs(stats, files, rejected);
   }
 
-  private static ReadDataset read(String dataset, List<String> files, SkewConfig config) {
+  private static ReadDataset read(String dataset, List<DatasetFiles.File> files, SkewConfig config) {
     return ReadDataset.from(dataset, files).withIdColumn(config.columns().id());
   }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -18,12 +18,15 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 public final class DatasetFiles {
   private DatasetFiles() {}
 
+  /** One input file and its size in bytes. */
+  public record File(String path, long sizeBytes) implements java.io.Serializable {}
+
   /**
    * The files {@code spec} names, sorted.
    *
    * @throws IllegalArgumentException when it names no file
    */
-  public static List<String> resolve(String spec) {
+  public static List<File> resolve(String spec) {
     if (spec == null || spec.isBlank()) {
       throw new IllegalArgumentException("no input given");
     }
@@ -33,32 +36,32 @@ public final class DatasetFiles {
       patterns.add(spec);
     } else {
       String dir = spec.endsWith("/") ? spec : spec + "/";
-      List<String> inFolder = match(List.of(dir + "*.csv", dir + "*.csv.gz"));
+      List<File> inFolder = match(List.of(dir + "*.csv", dir + "*.csv.gz"));
       if (!inFolder.isEmpty()) {
         return inFolder;
       }
       patterns.add(spec);
     }
-    List<String> files = match(patterns);
+    List<File> files = match(patterns);
     if (files.isEmpty()) {
       throw new IllegalArgumentException(spec + ": no such file, and no *.csv or *.csv.gz in it");
     }
     return files;
   }
 
-  private static List<String> match(List<String> patterns) {
-    TreeSet<String> files = new TreeSet<>();
+  private static List<File> match(List<String> patterns) {
+    TreeMap<String, File> files = new TreeMap<>();
     try {
       for (MatchResult r : FileSystems.match(patterns, EmptyMatchTreatment.ALLOW)) {
         if (r.status() == MatchResult.Status.OK) {
           r.metadata().stream()
               .filter(m -> m.sizeBytes() >= 0 && !m.resourceId().isDirectory())
-              .forEach(m -> files.add(m.resourceId().toString()));
+              .forEach(m -> files.put(m.resourceId().toString(), new File(m.resourceId().toString(), m.sizeBytes())));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new ArrayList<>(files);
+    return new ArrayList<>(files.values());
   }
 }

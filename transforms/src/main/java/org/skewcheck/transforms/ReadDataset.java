@@ -10,12 +10,17 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
@@ -39,6 +44,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  * gets one {@link FileSummary} per file, so rows read always equal rows profiled plus rejected.
  * {@code .gz} files are decompressed transparently.
  *
+ * <p>Files are read in batches of about {@link #BATCH_BYTES} (decided while the pipeline is built,
+ * so any runner splits the same way), and rows of files that share a header share blocks: a folder
+ * of a thousand one-row files becomes a few blocks, not a thousand.
+ *
  * <pre>{@code
  * PCollectionTuple train = p.apply("ReadTrain", ReadDataset.from("train", DatasetFiles.resolve(spec)));
  * train.get(ReadDataset.BLOCKS);
@@ -49,14 +58,17 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
   public static final TupleTag<FileSummary> FILES = new TupleTag<>() {};
 
+  /** Files are grouped into batches of about this many bytes (a larger file is a batch alone). */
+  static final long BATCH_BYTES = 32L << 20;
+  private static final int BATCH_FILES = 2_000;
   private static final int DEFAULT_BLOCK_CELLS = 1 << 20;
 
   private final String dataset;
-  private final List<String> files;
+  private final List<DatasetFiles.File> files;
   private final String idColumn;
   private final int blockCells;
 
-  private ReadDataset(String dataset, List<String> files, String idColumn, int blockCells) {
+  private ReadDataset(String dataset, List<DatasetFiles.File> files, String idColumn, int blockCells) {
     if (files.isEmpty()) {
       throw new IllegalArgumentException(dataset + ": no files to read");
     }
@@ -70,7 +82,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /** Reads {@code files} (see {@link DatasetFiles#resolve}) as dataset {@code dataset}. */
-  public static ReadDataset from(String dataset, List<String> files) {
+  public static ReadDataset from(String dataset, List<DatasetFiles.File> files) {
     return new ReadDataset(dataset, files, null, DEFAULT_BLOCK_CELLS);
   }
 
@@ -90,10 +102,8 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   @Override
   public PCollectionTuple expand(PBegin begin) {
     PCollectionTuple out = begin
-        .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
-        .apply("SpreadFiles", Reshuffle.viaRandomKey())
-        .apply("MatchFiles", FileIO.matchAll())
-        .apply("OpenFiles", FileIO.readMatches())
+        .apply("BatchFiles", Create.of(batches(files)).withCoder(ListCoder.of(StringUtf8Coder.of())))
+        .apply("SpreadBatches", Reshuffle.viaRandomKey())
         .apply("ParseCsv", ParDo.of(new ParseCsvFn(dataset, idColumn, blockCells))
             .withOutputTags(BLOCKS, TupleTagList.of(REJECTED).and(FILES)));
     out.get(BLOCKS).setCoder(RowBlockCoder.of());
@@ -102,8 +112,26 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
     return out;
   }
 
-  /** Parses whole files; one instance's state is only the CSV builder's settings. */
-  static final class ParseCsvFn extends DoFn<FileIO.ReadableFile, RowBlock> {
+  /** Consecutive files grouped up to {@link #BATCH_BYTES} or {@link #BATCH_FILES}. */
+  static List<List<String>> batches(List<DatasetFiles.File> files) {
+    List<List<String>> batches = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    long bytes = 0;
+    for (DatasetFiles.File f : files) {
+      if (!current.isEmpty() && (bytes + f.sizeBytes() > BATCH_BYTES || current.size() == BATCH_FILES)) {
+        batches.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(f.path());
+      bytes += f.sizeBytes();
+    }
+    batches.add(current);
+    return batches;
+  }
+
+  /** Parses a batch of whole files; rows of files with the same header go to the same blocks. */
+  static final class ParseCsvFn extends DoFn<List<String>, RowBlock> {
     private final String dataset;
     private final String idColumn;
     private final int blockCells;
@@ -118,11 +146,25 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
-      String path = file.getMetadata().resourceId().toString();
+    public void process(@Element List<String> batch, MultiOutputReceiver out) throws IOException {
+      Map<List<String>, BlockBuilder> builders = new HashMap<>();
+      for (String path : batch) {
+        readFile(path, builders, out);
+      }
+      for (BlockBuilder block : builders.values()) {
+        if (block.rows() > 0) {
+          out.get(BLOCKS).output(block.build());
+        }
+      }
+    }
+
+    private void readFile(String path, Map<List<String>, BlockBuilder> builders, MultiOutputReceiver out)
+        throws IOException {
       long read = 0;
       long rejected = 0;
-      try (InputStream in = Channels.newInputStream(file.open());
+      ResourceId resource = FileSystems.matchNewResource(path, false);
+      try (InputStream in = Channels.newInputStream(
+              Compression.detect(path).readDecompressed(FileSystems.open(resource)));
           CsvReader<CsvRecord> csv = CsvReader.builder()
               .allowExtraFields(true)
               .allowMissingFields(true)
@@ -130,8 +172,12 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
               .ofCsvRecord(in, StandardCharsets.UTF_8)) {
         Iterator<CsvRecord> records = csv.iterator();
         if (records.hasNext()) {
-          Header header = Header.parse(records.next().getFields(), idColumn);
-          BlockBuilder block = new BlockBuilder(dataset, path, header, Math.max(1, blockCells / Math.max(1, header.columns.length)));
+          List<String> headerFields = records.next().getFields();
+          BlockBuilder block = builders.computeIfAbsent(headerFields, h -> {
+            Header header = Header.parse(h, idColumn);
+            return new BlockBuilder(dataset, header, Math.max(1, blockCells / Math.max(1, header.columns.length)));
+          });
+          Header header = block.header;
           long line = 1;
           try {
             while (records.hasNext()) {
@@ -144,10 +190,10 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
                       : null;
               if (reason != null) {
                 rejected++;
-                out.get(REJECTED).output(new RejectedRow(dataset, path, line, reason, String.join(",", quoted(record.getFields()))));
+                out.get(REJECTED).output(new RejectedRow(dataset, path, line, reason, toCsvLine(record.getFields())));
                 continue;
               }
-              block.add(record, line);
+              block.add(record, path, line);
               if (block.full()) {
                 out.get(BLOCKS).output(block.build());
               }
@@ -158,9 +204,6 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
             out.get(REJECTED).output(new RejectedRow(dataset, path, line + 1,
                 "unreadable CSV after this line, rest of file skipped: " + e.getMessage(), ""));
           }
-          if (block.rows() > 0) {
-            out.get(BLOCKS).output(block.build());
-          }
         }
       }
       rowsRead.inc(read);
@@ -169,13 +212,13 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
       out.get(FILES).output(new FileSummary(dataset, path, read, read - rejected, rejected));
     }
 
-    private static List<String> quoted(List<String> fields) {
+    private static String toCsvLine(List<String> fields) {
       List<String> out = new ArrayList<>(fields.size());
       for (String f : fields) {
         boolean needs = f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0;
         out.add(needs ? '"' + f.replace("\"", "\"\"") + '"' : f);
       }
-      return out;
+      return String.join(",", out);
     }
   }
 
@@ -227,8 +270,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   /** Fills one column-major block; cells are parsed straight into place. */
   static final class BlockBuilder {
     private final String dataset;
-    private final String file;
-    private final Header header;
+    final Header header;
     private final int capacity;
     private double[] values;
     private String[] ids;
@@ -236,9 +278,8 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
     private final List<long[]> textCells = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
 
-    BlockBuilder(String dataset, String file, Header header, int capacity) {
+    BlockBuilder(String dataset, Header header, int capacity) {
       this.dataset = dataset;
-      this.file = file;
       this.header = header;
       this.capacity = capacity;
       reset();
@@ -260,7 +301,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
       return rows == capacity;
     }
 
-    void add(CsvRecord record, long line) {
+    void add(CsvRecord record, String file, long line) {
       int r = rows++;
       ids[r] = header.idIndex >= 0 ? record.getField(header.idIndex) : file + ":" + line;
       int[] fieldOf = header.fieldOf;
@@ -292,7 +333,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
       }
       String[] text = texts.toArray(String[]::new);
       sortByIndex(textIndex, text);
-      RowBlock block = new RowBlock(dataset, file, header.columns, rows, packed, textIndex, text,
+      RowBlock block = new RowBlock(dataset, header.columns, rows, packed, textIndex, text,
           Arrays.copyOf(ids, rows));
       reset();
       return block;

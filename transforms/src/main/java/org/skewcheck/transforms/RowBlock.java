@@ -4,18 +4,18 @@ import java.util.Arrays;
 import org.skewcheck.validation.stats.PrefixBlock;
 
 /**
- * A block of rows read from one file: the unit that travels from reading to exploding.
+ * A block of rows with the same header (from one file, or from several small files that share it):
+ * the unit that travels from reading to exploding.
  *
  * <p>Values are column-major ({@code values[c * rows + r]}), missing cells NaN; present cells that
  * are not finite numbers are NaN too and listed in {@code textIndex}/{@code text}, sorted by index
  * (the same layout as {@link PrefixBlock}, so exploding is array slicing).
  *
  * @param dataset "train" or "predict"
- * @param file the file the rows came from
- * @param columns the file's column names, id column excluded
+ * @param columns the header's column names, id column excluded
  * @param rowIds each row's id: the id column's value, or {@code file:line} when the file has none
  */
-public record RowBlock(String dataset, String file, String[] columns, int rows, double[] values, int[] textIndex,
+public record RowBlock(String dataset, String[] columns, int rows, double[] values, int[] textIndex,
     String[] text, String[] rowIds) {
 
   public RowBlock {
@@ -30,7 +30,6 @@ public record RowBlock(String dataset, String file, String[] columns, int rows, 
     return o instanceof RowBlock b
         && rows == b.rows
         && dataset.equals(b.dataset)
-        && file.equals(b.file)
         && Arrays.equals(columns, b.columns)
         && Arrays.equals(values, b.values)
         && Arrays.equals(textIndex, b.textIndex)
@@ -40,11 +39,11 @@ public record RowBlock(String dataset, String file, String[] columns, int rows, 
 
   @Override
   public int hashCode() {
-    return 31 * file.hashCode() + Arrays.hashCode(rowIds);
+    return 31 * dataset.hashCode() + Arrays.hashCode(rowIds);
   }
 
   @Override
   public String toString() {
-    return "RowBlock[" + dataset + " " + file + ", " + columns.length + " columns x " + rows + " rows]";
+    return "RowBlock[" + dataset + ", " + columns.length + " columns x " + rows + " rows]";
   }
 }

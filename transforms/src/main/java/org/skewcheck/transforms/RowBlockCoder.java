@@ -21,7 +21,6 @@ public final class RowBlockCoder extends AtomicCoder<RowBlock> {
   @Override
   public void encode(RowBlock b, OutputStream out) throws IOException {
     STRING.encode(b.dataset(), out);
-    STRING.encode(b.file(), out);
     ArrayCoding.writeStrings(b.columns(), out);
     VarIntCoder.of().encode(b.rows(), out);
     ArrayCoding.writeDoubles(b.values(), out);
@@ -32,7 +31,7 @@ public final class RowBlockCoder extends AtomicCoder<RowBlock> {
 
   @Override
   public RowBlock decode(InputStream in) throws IOException {
-    return new RowBlock(STRING.decode(in), STRING.decode(in), ArrayCoding.readStrings(in), VarIntCoder.of().decode(in),
+    return new RowBlock(STRING.decode(in), ArrayCoding.readStrings(in), VarIntCoder.of().decode(in),
         ArrayCoding.readDoubles(in), ArrayCoding.readInts(in), ArrayCoding.readStrings(in), ArrayCoding.readStrings(in));
   }
 }

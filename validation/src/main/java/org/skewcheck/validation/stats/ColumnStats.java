@@ -11,8 +11,9 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * The mergeable profile of one column in one dataset.
  *
  * <p>Counts, extremes and the first four central moments (Welford's update, Chan/Pébay's merge, so
- * one worker or a thousand give the same figures to rounding), a KLL quantile sketch, and exact
- * value counts while the column has few distinct values. Missing cells are not counted here: a
+ * one worker or a thousand give the same figures to rounding), and exact
+ * value counts while the column has few distinct values (then a KLL quantile sketch takes over, so
+ * one-hot columns stay exact and tiny). Missing cells are not counted here: a
  * column's missing count is the dataset's row count minus {@link #count()} and {@link
  * #nonNumeric()}, which also covers files that lack the column altogether.
  *
@@ -35,17 +36,10 @@ public final class ColumnStats {
   private double m4;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
-  private final KllDoublesSketch sketch;
-  private final ValueCounts values;
-
-  public ColumnStats() {
-    this(KllDoublesSketch.newHeapInstance(SKETCH_K), new ValueCounts());
-  }
-
-  private ColumnStats(KllDoublesSketch sketch, ValueCounts values) {
-    this.sketch = sketch;
-    this.values = values;
-  }
+  /** Exact counts while there are few distinct values; null once {@link #sketch} took over. */
+  private ValueCounts values = new ValueCounts();
+  /** Null while {@link #values} is exact. */
+  private KllDoublesSketch sketch;
 
   /** Adds one finite numeric value. */
   public void add(double x) {
@@ -80,8 +74,26 @@ public final class ColumnStats {
     if (x > max) {
       max = x;
     }
-    sketch.update(x, n);
-    values.add(x, n);
+    count(x, n);
+  }
+
+  /** Records {@code n} copies of {@code x} in the value counts, or the sketch once they overflow. */
+  private void count(double x, long n) {
+    if (values != null && !values.tryAdd(x, n)) {
+      switchToSketch();
+    }
+    if (values == null) {
+      sketch.update(x, n);
+    }
+  }
+
+  /** Replaces the exact value counts by a sketch holding the same values. */
+  private void switchToSketch() {
+    sketch = KllDoublesSketch.newHeapInstance(SKETCH_K);
+    for (int i = 0; i < values.size(); i++) {
+      sketch.update(values.value(i), values.count(i));
+    }
+    values = null;
   }
 
   /** Counts one present value that is not a finite number. */
@@ -126,8 +138,16 @@ public final class ColumnStats {
     zeros += other.zeros;
     min = Math.min(min, other.min);
     max = Math.max(max, other.max);
-    sketch.merge(other.sketch);
-    values.merge(other.values);
+    if (other.values != null) {
+      for (int i = 0; i < other.values.size(); i++) {
+        count(other.values.value(i), other.values.count(i));
+      }
+    } else {
+      if (values != null) {
+        switchToSketch();
+      }
+      sketch.merge(other.sketch);
+    }
   }
 
   public long count() {
@@ -175,9 +195,12 @@ public final class ColumnStats {
     return count > 0 && min == max;
   }
 
-  /** The value at normalized rank {@code rank} (0..1) from the sketch; NaN when empty. */
+  /** The value at normalized rank {@code rank} (0..1): exact with few distinct values, else from the sketch; NaN when empty. */
   public double quantile(double rank) {
-    return count == 0 ? Double.NaN : sketch.getQuantile(rank, QuantileSearchCriteria.INCLUSIVE);
+    if (count == 0) {
+      return Double.NaN;
+    }
+    return values != null ? values.quantile(rank, count) : sketch.getQuantile(rank, QuantileSearchCriteria.INCLUSIVE);
   }
 
   /**
@@ -185,12 +208,8 @@ public final class ColumnStats {
    * estimated from the sketch's ranks.
    */
   public double countOf(double v) {
-    long exact = values.countOf(v);
-    if (exact >= 0) {
-      return exact;
-    }
-    if (count == 0) {
-      return 0;
+    if (values != null) {
+      return values.countOf(v);
     }
     double mass = sketch.getRank(v, QuantileSearchCriteria.INCLUSIVE)
         - sketch.getRank(v, QuantileSearchCriteria.EXCLUSIVE);
@@ -199,7 +218,7 @@ public final class ColumnStats {
 
   /** Exact distinct count while it is at most {@link ValueCounts#CAPACITY}, else -1. */
   public int distinctNumeric() {
-    return values.distinct();
+    return values == null ? -1 : values.size();
   }
 
   /** Writes the complete state (sketch included) in a compact, versionless binary form. */
@@ -213,10 +232,14 @@ public final class ColumnStats {
     out.writeDouble(m4);
     out.writeDouble(min);
     out.writeDouble(max);
-    byte[] bytes = sketch.toByteArray();
-    out.writeInt(bytes.length);
-    out.write(bytes);
-    values.writeTo(out);
+    out.writeBoolean(values != null);
+    if (values != null) {
+      values.writeTo(out);
+    } else {
+      byte[] bytes = sketch.toByteArray();
+      out.writeInt(bytes.length);
+      out.write(bytes);
+    }
   }
 
   /** Reads what {@link #writeTo} wrote. */
@@ -230,9 +253,15 @@ public final class ColumnStats {
     double m4 = in.readDouble();
     double min = in.readDouble();
     double max = in.readDouble();
-    byte[] bytes = new byte[in.readInt()];
-    in.readFully(bytes);
-    ColumnStats s = new ColumnStats(KllDoublesSketch.heapify(Memory.wrap(bytes)), ValueCounts.readFrom(in));
+    ColumnStats s = new ColumnStats();
+    if (in.readBoolean()) {
+      s.values = ValueCounts.readFrom(in);
+    } else {
+      byte[] bytes = new byte[in.readInt()];
+      in.readFully(bytes);
+      s.values = null;
+      s.sketch = KllDoublesSketch.heapify(Memory.wrap(bytes));
+    }
     s.count = count;
     s.nonNumeric = nonNumeric;
     s.zeros = zeros;

@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +14,7 @@ import java.util.TreeMap;
  * independent rows rather than of correlated cells.
  */
 public final class PrefixStats {
-  private final Map<String, ColumnStats> columns = new HashMap<>();
+  private final Map<String, ColumnStats> columns = new TreeMap<>();
   private long rows;
   private long rowsAnyPresent;
   private long rowsAnyNonZero;
@@ -96,7 +95,7 @@ public final class PrefixStats {
 
   /** The columns' profiles, by column name in sorted order. */
   public Map<String, ColumnStats> columns() {
-    return Collections.unmodifiableMap(new TreeMap<>(columns));
+    return Collections.unmodifiableMap(columns);
   }
 
   /** Writes the complete state in a compact binary form, columns in sorted order. */
@@ -104,9 +103,8 @@ public final class PrefixStats {
     out.writeLong(rows);
     out.writeLong(rowsAnyPresent);
     out.writeLong(rowsAnyNonZero);
-    Map<String, ColumnStats> sorted = new TreeMap<>(columns);
-    out.writeInt(sorted.size());
-    for (Map.Entry<String, ColumnStats> e : sorted.entrySet()) {
+    out.writeInt(columns.size());
+    for (Map.Entry<String, ColumnStats> e : columns.entrySet()) {
       out.writeUTF(e.getKey());
       e.getValue().writeTo(out);
     }

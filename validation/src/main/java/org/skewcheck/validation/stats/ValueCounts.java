@@ -6,80 +6,63 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Exact counts of a column's distinct numeric values while there are at most {@link #CAPACITY} of
- * them; past that it only remembers that there were more.
+ * Exact counts of a column's distinct numeric values, for at most {@link #CAPACITY} of them.
  *
- * <p>One-hot and flag columns (most of a wide feature table) stay exact, which makes "this column is
- * constant at v, and v had frequency f in training" an exact figure rather than a sketch estimate.
+ * <p>One-hot and flag columns — most of a wide feature table — never need more, so their counts,
+ * quantiles and "constant at v with train frequency f" stay exact and cost a few bytes instead of
+ * a sketch.
  */
 public final class ValueCounts {
   /** How many distinct values are tracked exactly. */
   public static final int CAPACITY = 16;
 
-  private double[] values = new double[4];
-  private long[] counts = new long[4];
+  private double[] values = new double[2];
+  private long[] counts = new long[2];
   private int size;
-  private boolean overflow;
 
-  /** Counts one occurrence of {@code v} (a finite number). */
-  public void add(double v) {
-    add(v, 1);
-  }
-
-  /** Counts {@code n} occurrences of {@code v}. */
-  public void add(double v, long n) {
-    if (overflow) {
-      return;
-    }
+  /**
+   * Counts {@code n} occurrences of {@code v}, unless that would make more than {@link #CAPACITY}
+   * distinct values.
+   *
+   * @return false, changing nothing, when {@code v} is new and the capacity is used up
+   */
+  public boolean tryAdd(double v, long n) {
     for (int i = 0; i < size; i++) {
       if (values[i] == v) {
         counts[i] += n;
-        return;
+        return true;
       }
     }
     if (size == CAPACITY) {
-      overflow = true;
-      values = null;
-      counts = null;
-      return;
+      return false;
     }
     if (size == values.length) {
-      values = Arrays.copyOf(values, size * 2);
-      counts = Arrays.copyOf(counts, size * 2);
+      values = Arrays.copyOf(values, Math.min(CAPACITY, size * 2));
+      counts = Arrays.copyOf(counts, values.length);
     }
     values[size] = v;
     counts[size] = n;
     size++;
+    return true;
   }
 
-  /** Folds {@code other} into this one. */
-  public void merge(ValueCounts other) {
-    if (other.overflow) {
-      overflow = true;
-      values = null;
-      counts = null;
-      return;
-    }
-    for (int i = 0; i < other.size; i++) {
-      add(other.values[i], other.counts[i]);
-    }
+  /** The number of distinct values. */
+  public int size() {
+    return size;
   }
 
-  /** Whether more than {@link #CAPACITY} distinct values were seen (counts are then unknown). */
-  public boolean overflowed() {
-    return overflow;
+  /** The i-th value, in first-seen order. */
+  public double value(int i) {
+    return values[i];
   }
 
-  /** The number of distinct values, or -1 when it is above {@link #CAPACITY}. */
-  public int distinct() {
-    return overflow ? -1 : size;
+  /** The i-th value's count. */
+  public long count(int i) {
+    return counts[i];
   }
 
-  /** The exact count of {@code v}, or -1 when counts are unknown. */
+  /** The count of {@code v} (0 when never seen). */
   public long countOf(double v) {
-    if (overflow) {
-      return -1;
-    }
     for (int i = 0; i < size; i++) {
       if (values[i] == v) {
         return counts[i];
@@ -88,16 +71,25 @@ public final class ValueCounts {
     return 0;
   }
 
-  /** The i-th tracked value, in first-seen order; {@code i < distinct()}. */
-  public double value(int i) {
-    return values[i];
+  /**
+   * The smallest value whose cumulative share of {@code total} reaches {@code rank} (the same
+   * inclusive convention as the quantile sketch).
+   */
+  public double quantile(double rank, long total) {
+    double[] sorted = Arrays.copyOf(values, size);
+    Arrays.sort(sorted);
+    double target = rank * total;
+    long cumulative = 0;
+    for (double v : sorted) {
+      cumulative += countOf(v);
+      if (cumulative >= target) {
+        return v;
+      }
+    }
+    return size == 0 ? Double.NaN : sorted[size - 1];
   }
 
   void writeTo(DataOutput out) throws IOException {
-    out.writeBoolean(overflow);
-    if (overflow) {
-      return;
-    }
     out.writeByte(size);
     for (int i = 0; i < size; i++) {
       out.writeDouble(values[i]);
@@ -107,16 +99,10 @@ public final class ValueCounts {
 
   static ValueCounts readFrom(DataInput in) throws IOException {
     ValueCounts vc = new ValueCounts();
-    if (in.readBoolean()) {
-      vc.overflow = true;
-      vc.values = null;
-      vc.counts = null;
-      return vc;
-    }
     int n = in.readByte();
     for (int i = 0; i < n; i++) {
       double v = in.readDouble();
-      vc.add(v, in.readLong());
+      vc.tryAdd(v, in.readLong());
     }
     return vc;
   }

@@ -84,14 +84,14 @@ public final class SkewCheck {
   /** Builds and runs the pipeline, and returns the report it wrote. */
   static JsonNode run(SkewCheckOptions options) throws RunFailure {
     FileSystems.setDefaultPipelineOptions(options);
-    SkewConfig config = loadConfig(options.getConfig());
-    SkewCheckPipeline.Inputs inputs = new SkewCheckPipeline.Inputs(
-        resolve("--train", options.getTrain()), resolve("--predict", options.getPredict()));
     try {
       ReportFiles.clear(options.getOutput());
     } catch (IOException e) {
       throw new RunFailure("cannot clear the output folder " + options.getOutput() + ": " + e.getMessage());
     }
+    SkewConfig config = loadConfig(options.getConfig());
+    SkewCheckPipeline.Inputs inputs = new SkewCheckPipeline.Inputs(
+        resolve("--train", options.getTrain()), resolve("--predict", options.getPredict()));
     LOG.info("inputs: {} train files, {} predict files", inputs.trainFiles().size(), inputs.predictFiles().size());
     Pipeline pipeline = Pipeline.create(options);
     SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput());

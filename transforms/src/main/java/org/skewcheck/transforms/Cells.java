@@ -12,6 +12,26 @@ final class Cells {
 
   private Cells() {}
 
+  /** {@link #parse(String)} of the characters {@code buf[offset, offset + len)}, without a String for plain integers. */
+  static double parse(char[] buf, int offset, int len) {
+    if (len > 0 && len <= 9) {
+      boolean negative = buf[offset] == '-';
+      int i = negative ? 1 : 0;
+      int v = 0;
+      for (; i < len; i++) {
+        char c = buf[offset + i];
+        if (c < '0' || c > '9') {
+          break;
+        }
+        v = v * 10 + (c - '0');
+      }
+      if (i == len && len > (negative ? 1 : 0)) {
+        return negative ? -v : v;
+      }
+    }
+    return parse(new String(buf, offset, len));
+  }
+
   /** The cell's number; canonical NaN when missing; {@link #TEXT} (test with {@link #isText}) when text. */
   static double parse(String s) {
     int n = s.length();

@@ -2,7 +2,6 @@ package org.skewcheck.transforms;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -163,37 +162,40 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
       long read = 0;
       long rejected = 0;
       ResourceId resource = FileSystems.matchNewResource(path, false);
+      CsvRows rows = new CsvRows();
       try (InputStream in = Channels.newInputStream(
               Compression.detect(path).readDecompressed(FileSystems.open(resource)));
-          CsvReader<CsvRecord> csv = CsvReader.builder()
+          CsvReader<CsvRows> csv = CsvReader.builder()
               .allowExtraFields(true)
               .allowMissingFields(true)
               .detectBomHeader(true)
-              .ofCsvRecord(in, StandardCharsets.UTF_8)) {
-        Iterator<CsvRecord> records = csv.iterator();
+              .build(rows, in, StandardCharsets.UTF_8)) {
+        Iterator<CsvRows> records = csv.iterator();
         if (records.hasNext()) {
-          List<String> headerFields = records.next().getFields();
+          List<String> headerFields = records.next().header();
           BlockBuilder block = builders.computeIfAbsent(headerFields, h -> {
             Header header = Header.parse(h, idColumn);
             return new BlockBuilder(dataset, header, Math.max(1, blockCells / Math.max(1, header.columns.length)));
           });
+          rows.startData(block);
           Header header = block.header;
           long line = 1;
           try {
             while (records.hasNext()) {
-              CsvRecord record = records.next();
-              line = record.getStartingLineNumber();
+              CsvRows record = records.next();
+              line = record.line();
               read++;
               String reason = header.error != null ? header.error
-                  : record.getFieldCount() != header.width
-                      ? "has " + record.getFieldCount() + " fields, the header has " + header.width
+                  : record.fields() != header.width
+                      ? "has " + record.fields() + " fields, the header has " + header.width
                       : null;
               if (reason != null) {
                 rejected++;
-                out.get(REJECTED).output(new RejectedRow(dataset, path, line, reason, toCsvLine(record.getFields())));
+                block.discardRow();
+                out.get(REJECTED).output(new RejectedRow(dataset, path, line, reason, record.raw()));
                 continue;
               }
-              block.add(record, path, line);
+              block.commitRow(header.idIndex >= 0 ? record.id() : path + ":" + line);
               if (block.full()) {
                 out.get(BLOCKS).output(block.build());
               }
@@ -201,6 +203,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
           } catch (CsvParseException | UncheckedIOException e) {
             read++;
             rejected++;
+            block.discardRow();
             out.get(REJECTED).output(new RejectedRow(dataset, path, line + 1,
                 "unreadable CSV after this line, rest of file skipped: " + e.getMessage(), ""));
           }
@@ -211,15 +214,6 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
       filesRead.inc();
       out.get(FILES).output(new FileSummary(dataset, path, read, read - rejected, rejected));
     }
-
-    private static String toCsvLine(List<String> fields) {
-      List<String> out = new ArrayList<>(fields.size());
-      for (String f : fields) {
-        boolean needs = f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0;
-        out.add(needs ? '"' + f.replace("\"", "\"\"") + '"' : f);
-      }
-      return String.join(",", out);
-    }
   }
 
   /** A file's header: which field is the id, the other columns' names, or why it is unusable. */
@@ -227,14 +221,15 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
     final int width;
     final int idIndex;
     final String[] columns;
-    final int[] fieldOf;
+    /** For each field position, its column index, or -1 for the id field. */
+    final int[] columnOfField;
     final String error;
 
-    private Header(int width, int idIndex, String[] columns, int[] fieldOf, String error) {
+    private Header(int width, int idIndex, String[] columns, int[] columnOfField, String error) {
       this.width = width;
       this.idIndex = idIndex;
       this.columns = columns;
-      this.fieldOf = fieldOf;
+      this.columnOfField = columnOfField;
       this.error = error;
     }
 
@@ -246,11 +241,12 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
         idIndex = fields.indexOf(idColumn);
       }
       List<String> names = new ArrayList<>();
-      List<Integer> positions = new ArrayList<>();
+      int[] columnOfField = new int[fields.size()];
       Set<String> seen = new HashSet<>();
       String error = null;
       for (int i = 0; i < fields.size(); i++) {
         if (i == idIndex) {
+          columnOfField[i] = -1;
           continue;
         }
         String name = fields.get(i).strip();
@@ -259,11 +255,10 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
         } else if (!seen.add(name) && error == null) {
           error = "header (line 1): column '" + name + "' appears twice";
         }
+        columnOfField[i] = names.size();
         names.add(name);
-        positions.add(i);
       }
-      return new Header(fields.size(), idIndex, names.toArray(String[]::new),
-          positions.stream().mapToInt(Integer::intValue).toArray(), error);
+      return new Header(fields.size(), idIndex, names.toArray(String[]::new), columnOfField, error);
     }
   }
 
@@ -301,19 +296,27 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
       return rows == capacity;
     }
 
-    void add(CsvRecord record, String file, long line) {
-      int r = rows++;
-      ids[r] = header.idIndex >= 0 ? record.getField(header.idIndex) : file + ":" + line;
-      int[] fieldOf = header.fieldOf;
-      for (int c = 0; c < fieldOf.length; c++) {
-        String cell = record.getField(fieldOf[c]);
-        double v = Cells.parse(cell);
-        if (Cells.isText(v)) {
-          textCells.add(new long[] {c, r});
-          texts.add(cell);
-          v = Double.NaN;
-        }
-        values[c * capacity + r] = v;
+    /** Sets a cell of the row being read. */
+    void set(int column, double v) {
+      values[column * capacity + rows] = v;
+    }
+
+    /** Records that a cell of the row being read is text. */
+    void text(int column, String cell) {
+      textCells.add(new long[] {column, rows});
+      texts.add(cell);
+    }
+
+    /** The row being read is complete: keep it. */
+    void commitRow(String id) {
+      ids[rows++] = id;
+    }
+
+    /** The row being read is rejected: forget its text cells (its numbers are overwritten by the next row). */
+    void discardRow() {
+      while (!textCells.isEmpty() && textCells.get(textCells.size() - 1)[1] == rows) {
+        textCells.remove(textCells.size() - 1);
+        texts.remove(texts.size() - 1);
       }
     }
 

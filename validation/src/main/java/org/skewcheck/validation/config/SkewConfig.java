@@ -66,7 +66,9 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", ", " (known keys: ", ")"));
-      throw new ConfigException(source + ": unknown key '" + path(e) + "'" + where(e.getLocation()) + known);
+      int line = lineOfKey(yaml, String.valueOf(e.getPropertyName()));
+      String where = line > 0 ? " at line " + line : where(e.getLocation());
+      throw new ConfigException(source + ": unknown key '" + path(e) + "'" + where + known);
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause();
       String reason = cause instanceof ConfigException ? cause.getMessage() : e.getOriginalMessage();
@@ -74,6 +76,24 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     } catch (JsonProcessingException e) {
       throw new ConfigException(source + ": not valid YAML" + where(e.getLocation()) + ": " + e.getOriginalMessage());
     }
+  }
+
+  /**
+   * The first line that holds {@code key} as a mapping key. Jackson reports keys of creator-built
+   * objects where the object ends, so the line is found in the text itself.
+   */
+  private static int lineOfKey(String yaml, String key) {
+    String[] lines = yaml.split("\\R", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String t = lines[i].strip();
+      if (t.startsWith("- ")) {
+        t = t.substring(2).strip();
+      }
+      if (t.startsWith(key + ":") || t.startsWith("\"" + key + "\":") || t.startsWith("'" + key + "':")) {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   private static String path(JsonMappingException e) {

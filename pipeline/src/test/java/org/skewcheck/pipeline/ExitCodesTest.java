@@ -1,0 +1,90 @@
+package org.skewcheck.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skewcheck.pipeline.demo.JootData;
+
+/** Exit codes 0/1/2 and their one-line reasons, on real files. */
+class ExitCodesTest {
+  @TempDir
+  static Path data;
+
+  @BeforeAll
+  static void writeData() throws IOException {
+    JootData.write(new JootData.Shape(200, 30, 120, 3, true), data);
+  }
+
+  private static String train() {
+    return "--train=" + data.resolve("train.csv");
+  }
+
+  private static String predict() {
+    return "--predict=" + data.resolve("predict");
+  }
+
+  @Test
+  void findingsAtOrAboveFailOnExitOne(@TempDir Path out) {
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + SkewCheckRunner.config("joot.yaml"));
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("verdict error").contains("LG").contains("report.json");
+  }
+
+  @Test
+  void failOnNeverExitsZeroDespiteErrors(@TempDir Path out) throws IOException {
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--failOn=never");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.report().path("verdict").asText()).isEqualTo("error");
+  }
+
+  @Test
+  void missingInputIsExitTwoWithOneLine(@TempDir Path out) {
+    SkewCheckRunner run = SkewCheckRunner.run(out, "--train=" + data.resolve("nope.csv"), predict());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).doesNotContain("\n").contains("--train=").contains("nope.csv")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void emptyFolderIsExitTwo(@TempDir Path out, @TempDir Path empty) {
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), "--predict=" + empty);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--predict=").contains("no *.csv");
+  }
+
+  @Test
+  void badConfigIsExitTwoNamingTheKeyAndLine(@TempDir Path out, @TempDir Path dir) throws IOException {
+    Path config = Files.writeString(dir.resolve("bad.yaml"), "columns:\n  label: target\nsparsty:\n  alpha: 0.01\n");
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + config);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("sparsty").contains("line 3");
+  }
+
+  @Test
+  void unreadableConfigIsExitTwo(@TempDir Path out) {
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + data.resolve("absent.yaml"));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("cannot read config").contains("absent.yaml");
+  }
+
+  @Test
+  void badOptionsAreExitTwo(@TempDir Path out) {
+    assertThat(SkewCheckRunner.run(out, train(), predict(), "--failOn=sometimes").err()).contains("--failOn");
+    SkewCheckRunner unknown = SkewCheckRunner.run(out, train(), predict(), "--trian=x");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("trian");
+  }
+
+  @Test
+  void aFailedRunLeavesNoReportBehind(@TempDir Path out) throws IOException {
+    Files.writeString(out.resolve("report.json"), "{\"verdict\":\"ok\"}");
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), "--predict=" + data.resolve("missing-dir"));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(out.resolve("report.json")).doesNotExist();
+  }
+}

@@ -1,0 +1,117 @@
+package org.skewcheck.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skewcheck.pipeline.demo.JootData;
+
+/**
+ * The issue's acceptance on Joot-sized data (5,026 train rows, 100 one-row predict files, 3,923
+ * features) with configs/joot.yaml: the empty lagged-engagement family is the top error, the
+ * universalized families are info, and image families raise nothing when predict comes from the
+ * train distribution.
+ */
+class JootAcceptanceTest {
+  private static final Set<String> UNIVERSALIZED = Set.of("U", "_Dy", "_Dm", "_Ddow", "_Dh", "_dateR");
+  private static final Set<String> IMAGE = Set.of("WI", "BG", "FG", "SAL", "IQ");
+
+  @Test
+  void emptyLagsAreTheTopErrorAndUniversalizedFamiliesAreInfo(@TempDir Path data, @TempDir Path out)
+      throws IOException {
+    JootData.write(JootData.benchmark(), data);
+    JsonNode report = runJoot(data, out);
+
+    JsonNode top = report.path("findings").get(0);
+    assertThat(top.path("severity").asText()).isEqualTo("error");
+    assertThat(top.path("scope").asText()).isEqualTo("prefix");
+    assertThat(top.path("target").asText()).isEqualTo("LG");
+    JsonNode lg = prefix(report, "LG");
+    assertThat(lg.path("predict").path("zeroFraction").asDouble()).isEqualTo(1.0);
+    assertThat(lg.path("train").path("zeroFraction").asDouble()).isLessThan(0.1);
+
+    for (JsonNode f : report.path("findings")) {
+      String family = family(report, f);
+      if (UNIVERSALIZED.contains(family)) {
+        assertThat(f.path("severity").asText()).as(f.path("message").asText()).isEqualTo("info");
+        assertThat(f.path("message").asText()).contains("expected.predict.constant");
+      }
+      if (IMAGE.contains(family)) {
+        assertThat(f.path("severity").asText()).as(f.path("message").asText()).isEqualTo("info");
+      }
+    }
+    assertThat(errorFamilies(report)).containsExactly("LG");
+  }
+
+  @Test
+  void predictRowsFromTheTrainDistributionRaiseNoImageFinding(@TempDir Path data, @TempDir Path out)
+      throws IOException {
+    JootData.Shape same = JootData.benchmark();
+    JootData.write(new JootData.Shape(same.trainRows(), same.predictRows(), same.features(), same.seed(), false), data);
+    JsonNode report = runJoot(data, out);
+
+    List<String> notInfo = new ArrayList<>();
+    for (JsonNode f : report.path("findings")) {
+      if (!f.path("severity").asText().equals("info")) {
+        notInfo.add(f.path("message").asText());
+      }
+    }
+    assertThat(notInfo).isEmpty();
+    assertThat(report.path("verdict").asText()).isEqualTo("ok");
+    long rareTagsAllZero = 0;
+    for (JsonNode c : report.path("columns")) {
+      if (c.path("prefix").asText().equals("WI") && c.path("predict").path("zeros").asLong() == 100) {
+        rareTagsAllZero++;
+      }
+    }
+    assertThat(rareTagsAllZero).as("many rare tags are all-zero in 100 rows, and that is no finding").isGreaterThan(500);
+  }
+
+  private static JsonNode runJoot(Path data, Path out) throws IOException {
+    SkewCheckRunner run = SkewCheckRunner.run(out, "--train=" + data.resolve("train.csv"),
+        "--predict=" + data.resolve("predict"), "--config=" + SkewCheckRunner.config("joot.yaml"), "--failOn=never");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = run.report();
+    assertThat(report.path("datasets").path("train").path("rows").asLong()).isEqualTo(5026);
+    assertThat(report.path("datasets").path("predict").path("files").asLong()).isEqualTo(100);
+    return report;
+  }
+
+  private static List<String> errorFamilies(JsonNode report) {
+    List<String> families = new ArrayList<>();
+    for (JsonNode f : report.path("findings")) {
+      String family = family(report, f);
+      if (f.path("severity").asText().equals("error") && !families.contains(family)) {
+        families.add(family);
+      }
+    }
+    return families;
+  }
+
+  private static String family(JsonNode report, JsonNode finding) {
+    if (finding.path("scope").asText().equals("prefix")) {
+      return finding.path("target").asText();
+    }
+    for (JsonNode c : report.path("columns")) {
+      if (c.path("name").asText().equals(finding.path("target").asText())) {
+        return c.path("prefix").asText();
+      }
+    }
+    return finding.path("target").asText();
+  }
+
+  private static JsonNode prefix(JsonNode report, String name) {
+    for (JsonNode p : report.path("prefixes")) {
+      if (p.path("prefix").asText().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no prefix " + name);
+  }
+}

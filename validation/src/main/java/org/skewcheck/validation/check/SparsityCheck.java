@@ -64,10 +64,12 @@ public final class SparsityCheck {
       double trainFraction = trainK / trainN;
       double predictFraction = (double) predictK / predictN;
       boolean upward = predictFraction > trainFraction;
-      double probability = Statistics.binomialTail(predictK, predictN, rate, upward);
       boolean canRise = Math.pow(rate, predictN) < thresholds.alpha() && 1 - trainFraction >= thresholds.minChange();
       boolean canFall = Math.pow(1 - rate, predictN) < thresholds.alpha() && trainFraction >= thresholds.minChange();
       boolean largeEnough = Math.abs(predictFraction - trainFraction) >= thresholds.minChange();
+      // A change too small to be flagged keeps its place in the correction with p = 1: conservative,
+      // and it spares thousands of incomplete-beta evaluations on a wide table.
+      double probability = largeEnough ? Statistics.binomialTail(predictK, predictN, rate, upward) : 1.0;
       return new RateTest(kind, prefix, target, Math.round(trainK), trainN, predictK, predictN, value, probability,
           canRise || canFall, largeEnough);
     }

@@ -3,20 +3,21 @@ package org.skewcheck.validation.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Renders a {@link Report} as {@code report.json}: pretty-printed, and NaN or infinite figures as null. */
+/**
+ * Renders a {@link Report} as {@code report.json}: compact (a wide table's report is megabytes; any
+ * JSON viewer indents it), with NaN or infinite figures as null.
+ */
 public final class ReportJson {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new SimpleModule("finite-doubles")
           .addSerializer(Double.class, new FiniteDouble())
           .addSerializer(Double.TYPE, new FiniteDouble()))
-      .enable(SerializationFeature.INDENT_OUTPUT)
       .build();
 
   private ReportJson() {}

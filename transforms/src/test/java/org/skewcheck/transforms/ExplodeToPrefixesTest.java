@@ -58,7 +58,7 @@ public class ExplodeToPrefixesTest {
         .apply("ExplodeToPrefixes", ExplodeToPrefixes.using(PrefixRules.defaults()));
 
     assertThat(out.getCoder()).isEqualTo(ExplodeToPrefixes.outputCoder());
-    PAssert.that(out).containsInAnyOrder(
+    PAssert.that(out).containsInAnyOrder(List.of(
         kv("train", "WI", block(new String[] {"WI_a", "WI_b"}, 3, new double[] {1, 0, NaN, NaN, 2, 3},
             new int[] {3}, "x?")),
         kv("train", "IQ", block(new String[] {"IQ_x"}, 3, new double[] {0.5, NaN, NaN}, new int[] {1}, "abc")),
@@ -67,7 +67,7 @@ public class ExplodeToPrefixesTest {
         kv("train", "target", block(new String[] {"target"}, 3, new double[] {1, NaN, 0}, new int[] {1}, "yes")),
         kv("predict", "target", block(new String[] {"target"}, 2, new double[] {0, 1}, new int[0])),
         kv("predict", "IQ", block(new String[] {"IQ_x"}, 2, new double[] {NaN, 7}, new int[0])),
-        kv("predict", "WI", block(new String[] {"WI_b"}, 2, new double[] {4, NaN}, new int[] {1}, "zzz")));
+        kv("predict", "WI", block(new String[] {"WI_b"}, 2, new double[] {4, NaN}, new int[] {1}, "zzz"))));
     pipeline.run().waitUntilFinish();
   }
 

@@ -54,9 +54,12 @@ final class Cells {
     if (t.isEmpty() || t.equalsIgnoreCase("NA") || t.equalsIgnoreCase("NaN") || t.equalsIgnoreCase("null")) {
       return Double.NaN;
     }
-    char first = t.charAt(0);
-    if (!(first >= '0' && first <= '9' || first == '-' || first == '+' || first == '.')) {
-      return TEXT;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      // Double.parseDouble also takes Java's "1d", "2f" and hex "0x1p3": none of them is a CSV number.
+      if (!(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')) {
+        return TEXT;
+      }
     }
     try {
       double v = Double.parseDouble(t);

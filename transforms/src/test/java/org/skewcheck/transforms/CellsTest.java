@@ -51,7 +51,7 @@ class CellsTest {
 
   @ParameterizedTest(name = "\"{0}\" is text")
   @ValueSource(strings = {"abc", "Infinity", "-Infinity", "+Infinity", "inf", "1,5", "-", "+", ".", "1.2.3", "12abc",
-      "1e400", "N/A", "1 2", "--1", "0x1F", "true"})
+      "1e400", "N/A", "1 2", "--1", "0x1F", "true", "1d", "2f", "3D", " 1.5F ", "0x1p3"})
   void nonNumbersAreText(String cell) {
     double v = Cells.parse(cell);
 

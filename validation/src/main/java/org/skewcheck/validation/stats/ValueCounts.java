@@ -4,6 +4,8 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.apache.datasketches.quantilescommon.QuantilesUtil;
 
 /**
  * Exact counts of a column's distinct numeric values, for at most {@link #CAPACITY} of them.
@@ -78,7 +80,9 @@ public final class ValueCounts {
   public double quantile(double rank, long total) {
     double[] sorted = Arrays.copyOf(values, size);
     Arrays.sort(sorted);
-    double target = rank * total;
+    // The sketch's own natural rank: rank * total rounded before the ceiling, so that 0.07 * 100
+    // (7.000000000000001 in floating point) asks for 7 values, as it does in sketch mode.
+    double target = QuantilesUtil.getNaturalRank(rank, total, QuantileSearchCriteria.INCLUSIVE);
     long cumulative = 0;
     for (double v : sorted) {
       cumulative += countOf(v);

@@ -1,0 +1,592 @@
+package org.skewcheck.validation.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.junit.jupiter.api.Test;
+
+class ColumnStatsTest {
+  private static final double[] RANKS = ranks();
+  /** KLL with k = 200 promises ~1.65% normalized rank error; allow a little more. */
+  private static final double RANK_TOLERANCE = 0.02;
+
+  /** 0, 0.01, ..., 1 plus the report's ranks: every percentile, both ends included. */
+  private static double[] ranks() {
+    double[] r = new double[101];
+    for (int i = 0; i <= 100; i++) {
+      r[i] = i / 100.0;
+    }
+    return r;
+  }
+
+  /** 30% zeros, 20% small repeated integers, 50% N(10, 3): a typical colour-fraction-like column. */
+  private static double[] mixture(long seed, int n) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] xs = new double[n];
+    for (int i = 0; i < n; i++) {
+      double u = random.nextDouble();
+      xs[i] = u < 0.3 ? 0.0 : u < 0.5 ? random.nextInt(1, 6) : 10 + 3 * gaussian(random);
+    }
+    return xs;
+  }
+
+  /** Integers 0..5 (with zeros the most frequent): at most 6 distinct values, so counts stay exact. */
+  private static double[] smallIntegers(long seed, int n) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] xs = new double[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = random.nextDouble() < 0.4 ? 0.0 : random.nextInt(1, 6);
+    }
+    return xs;
+  }
+
+  static double gaussian(SplittableRandom random) {
+    // Box-Muller, so the data depends on the seed alone.
+    double u1 = 1.0 - random.nextDouble();
+    double u2 = random.nextDouble();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  private static ColumnStats of(double[] xs, int nonNumeric) {
+    ColumnStats s = new ColumnStats();
+    for (double x : xs) {
+      s.add(x);
+    }
+    for (int i = 0; i < nonNumeric; i++) {
+      s.addNonNumeric();
+    }
+    return s;
+  }
+
+  /** The figures computed the plain way: two passes over the data. */
+  private record Reference(long count, long zeros, double min, double max, double mean, double stddev,
+      double skewness, double excessKurtosis, double[] sorted) {
+
+    static Reference of(double[] xs) {
+      double sum = 0;
+      long zeros = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (double x : xs) {
+        sum += x;
+        zeros += x == 0 ? 1 : 0;
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+      int n = xs.length;
+      double mean = sum / n;
+      double m2 = 0;
+      double m3 = 0;
+      double m4 = 0;
+      for (double x : xs) {
+        double d = x - mean;
+        m2 += d * d;
+        m3 += d * d * d;
+        m4 += d * d * d * d;
+      }
+      double[] sorted = xs.clone();
+      Arrays.sort(sorted);
+      return new Reference(n, zeros, min, max, mean, Math.sqrt(m2 / (n - 1)),
+          Math.sqrt(n) * m3 / Math.pow(m2, 1.5), n * m4 / (m2 * m2) - 3, sorted);
+    }
+
+    /** Smallest value whose cumulative share of the data reaches {@code rank}. */
+    double exactQuantile(double rank) {
+      int n = sorted.length;
+      for (int i = 0; i < n; i++) {
+        if ((i == n - 1 || sorted[i + 1] != sorted[i]) && (double) (i + 1) / n >= rank) {
+          return sorted[i];
+        }
+      }
+      return sorted[n - 1];
+    }
+
+    long countOf(double v) {
+      return Arrays.stream(sorted).filter(x -> x == v).count();
+    }
+  }
+
+  private static void assertRelative(double actual, double expected, double tolerance, String what) {
+    assertThat(actual).as(what).isCloseTo(expected, within(tolerance * Math.max(Math.abs(expected), 1e-300)));
+  }
+
+  private static void assertMatches(ColumnStats s, Reference ref, long nonNumeric) {
+    assertThat(s.count()).as("count").isEqualTo(ref.count());
+    assertThat(s.nonNumeric()).as("nonNumeric").isEqualTo(nonNumeric);
+    assertThat(s.zeros()).as("zeros").isEqualTo(ref.zeros());
+    assertThat(s.min()).as("min").isEqualTo(ref.min());
+    assertThat(s.max()).as("max").isEqualTo(ref.max());
+    assertRelative(s.mean(), ref.mean(), 1e-9, "mean");
+    assertRelative(s.stddev(), ref.stddev(), 1e-9, "stddev");
+    assertRelative(s.skewness(), ref.skewness(), 1e-7, "skewness");
+    assertRelative(s.excessKurtosis(), ref.excessKurtosis(), 1e-7, "excess kurtosis");
+  }
+
+  /** The sketch's answer must hold a value whose rank range in the data is within tolerance of the request. */
+  private static void assertQuantilesWithinRank(ColumnStats s, Reference ref) {
+    double[] sorted = ref.sorted();
+    double n = sorted.length;
+    for (double rank : RANKS) {
+      double q = s.quantile(rank);
+      int below = lowerBound(sorted, q);
+      int atOrBelow = upperBound(sorted, q);
+      assertThat(atOrBelow).as("quantile(%s) = %s is not a value of the column", rank, q).isGreaterThan(below);
+      assertThat(rank).as("rank of quantile(%s) = %s", rank, q)
+          .isBetween(below / n - RANK_TOLERANCE, atOrBelow / n + RANK_TOLERANCE);
+    }
+  }
+
+  private static void assertQuantilesExact(ColumnStats s, Reference ref) {
+    for (double rank : RANKS) {
+      assertThat(s.quantile(rank)).as("quantile(%s)", rank).isEqualTo(ref.exactQuantile(rank));
+    }
+  }
+
+  private static int lowerBound(double[] sorted, double v) {
+    int i = 0;
+    while (i < sorted.length && sorted[i] < v) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int upperBound(double[] sorted, double v) {
+    int i = lowerBound(sorted, v);
+    while (i < sorted.length && sorted[i] == v) {
+      i++;
+    }
+    return i;
+  }
+
+  @Test
+  void mixtureMatchesTwoPassComputation() {
+    double[] xs = mixture(1, 20_000);
+    ColumnStats s = of(xs, 321);
+    Reference ref = Reference.of(xs);
+
+    assertMatches(s, ref, 321);
+    assertThat(s.distinctNumeric()).as("many distinct values: the sketch took over").isEqualTo(-1);
+    assertThat(s.isConstant()).isFalse();
+    assertQuantilesWithinRank(s, ref);
+  }
+
+  @Test
+  void continuousColumnQuantilesAreWithinSketchRankError() {
+    SplittableRandom random = new SplittableRandom(2);
+    double[] xs = new double[50_000];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = Math.exp(gaussian(random));
+    }
+    ColumnStats s = of(xs, 0);
+    Reference ref = Reference.of(xs);
+
+    assertMatches(s, ref, 0);
+    assertQuantilesWithinRank(s, ref);
+  }
+
+  @Test
+  void fewDistinctValuesGiveExactQuantilesAndCounts() {
+    double[] xs = smallIntegers(3, 10_000);
+    ColumnStats s = of(xs, 5);
+    Reference ref = Reference.of(xs);
+
+    assertMatches(s, ref, 5);
+    assertThat(s.distinctNumeric()).isEqualTo(6);
+    assertQuantilesExact(s, ref);
+    for (double v = 0; v <= 5; v++) {
+      assertThat(s.countOf(v)).as("countOf(%s)", v).isEqualTo((double) ref.countOf(v));
+    }
+    assertThat(s.countOf(7.0)).isZero();
+    assertThat(s.countOf(0.5)).isZero();
+  }
+
+  @Test
+  void exactQuantilesFollowTheSketchConvention() {
+    // Random layouts of at most 16 distinct values, few enough items that the sketch holds them
+    // all: the exact counts must answer every percentile exactly as the sketch does.
+    SplittableRandom random = new SplittableRandom(20);
+    for (int layout = 0; layout < 200; layout++) {
+      ColumnStats s = new ColumnStats();
+      KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(ColumnStats.SKETCH_K);
+      int distinct = random.nextInt(1, ValueCounts.CAPACITY + 1);
+      for (int v = 0; v < distinct; v++) {
+        int copies = random.nextInt(1, 13);
+        s.add(v, copies);
+        sketch.update(v, copies);
+      }
+      for (double rank : RANKS) {
+        assertThat(s.quantile(rank)).as("layout %s, quantile(%s)", layout, rank)
+            .isEqualTo(sketch.getQuantile(rank, QuantileSearchCriteria.INCLUSIVE));
+      }
+    }
+  }
+
+  @Test
+  void exactQuantileAtARankWhoseProductRoundsUp() {
+    // 0.07 * 100 is 7.000000000000001 in floating point, yet 7 of 100 values do reach rank 0.07.
+    ColumnStats s = new ColumnStats();
+    s.add(1.0, 7);
+    s.add(2.0, 93);
+    assertThat(s.quantile(0.07)).isEqualTo(1.0);
+    assertThat(s.quantile(0.0701)).isEqualTo(2.0);
+    assertThat(s.quantile(0.0)).isEqualTo(1.0);
+    assertThat(s.quantile(1.0)).isEqualTo(2.0);
+  }
+
+  @Test
+  void seventeenthDistinctValueSwitchesToTheSketchWithoutLosingValues() {
+    ColumnStats s = new ColumnStats();
+    for (int v = 1; v <= ValueCounts.CAPACITY; v++) {
+      s.add(v, 10);
+    }
+    assertThat(s.distinctNumeric()).isEqualTo(ValueCounts.CAPACITY);
+    s.add(100, 10);
+    assertThat(s.distinctNumeric()).isEqualTo(-1);
+    assertThat(s.count()).isEqualTo(170);
+    // 170 values in a k = 200 sketch are still held exactly.
+    assertThat(s.quantile(0.5)).isEqualTo(9.0);
+    assertThat(s.quantile(1.0)).isEqualTo(100.0);
+    assertThat(s.countOf(100)).isCloseTo(10, within(1e-9));
+  }
+
+  @Test
+  void sketchModeCountOfIsApproximatelyRight() {
+    double[] xs = mixture(4, 20_000);
+    ColumnStats s = of(xs, 0);
+    long zeros = Reference.of(xs).zeros();
+    assertThat(s.countOf(0.0)).isCloseTo(zeros, within(2 * RANK_TOLERANCE * xs.length));
+  }
+
+  @Test
+  void emptyAndSingleValueFiguresDoNotExist() {
+    ColumnStats empty = new ColumnStats();
+    assertThat(empty.count()).isZero();
+    assertThat(empty.mean()).isNaN();
+    assertThat(empty.stddev()).isNaN();
+    assertThat(empty.min()).isNaN();
+    assertThat(empty.max()).isNaN();
+    assertThat(empty.quantile(0.5)).isNaN();
+    assertThat(empty.isConstant()).isFalse();
+
+    ColumnStats one = new ColumnStats();
+    one.add(4.5);
+    assertThat(one.mean()).isEqualTo(4.5);
+    assertThat(one.stddev()).isNaN();
+    assertThat(one.skewness()).isNaN();
+    assertThat(one.excessKurtosis()).isNaN();
+    assertThat(one.isConstant()).isTrue();
+    assertThat(one.quantile(0.01)).isEqualTo(4.5);
+
+    ColumnStats constant = new ColumnStats();
+    constant.add(2.0, 50);
+    assertThat(constant.stddev()).isZero();
+    assertThat(constant.skewness()).as("undefined with zero variance").isNaN();
+    assertThat(constant.excessKurtosis()).isNaN();
+    assertThat(constant.isConstant()).isTrue();
+  }
+
+  @Test
+  void javadocExample() {
+    ColumnStats s = new ColumnStats();
+    s.add(0.0);
+    s.add(3.5);
+    s.addNonNumeric();
+    assertThat(s.mean()).isEqualTo(1.75);
+    assertThat(s.count()).isEqualTo(2);
+    assertThat(s.nonNumeric()).isEqualTo(1);
+    assertThat(s.zeros()).isEqualTo(1);
+  }
+
+  @Test
+  void addWithMultiplicityEqualsRepeatedAdds() {
+    SplittableRandom random = new SplittableRandom(5);
+    ColumnStats block = new ColumnStats();
+    ColumnStats single = new ColumnStats();
+    List<Double> all = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      double x = random.nextDouble() < 0.3 ? 0.0 : Math.rint(10 * gaussian(random)) / 4;
+      int n = random.nextInt(0, 40);
+      block.add(x, n);
+      for (int j = 0; j < n; j++) {
+        single.add(x);
+        all.add(x);
+      }
+    }
+    block.add(42.0, 0);
+    block.add(42.0, -3);
+    Reference ref = Reference.of(all.stream().mapToDouble(Double::doubleValue).toArray());
+
+    assertMatches(block, ref, 0);
+    assertMatches(single, ref, 0);
+    assertThat(block.count()).isEqualTo(single.count());
+    assertThat(block.countOf(42.0)).as("n <= 0 adds nothing").isZero();
+    assertQuantilesWithinRank(block, ref);
+    assertQuantilesWithinRank(single, ref);
+  }
+
+  @Test
+  void addWithMultiplicityInExactModeKeepsExactCounts() {
+    ColumnStats block = new ColumnStats();
+    ColumnStats single = new ColumnStats();
+    double[] values = {0, 1, 0, 2.5, 1, -3};
+    int[] copies = {1000, 7, 1, 3, 11, 2};
+    for (int i = 0; i < values.length; i++) {
+      block.add(values[i], copies[i]);
+      for (int j = 0; j < copies[i]; j++) {
+        single.add(values[i]);
+      }
+    }
+    for (double v : new double[] {0, 1, 2.5, -3, 9}) {
+      assertThat(block.countOf(v)).isEqualTo(single.countOf(v));
+    }
+    assertThat(block.countOf(0)).isEqualTo(1001);
+    assertThat(block.zeros()).isEqualTo(1001);
+    for (double rank : RANKS) {
+      assertThat(block.quantile(rank)).isEqualTo(single.quantile(rank));
+    }
+    assertRelative(block.mean(), single.mean(), 1e-12, "mean");
+    assertRelative(block.stddev(), single.stddev(), 1e-12, "stddev");
+    assertRelative(block.skewness(), single.skewness(), 1e-10, "skewness");
+    assertRelative(block.excessKurtosis(), single.excessKurtosis(), 1e-10, "excess kurtosis");
+  }
+
+  /** Splits {@code xs} into {@code shards} + 1 random shards (some empty, some tiny), merged in random order. */
+  private static ColumnStats shardedMerge(double[] xs, long seed, int shards, int nonNumericPerShard) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<List<Double>> parts = new ArrayList<>();
+    for (int i = 0; i < shards; i++) {
+      parts.add(new ArrayList<>());
+    }
+    // Half the shards get a handful of values (0 to 8: some empty, most exact), the rest share
+    // what is left in random proportions.
+    double[] shuffled = xs.clone();
+    for (int i = shuffled.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      double t = shuffled[i];
+      shuffled[i] = shuffled[j];
+      shuffled[j] = t;
+    }
+    int next = 0;
+    for (int i = 0; i < shards / 2; i++) {
+      for (int k = random.nextInt(0, 9); k > 0; k--) {
+        parts.get(i).add(shuffled[next++]);
+      }
+    }
+    for (; next < shuffled.length; next++) {
+      int big = shards / 2 + (int) (Math.pow(random.nextDouble(), 2) * (shards - shards / 2));
+      parts.get(big).add(shuffled[next]);
+    }
+    parts.add(new ArrayList<>());
+    List<ColumnStats> stats = new ArrayList<>();
+    for (List<Double> part : parts) {
+      ColumnStats s = new ColumnStats();
+      part.forEach(s::add);
+      for (int i = 0; i < nonNumericPerShard; i++) {
+        s.addNonNumeric();
+      }
+      stats.add(s);
+    }
+    assertThat(stats).as("some shards are empty").anyMatch(s -> s.count() == 0);
+    assertThat(stats).as("some shards are exact").anyMatch(s -> s.count() > 0 && s.distinctNumeric() >= 0);
+    Collections.shuffle(stats, new Random(seed));
+    ColumnStats merged = stats.get(0);
+    for (ColumnStats s : stats.subList(1, stats.size())) {
+      merged.merge(s);
+    }
+    return merged;
+  }
+
+  @Test
+  void shardedMergeMatchesTwoPassComputation() {
+    double[] xs = mixture(6, 20_000);
+    Reference ref = Reference.of(xs);
+    for (long seed = 10; seed < 15; seed++) {
+      ColumnStats merged = shardedMerge(xs, seed, 40, 2);
+      assertMatches(merged, ref, 41 * 2);
+      assertQuantilesWithinRank(merged, ref);
+    }
+  }
+
+  @Test
+  void shardedMergeOfFewDistinctValuesStaysExact() {
+    double[] xs = smallIntegers(7, 5_000);
+    Reference ref = Reference.of(xs);
+    ColumnStats merged = shardedMerge(xs, 8, 25, 1);
+    assertMatches(merged, ref, 26);
+    assertThat(merged.distinctNumeric()).isEqualTo(6);
+    assertQuantilesExact(merged, ref);
+    for (double v = 0; v <= 5; v++) {
+      assertThat(merged.countOf(v)).isEqualTo((double) ref.countOf(v));
+    }
+  }
+
+  @Test
+  void mergeOfExactShardsThatTogetherOverflowSwitchesToSketch() {
+    ColumnStats a = new ColumnStats();
+    ColumnStats b = new ColumnStats();
+    List<Double> all = new ArrayList<>();
+    for (int v = 0; v < 12; v++) {
+      a.add(v, 3);
+      b.add(v + 6, 2);
+      for (int i = 0; i < 3; i++) {
+        all.add((double) v);
+      }
+      for (int i = 0; i < 2; i++) {
+        all.add(v + 6.0);
+      }
+    }
+    assertThat(a.distinctNumeric()).isEqualTo(12);
+    a.merge(b);
+    Reference ref = Reference.of(all.stream().mapToDouble(Double::doubleValue).toArray());
+    assertMatches(a, ref, 0);
+    assertThat(a.distinctNumeric()).isEqualTo(-1);
+    // 60 values: the sketch holds them all, so its quantiles are the exact ones.
+    assertQuantilesExact(a, ref);
+  }
+
+  @Test
+  void mergeWithEmptyChangesNothingButNonNumeric() {
+    double[] xs = mixture(9, 1_000);
+    ColumnStats s = of(xs, 0);
+    ColumnStats textOnly = new ColumnStats();
+    textOnly.addNonNumeric();
+    textOnly.addNonNumeric();
+    s.merge(new ColumnStats());
+    s.merge(textOnly);
+    assertMatches(s, Reference.of(xs), 2);
+
+    ColumnStats empty = new ColumnStats();
+    empty.merge(of(xs, 1));
+    assertMatches(empty, Reference.of(xs), 1);
+    assertQuantilesWithinRank(empty, Reference.of(xs));
+  }
+
+  @Test
+  void mergeLeavesTheOtherUnchanged() throws IOException {
+    ColumnStats a = of(mixture(10, 500), 1);
+    ColumnStats b = of(mixture(11, 500), 2);
+    byte[] before = bytes(b);
+    a.merge(b);
+    assertThat(bytes(b)).isEqualTo(before);
+  }
+
+  @Test
+  void mergeIntoItselfThrows() {
+    ColumnStats s = of(mixture(12, 100), 0);
+    assertThatThrownBy(() -> s.merge(s)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("itself");
+  }
+
+  private static byte[] bytes(ColumnStats s) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    s.writeTo(new DataOutputStream(bytes));
+    return bytes.toByteArray();
+  }
+
+  private static ColumnStats roundTrip(ColumnStats s) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes(s)));
+    ColumnStats read = ColumnStats.readFrom(in);
+    assertThat(in.read()).as("everything written was read").isEqualTo(-1);
+    return read;
+  }
+
+  /** Bit-for-bit the same figures (NaN equals NaN here: an absent figure must stay absent). */
+  private static void assertSameFigures(ColumnStats read, ColumnStats s) {
+    assertSameCounts(read, s);
+    for (double rank : RANKS) {
+      assertThat(Double.valueOf(read.quantile(rank))).as("quantile(%s)", rank)
+          .isEqualTo(Double.valueOf(s.quantile(rank)));
+    }
+    if (s.count() > 0) {
+      for (double v : new double[] {0, 1, 2, 3, 5, 10, -1}) {
+        assertThat(read.countOf(v)).as("countOf(%s)", v).isEqualTo(s.countOf(v));
+      }
+    }
+  }
+
+  private static void assertSameCounts(ColumnStats read, ColumnStats s) {
+    assertThat(read.count()).isEqualTo(s.count());
+    assertThat(read.nonNumeric()).isEqualTo(s.nonNumeric());
+    assertThat(read.zeros()).isEqualTo(s.zeros());
+    assertThat(Double.valueOf(read.mean())).isEqualTo(Double.valueOf(s.mean()));
+    assertThat(Double.valueOf(read.stddev())).isEqualTo(Double.valueOf(s.stddev()));
+    assertThat(Double.valueOf(read.skewness())).isEqualTo(Double.valueOf(s.skewness()));
+    assertThat(Double.valueOf(read.excessKurtosis())).isEqualTo(Double.valueOf(s.excessKurtosis()));
+    assertThat(Double.valueOf(read.min())).isEqualTo(Double.valueOf(s.min()));
+    assertThat(Double.valueOf(read.max())).isEqualTo(Double.valueOf(s.max()));
+    assertThat(read.isConstant()).isEqualTo(s.isConstant());
+    assertThat(read.distinctNumeric()).isEqualTo(s.distinctNumeric());
+  }
+
+  @Test
+  void roundTripInExactMode() throws IOException {
+    ColumnStats s = of(smallIntegers(13, 2_000), 17);
+    assertThat(s.distinctNumeric()).isPositive();
+    ColumnStats read = roundTrip(s);
+    assertSameFigures(read, s);
+
+    // What was read keeps working as an accumulator.
+    read.add(3.0, 5);
+    s.add(3.0, 5);
+    assertSameFigures(read, s);
+  }
+
+  @Test
+  void roundTripInSketchMode() throws IOException {
+    ColumnStats s = of(mixture(14, 20_000), 3);
+    assertThat(s.distinctNumeric()).isEqualTo(-1);
+    ColumnStats read = roundTrip(s);
+    assertSameFigures(read, s);
+
+    // What was read keeps working as an accumulator. (KLL compaction flips coins, so two sketches
+    // fed the same values may keep different items: compare the exact figures and the ranks.)
+    double[] first = mixture(14, 20_000);
+    double[] second = mixture(15, 1_000);
+    read.merge(of(second, 0));
+    s.merge(of(second, 0));
+    assertSameCounts(read, s);
+    double[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    assertQuantilesWithinRank(read, Reference.of(both));
+  }
+
+  @Test
+  void roundTripOfEmptyAndTextOnly() throws IOException {
+    ColumnStats empty = new ColumnStats();
+    assertSameFigures(roundTrip(empty), empty);
+    ColumnStats textOnly = new ColumnStats();
+    textOnly.addNonNumeric();
+    ColumnStats read = roundTrip(textOnly);
+    assertSameFigures(read, textOnly);
+    read.add(2.0);
+    assertThat(read.min()).isEqualTo(2.0);
+    assertThat(read.max()).isEqualTo(2.0);
+  }
+
+  @Test
+  void valueCountsOfEveryRoundTripArePreservedInFirstSeenOrder() throws IOException {
+    TreeMap<Double, Long> counts = new TreeMap<>();
+    ColumnStats s = new ColumnStats();
+    for (int v = ValueCounts.CAPACITY; v >= 1; v--) {
+      s.add(v * 1.5, v);
+      counts.put(v * 1.5, (long) v);
+    }
+    ColumnStats read = roundTrip(s);
+    assertThat(read.distinctNumeric()).isEqualTo(ValueCounts.CAPACITY);
+    counts.forEach((v, n) -> assertThat(read.countOf(v)).isEqualTo((double) n));
+  }
+}

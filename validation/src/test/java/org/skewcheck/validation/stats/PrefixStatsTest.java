@@ -1,0 +1,220 @@
+package org.skewcheck.validation.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PrefixStatsTest {
+  private static final double NA = Double.NaN;
+
+  /**
+   * Five rows of a, b, c:
+   * r0 all there, one non-zero; r1 all zeros; r2 all missing; r3 only text; r4 a number and text.
+   */
+  private static PrefixBlock handMadeBlock() {
+    String[] names = {"WI_a", "WI_b", "WI_c"};
+    double[][] rows = {
+        {0, 1, NA},
+        {0, 0, 0},
+        {NA, NA, NA},
+        {NA, NA, NA},
+        {2.5, NA, NA},
+    };
+    String[][] text = new String[5][3];
+    text[3][1] = "x";
+    text[4][2] = "y?";
+    return ProfileFixtures.block(names, rows, text);
+  }
+
+  @Test
+  void fixtureBuildsColumnMajorBlocksWithSortedTextIndex() {
+    PrefixBlock block = handMadeBlock();
+    assertThat(block.rows()).isEqualTo(5);
+    assertThat(block.values()).hasSize(15);
+    assertThat(block.values()[5]).as("b, row 0").isEqualTo(1.0);
+    // b row 3 is cell 1 * 5 + 3 = 8; c row 4 is 2 * 5 + 4 = 14.
+    assertThat(block.textIndex()).containsExactly(8, 14);
+    assertThat(block.text()).containsExactly("x", "y?");
+    assertThat(block.values()[8]).isNaN();
+  }
+
+  @Test
+  void profilesMissingTextZerosAndRowLevelCounts() {
+    PrefixStats s = new PrefixStats();
+    s.add(handMadeBlock());
+
+    assertThat(s.rows()).isEqualTo(5);
+    assertThat(s.rowsAnyPresent()).as("r0, r1, r3 (text), r4").isEqualTo(4);
+    assertThat(s.rowsAnyNonZero()).as("r0, r4").isEqualTo(2);
+    assertThat(s.columns()).containsOnlyKeys("WI_a", "WI_b", "WI_c");
+
+    ColumnStats a = s.columns().get("WI_a");
+    assertThat(a.count()).isEqualTo(3);
+    assertThat(a.zeros()).isEqualTo(2);
+    assertThat(a.nonNumeric()).isZero();
+    assertThat(a.max()).isEqualTo(2.5);
+    assertThat(a.mean()).isCloseTo(2.5 / 3, within(1e-15));
+
+    ColumnStats b = s.columns().get("WI_b");
+    assertThat(b.count()).isEqualTo(2);
+    assertThat(b.zeros()).isEqualTo(1);
+    assertThat(b.nonNumeric()).isEqualTo(1);
+
+    ColumnStats c = s.columns().get("WI_c");
+    assertThat(c.count()).isEqualTo(1);
+    assertThat(c.zeros()).isEqualTo(1);
+    assertThat(c.nonNumeric()).isEqualTo(1);
+    assertThat(c.isConstant()).isTrue();
+
+    DatasetProfile d = new DatasetProfile("train", 1, 5, 0, Map.of("WI", s));
+    assertThat(d.missing(a)).isEqualTo(2);
+    assertThat(d.missing(b)).isEqualTo(2);
+    assertThat(d.missing(c)).isEqualTo(3);
+    assertThat(d.columns()).containsOnlyKeys("WI_a", "WI_b", "WI_c");
+  }
+
+  @Test
+  void emptyBlockAddsColumnsButNoRows() {
+    PrefixStats s = new PrefixStats();
+    s.add(new PrefixBlock(new String[] {"x", "y"}, 0, new double[0], new int[0], new String[0]));
+    assertThat(s.rows()).isZero();
+    assertThat(s.columns()).containsOnlyKeys("x", "y");
+    assertThat(s.columns().get("x").count()).isZero();
+  }
+
+  @Test
+  void blockRejectsInconsistentShapes() {
+    assertThatThrownBy(() -> new PrefixBlock(new String[] {"a", "b"}, 3, new double[5], new int[0], new String[0]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 x 3");
+    assertThatThrownBy(() -> new PrefixBlock(new String[] {"a"}, 1, new double[1], new int[] {0}, new String[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Rows with ~20% missing cells, ~2% text, ~40% zeros, integers and decimals. */
+  private static double[][] randomRows(SplittableRandom random, int rows, int cols, String[][] text) {
+    double[][] m = new double[rows][cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        double u = random.nextDouble();
+        if (u < 0.2) {
+          m[r][c] = NA;
+        } else if (u < 0.22) {
+          m[r][c] = NA;
+          text[r][c] = "t" + random.nextInt(5);
+        } else if (u < 0.6) {
+          m[r][c] = 0;
+        } else if (c % 2 == 0) {
+          m[r][c] = random.nextInt(1, 5);
+        } else {
+          m[r][c] = random.nextDouble() * 100;
+        }
+      }
+    }
+    return m;
+  }
+
+  private static void assertSameProfile(PrefixStats actual, PrefixStats expected, double tolerance) {
+    assertThat(actual.rows()).isEqualTo(expected.rows());
+    assertThat(actual.rowsAnyPresent()).isEqualTo(expected.rowsAnyPresent());
+    assertThat(actual.rowsAnyNonZero()).isEqualTo(expected.rowsAnyNonZero());
+    assertThat(actual.columns().keySet()).containsExactlyElementsOf(expected.columns().keySet());
+    expected.columns().forEach((name, e) -> {
+      ColumnStats a = actual.columns().get(name);
+      assertThat(a.count()).as(name).isEqualTo(e.count());
+      assertThat(a.zeros()).as(name).isEqualTo(e.zeros());
+      assertThat(a.nonNumeric()).as(name).isEqualTo(e.nonNumeric());
+      assertThat(Double.valueOf(a.min())).as(name).isEqualTo(Double.valueOf(e.min()));
+      assertThat(Double.valueOf(a.max())).as(name).isEqualTo(Double.valueOf(e.max()));
+      assertThat(a.mean()).as(name).isCloseTo(e.mean(), within(tolerance * Math.abs(e.mean())));
+      assertThat(a.stddev()).as(name).isCloseTo(e.stddev(), within(tolerance * Math.abs(e.stddev())));
+      assertThat(a.distinctNumeric()).as(name).isEqualTo(e.distinctNumeric());
+      if (e.distinctNumeric() >= 0) {
+        for (double rank = 0; rank <= 1; rank += 0.05) {
+          assertThat(a.quantile(rank)).as("%s quantile(%s)", name, rank).isEqualTo(e.quantile(rank));
+        }
+      }
+    });
+  }
+
+  @Test
+  void mergeOfTwoEqualsOneCombined() {
+    SplittableRandom random = new SplittableRandom(31);
+    String[] names = {"LG_0", "LG_1", "LG_2", "LG_3", "LG_4"};
+    int rows = 3_000;
+    String[][] text = new String[rows][names.length];
+    double[][] m = randomRows(random, rows, names.length, text);
+    int cut = 1_234;
+
+    PrefixStats combined = ProfileFixtures.prefixStats(names, m, text);
+    PrefixStats first = ProfileFixtures.prefixStats(names, Arrays.copyOfRange(m, 0, cut),
+        Arrays.copyOfRange(text, 0, cut));
+    PrefixStats second = ProfileFixtures.prefixStats(names, Arrays.copyOfRange(m, cut, rows),
+        Arrays.copyOfRange(text, cut, rows));
+    first.merge(second);
+
+    assertThat(combined.rows()).isEqualTo(rows);
+    assertSameProfile(first, combined, 1e-12);
+    assertThat(combined.columns().get("LG_0").nonNumeric()).isPositive();
+  }
+
+  @Test
+  void mergeAddsColumnsOnlyTheOtherHas() {
+    // Two files with different headers: the second lacks c and has d.
+    PrefixStats first = ProfileFixtures.prefixStats(new String[] {"a", "c"}, new double[][] {{1, 2}, {0, 3}});
+    PrefixStats second = ProfileFixtures.prefixStats(new String[] {"a", "d"}, new double[][] {{5, 0}});
+    first.merge(second);
+    assertThat(first.rows()).isEqualTo(3);
+    assertThat(first.rowsAnyNonZero()).isEqualTo(3);
+    assertThat(first.columns()).containsOnlyKeys("a", "c", "d");
+    assertThat(first.columns().get("a").count()).isEqualTo(3);
+    assertThat(first.columns().get("c").count()).isEqualTo(2);
+    assertThat(first.columns().get("d").zeros()).isEqualTo(1);
+    assertThat(second.columns()).as("the other is left unchanged").containsOnlyKeys("a", "d");
+    assertThat(second.columns().get("a").count()).isEqualTo(1);
+
+    DatasetProfile d = new DatasetProfile("train", 2, 3, 0, Map.of("p", first));
+    assertThat(d.missing(first.columns().get("c"))).as("absent from a file counts as missing").isEqualTo(1);
+    assertThat(d.missing(first.columns().get("d"))).isEqualTo(2);
+  }
+
+  @Test
+  void mergeIntoItselfThrows() {
+    PrefixStats s = new PrefixStats();
+    s.add(handMadeBlock());
+    assertThatThrownBy(() -> s.merge(s)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void roundTripPreservesEveryFigure() throws IOException {
+    SplittableRandom random = new SplittableRandom(32);
+    String[] names = {"c_z", "c_a", "c_m"};
+    String[][] text = new String[2_000][names.length];
+    PrefixStats s = ProfileFixtures.prefixStats(names, randomRows(random, 2_000, names.length, text), text);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    s.writeTo(new DataOutputStream(bytes));
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    PrefixStats read = PrefixStats.readFrom(in);
+    assertThat(in.read()).isEqualTo(-1);
+
+    assertSameProfile(read, s, 0);
+    assertThat(read.columns().keySet()).containsExactly("c_a", "c_m", "c_z");
+    s.columns().forEach((name, c) -> {
+      ColumnStats r = read.columns().get(name);
+      assertThat(r.skewness()).isEqualTo(c.skewness());
+      assertThat(r.excessKurtosis()).isEqualTo(c.excessKurtosis());
+      for (double rank = 0; rank <= 1; rank += 0.1) {
+        assertThat(r.quantile(rank)).isEqualTo(c.quantile(rank));
+      }
+    });
+  }
+}

@@ -13,6 +13,8 @@ import java.util.regex.PatternSyntaxException;
  * match's groups ({@code $1}).
  */
 public record PrefixRule(String match, String prefix, Pattern pattern) implements Serializable {
+  /** Named groups declared in a regex, {@code (?<name>...)}. */
+  private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
   @JsonCreator
   public static PrefixRule of(@JsonProperty("match") String match, @JsonProperty("prefix") String prefix) {
@@ -28,7 +30,43 @@ public record PrefixRule(String match, String prefix, Pattern pattern) implement
     } catch (PatternSyntaxException e) {
       throw new ConfigException("prefixes[].match '" + match + "' is not a valid regex: " + e.getDescription());
     }
+    checkTemplate(match, prefix, pattern);
     return new PrefixRule(match, prefix, pattern);
+  }
+
+  /**
+   * Rejects a template that {@link Matcher#appendReplacement} would refuse, so the mistake fails
+   * while the config is read rather than on a worker at the first matching column: a reference to
+   * a group the regex does not have, a {@code $} not followed by a group, a trailing {@code \}.
+   */
+  private static void checkTemplate(String match, String prefix, Pattern pattern) {
+    int groups = pattern.matcher("").groupCount();
+    String bad = "prefixes[].prefix '" + prefix + "' (for match '" + match + "') ";
+    for (int i = 0; i < prefix.length(); i++) {
+      char c = prefix.charAt(i);
+      if (c == '\\') {
+        if (++i == prefix.length()) {
+          throw new ConfigException(bad + "ends with an unescaped '\\'");
+        }
+      } else if (c == '$') {
+        char next = i + 1 < prefix.length() ? prefix.charAt(i + 1) : ' ';
+        if (next >= '0' && next <= '9') {
+          if (next - '0' > groups) {
+            throw new ConfigException(bad + "refers to group " + next + ", but the regex has " + groups
+                + " groups (write \\$ for a literal $)");
+          }
+        } else if (next == '{') {
+          int end = prefix.indexOf('}', i + 2);
+          String name = end < 0 ? "" : prefix.substring(i + 2, end);
+          if (!NAMED_GROUP.matcher(match).results().anyMatch(r -> r.group(1).equals(name))) {
+            throw new ConfigException(bad + "refers to group '" + name + "', which the regex does not name");
+          }
+        } else {
+          throw new ConfigException(bad + "has a '$' not followed by a group number or {name} (write \\$ for a"
+              + " literal $)");
+        }
+      }
+    }
   }
 
   /** The prefix for {@code column}, or null when this rule does not match it. */

@@ -3,12 +3,15 @@ package org.skewcheck.validation.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -66,34 +69,15 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", ", " (known keys: ", ")"));
-      int line = lineOfKey(yaml, String.valueOf(e.getPropertyName()));
-      String where = line > 0 ? " at line " + line : where(e.getLocation());
-      throw new ConfigException(source + ": unknown key '" + path(e) + "'" + where + known);
+      throw new ConfigException(source + ": unknown key '" + path(e) + "'" + where(locate(mapper, yaml, e)) + known);
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause();
       String reason = cause instanceof ConfigException ? cause.getMessage() : e.getOriginalMessage();
-      throw new ConfigException(source + ": bad value for '" + path(e) + "'" + where(e.getLocation()) + ": " + reason);
+      throw new ConfigException(
+          source + ": bad value for '" + path(e) + "'" + where(locate(mapper, yaml, e)) + ": " + reason);
     } catch (JsonProcessingException e) {
       throw new ConfigException(source + ": not valid YAML" + where(e.getLocation()) + ": " + e.getOriginalMessage());
     }
-  }
-
-  /**
-   * The first line that holds {@code key} as a mapping key. Jackson reports keys of creator-built
-   * objects where the object ends, so the line is found in the text itself.
-   */
-  private static int lineOfKey(String yaml, String key) {
-    String[] lines = yaml.split("\\R", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String t = lines[i].strip();
-      if (t.startsWith("- ")) {
-        t = t.substring(2).strip();
-      }
-      if (t.startsWith(key + ":") || t.startsWith("\"" + key + "\":") || t.startsWith("'" + key + "':")) {
-        return i + 1;
-      }
-    }
-    return -1;
   }
 
   private static String path(JsonMappingException e) {
@@ -106,6 +90,50 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Where the key named by {@code e}'s path is written. The exception's own location is the parser's
+   * position when it was raised, which for our creator-built records is the end of the enclosing
+   * mapping (Jackson buffers a creator's properties, unknown ones included, until the mapping ends),
+   * so it can be lines past the key. Falls back to that location when the path cannot be followed.
+   */
+  private static JsonLocation locate(ObjectMapper mapper, String yaml, JsonMappingException e) {
+    try (JsonParser p = mapper.createParser(yaml)) {
+      JsonToken token = p.nextToken();
+      JsonLocation found = e.getLocation();
+      for (JsonMappingException.Reference ref : e.getPath()) {
+        boolean hit = false;
+        if (ref.getFieldName() != null && token == JsonToken.START_OBJECT) {
+          while (!hit && p.nextToken() == JsonToken.FIELD_NAME) {
+            hit = ref.getFieldName().equals(p.currentName());
+            if (hit) {
+              found = p.currentTokenLocation();
+            }
+            p.nextToken();
+            if (!hit) {
+              p.skipChildren();
+            }
+          }
+        } else if (ref.getFieldName() == null && token == JsonToken.START_ARRAY) {
+          for (int i = 0; !hit && p.nextToken() != JsonToken.END_ARRAY && p.currentToken() != null; i++) {
+            hit = i == ref.getIndex();
+            if (hit) {
+              found = p.currentTokenLocation();
+            } else {
+              p.skipChildren();
+            }
+          }
+        }
+        if (!hit) {
+          break;
+        }
+        token = p.currentToken();
+      }
+      return found;
+    } catch (IOException | RuntimeException ignored) {
+      return e.getLocation();
+    }
   }
 
   private static String where(JsonLocation location) {

@@ -63,8 +63,10 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
-    try {
-      SkewConfig config = yaml.isBlank() ? null : mapper.readValue(yaml, SkewConfig.class);
+    // A document with nothing but comments (every line of default.yaml commented out) has no
+    // token at all; readValue(String) would call that a mapping error.
+    try (JsonParser parser = mapper.createParser(yaml)) {
+      SkewConfig config = parser.nextToken() == null ? null : mapper.readValue(parser, SkewConfig.class);
       return config == null ? defaults() : config;
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
@@ -77,6 +79,8 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
           source + ": bad value for '" + path(e) + "'" + where(locate(mapper, yaml, e)) + ": " + reason);
     } catch (JsonProcessingException e) {
       throw new ConfigException(source + ": not valid YAML" + where(e.getLocation()) + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException(source + ": cannot be read: " + e.getMessage());
     }
   }
 

@@ -1,0 +1,223 @@
+package org.skewcheck.validation.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SkewConfigTest {
+  /** The repository's ready-to-use configs, relative to the module directory (Maven's working dir). */
+  private static SkewConfig repoConfig(String name) throws IOException {
+    Path path = Path.of("..", "configs", name);
+    return SkewConfig.parse(Files.readString(path), path.toString());
+  }
+
+  private static SkewConfig parse(String yaml) {
+    return SkewConfig.parse(yaml, "test.yaml");
+  }
+
+  @Test
+  void defaultYamlHoldsExactlyTheDefaults() throws IOException {
+    SkewConfig config = repoConfig("default.yaml");
+    assertThat(config.columns().id()).isNull();
+    assertThat(config.columns().label()).isNull();
+    assertThat(config.columns().recordedScore()).isNull();
+    assertThat(config.prefixes()).isEmpty();
+    assertThat(config.expected().train().constant()).isEmpty();
+    assertThat(config.expected().train().sparse()).isEmpty();
+    assertThat(config.expected().predict().constant()).isEmpty();
+    assertThat(config.expected().predict().sparse()).isEmpty();
+    assertThat(config.sparsity().alpha()).isEqualTo(0.001);
+    assertThat(config.sparsity().minChange()).isEqualTo(0.1);
+    assertThat(config.sparsity().prefixColumnShare()).isEqualTo(0.5);
+    assertThat(config).as("the file documents the defaults").isEqualTo(SkewConfig.defaults());
+  }
+
+  @Test
+  void jootYaml() throws IOException {
+    SkewConfig config = repoConfig("joot.yaml");
+    assertThat(config.columns().label()).isEqualTo("target");
+    assertThat(config.columns().recordedScore()).isEqualTo("score");
+    assertThat(config.columns().id()).isNull();
+    assertThat(config.columns().roleOf("target")).isEqualTo("label");
+    assertThat(config.columns().roleOf("score")).isEqualTo("recordedScore");
+    assertThat(config.columns().roleOf("U_3")).isEqualTo("feature");
+    assertThat(config.expected().predict().constant()).containsExactlyInAnyOrder("U", "_Dy", "_Dm", "_Ddow", "_Dh",
+        "_dateR");
+    assertThat(config.expected().predict().sparse()).isEmpty();
+    assertThat(config.expected().of("predict")).isSameAs(config.expected().predict());
+    assertThat(config.expected().of("train").constant()).isEmpty();
+    assertThat(config.sparsity()).isEqualTo(SkewConfig.defaults().sparsity());
+    assertThat(config.prefixRules().prefixOf("_Dy_2014")).isEqualTo("_Dy");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   \n\n", "# everything commented out\n#sparsity:\n#  alpha: 0.01\n", "---\n"})
+  void blankOrEmptyYamlGivesDefaults(String yaml) {
+    assertThat(parse(yaml)).isEqualTo(SkewConfig.defaults());
+  }
+
+  @Test
+  void nullSectionsGiveDefaults() {
+    SkewConfig config = parse("columns:\nprefixes:\nexpected:\n  predict:\nsparsity:\n");
+    assertThat(config).isEqualTo(SkewConfig.defaults());
+  }
+
+  @Test
+  void fullConfig() {
+    SkewConfig config = parse("""
+        columns:
+          id: post_id
+          label: target
+        prefixes:
+          - match: "^(LG)_(likes|comments)_"
+            prefix: "$1_$2"
+          - match: "^IQ_"
+            prefix: "IQ"
+        expected:
+          train:
+            sparse: [LG_likes]
+          predict:
+            constant: [U]
+            sparse: [WI, LG_comments]
+        sparsity:
+          alpha: 0.01
+          minChange: 0.2
+          prefixColumnShare: 0.75
+        """);
+    assertThat(config.columns().roleOf("post_id")).isEqualTo("id");
+    assertThat(config.columns().recordedScore()).isNull();
+    assertThat(config.prefixes()).extracting(PrefixRule::match).containsExactly("^(LG)_(likes|comments)_", "^IQ_");
+    assertThat(config.prefixRules().prefixOf("LG_comments_7")).isEqualTo("LG_comments");
+    assertThat(config.prefixRules().prefixOf("IQ_IQ_HSV_Value")).isEqualTo("IQ");
+    assertThat(config.prefixRules().prefixOf("WI_floral")).isEqualTo("WI");
+    assertThat(config.expected().train().sparse()).containsExactly("LG_likes");
+    assertThat(config.expected().predict().constant()).containsExactly("U");
+    assertThat(config.expected().predict().sparse()).containsExactlyInAnyOrder("WI", "LG_comments");
+    assertThat(config.sparsity().alpha()).isEqualTo(0.01);
+    assertThat(config.sparsity().minChange()).isEqualTo(0.2);
+    assertThat(config.sparsity().prefixColumnShare()).isEqualTo(0.75);
+  }
+
+  @Test
+  void blankColumnNamesMeanNone() {
+    SkewConfig config = parse("columns:\n  label: \"  \"\n  recordedScore: score\n");
+    assertThat(config.columns().label()).isNull();
+    assertThat(config.columns().roleOf("  ")).isEqualTo("feature");
+  }
+
+  @Test
+  void unknownKeyIsNamedWithItsLine() {
+    assertThatThrownBy(() -> parse("columns:\n  label: target\n  lable: target\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("test.yaml")
+        .hasMessageContaining("unknown key 'columns.lable'")
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("recordedScore");
+  }
+
+  @Test
+  void unknownKeyLineIsTheKeysEvenWhenTheMappingGoesOn() {
+    // Jackson reports creator-built records' unknown keys at the end of the mapping: line 6 here.
+    assertThatThrownBy(() -> parse("columns:\n  lable: target\n  id: x\n\n\nprefixes: []\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown key 'columns.lable' at line 2 ");
+    assertThatThrownBy(() -> parse("threshold: 3\nsparsity:\n  alpha: 0.1\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown key 'threshold' at line 1 ");
+    assertThatThrownBy(() -> parse("prefixes:\n  - match: a\n    prefix: b\n  - match: c\n    note: d\n"
+        + "    prefix: e\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown key 'prefixes[1].note' at line 5 ");
+  }
+
+  @Test
+  void unknownTopLevelKeyIsNamedWithItsLine() {
+    assertThatThrownBy(() -> parse("sparsity:\n  alpha: 0.01\n\nthreshold: 3\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'threshold'")
+        .hasMessageContaining("line 4");
+  }
+
+  @Test
+  void unknownNestedKeyIsNamedWithItsPath() {
+    assertThatThrownBy(() -> parse("expected:\n  predict:\n    constants: [U]\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'expected.predict.constants'")
+        .hasMessageContaining("line 3");
+  }
+
+  @Test
+  void outOfRangeValueNamesTheKey() {
+    assertThatThrownBy(() -> parse("sparsity: {alpha: 2}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sparsity.alpha")
+        .hasMessageContaining("(0, 1]")
+        .hasMessageContaining("line 1");
+    assertThatThrownBy(() -> parse("expected: {}\nsparsity:\n  minChange: 0\n\n\nprefixes: []\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sparsity.minChange")
+        .hasMessageContaining("at line 2:");
+  }
+
+  @Test
+  void nonNumericValueNamesTheKey() {
+    assertThatThrownBy(() -> parse("sparsity:\n  alpha: abc\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'sparsity.alpha'")
+        .hasMessageContaining("line 2");
+  }
+
+  @Test
+  void wrongShapeNamesTheKey() {
+    assertThatThrownBy(() -> parse("expected:\n  predict:\n    constant: {U: 1}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("expected.predict.constant");
+  }
+
+  @Test
+  void badRegexNamesThePrefixRule() {
+    assertThatThrownBy(() -> parse("prefixes:\n  - match: \"^(LG_[\"\n    prefix: LG\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("prefixes[0]")
+        .hasMessageContaining("^(LG_[")
+        .hasMessageContaining("not a valid regex");
+  }
+
+  @Test
+  void templateWithAMissingGroupNamesThePrefixRule() {
+    assertThatThrownBy(() -> parse("prefixes:\n  - match: \"^IQ_\"\n    prefix: IQ\n"
+        + "  - match: \"^(LG)_\"\n    prefix: \"$1_$2\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("prefixes[1]' at line 4:")
+        .hasMessageContaining("group 2");
+  }
+
+  @Test
+  void ruleWithoutPrefixNamesIt() {
+    assertThatThrownBy(() -> parse("prefixes:\n  - match: \"^IQ_\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("prefixes")
+        .hasMessageContaining("prefix is required");
+  }
+
+  @Test
+  void secondDocumentIsNotSilentlyIgnored() {
+    assertThatThrownBy(() -> parse("sparsity:\n  alpha: 0.01\n---\nsparsity:\n  alpha: 0.5\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("test.yaml");
+  }
+
+  @Test
+  void invalidYamlIsReportedWithItsLine() {
+    assertThatThrownBy(() -> parse("columns:\n  label: [target\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("test.yaml")
+        .hasMessageContaining("line");
+  }
+}

@@ -20,10 +20,11 @@ import org.skewcheck.validation.stats.PrefixStats;
  * for n predict draws: for "all n zero" that is (1 − r)ⁿ's complement form rⁿ with r the zero rate.
  * A change is flagged when the Benjamini-Hochberg-adjusted probability over all column tests is
  * below {@code alpha} and the fraction moved by at least {@code minChange}. A prefix is flagged
- * when its pooled row-level figures (rows with no non-zero value; rows with no value) are that
- * unlikely, or when at least {@code prefixColumnShare} of its testable columns are flagged. A
- * finding is an error unless the config declares the prefix expected-sparse / expected-constant
- * in the dataset that is sparse or constant; then it is info naming the declaration.
+ * when its pooled row-level figures (among rows with a value in the family, those with no non-zero
+ * value; among all rows, those with no value) are that unlikely, or when at least {@code
+ * prefixColumnShare} of its testable columns are flagged. A finding is an error unless the config
+ * declares the prefix expected-sparse / expected-constant in the dataset that is sparse or
+ * constant; then it is info naming the declaration.
  */
 public final class SparsityCheck {
   /** What is compared: the zero rate among numbers, the missing rate among rows, the rate of a constant value. */
@@ -101,8 +102,13 @@ public final class SparsityCheck {
           columnTests.addAll(columnTests(prefix, name, tc, pc, train, predict));
         }
       });
-      prefixTests.add(RateTest.of(Kind.SPARSITY, prefix, prefix, train.rows() - t.rowsAnyNonZero(), train.rows(),
-          predict.rows() - p.rowsAnyNonZero(), predict.rows(), Double.NaN, config.sparsity()));
+      // Sparsity among the rows in which the family has a value at all, as a column's zero rate is
+      // among its numbers: rows without the family are the missing test's, not zeros.
+      if (t.rowsAnyPresent() > 0 && p.rowsAnyPresent() > 0) {
+        prefixTests.add(RateTest.of(Kind.SPARSITY, prefix, prefix, t.rowsAnyPresent() - t.rowsAnyNonZero(),
+            t.rowsAnyPresent(), p.rowsAnyPresent() - p.rowsAnyNonZero(), p.rowsAnyPresent(), Double.NaN,
+            config.sparsity()));
+      }
       prefixTests.add(RateTest.of(Kind.MISSING, prefix, prefix, train.rows() - t.rowsAnyPresent(), train.rows(),
           predict.rows() - p.rowsAnyPresent(), predict.rows(), Double.NaN, config.sparsity()));
     }
@@ -195,7 +201,7 @@ public final class SparsityCheck {
     StringBuilder message = new StringBuilder(prefix).append(": ");
     Map<String, Object> figures;
     if (pooledTest != null) {
-      String rowsWhat = kind == Kind.MISSING ? "rows with no value" : "rows with no non-zero value";
+      String rowsWhat = kind == Kind.MISSING ? "rows with no value" : "rows with values but no non-zero value";
       message.append(String.format(Locale.ROOT, "%s %.3f in predict (n=%d) vs %.3f in train (n=%d); P=%.2g under train's rate",
           rowsWhat, pooledTest.predictFraction(), pooledTest.predictN(), pooledTest.trainFraction(),
           pooledTest.trainN(), pooledTest.probability()));

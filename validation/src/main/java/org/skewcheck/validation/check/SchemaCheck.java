@@ -11,7 +11,8 @@ import org.skewcheck.validation.stats.DatasetProfile;
 
 /**
  * Schema and type checks: feature columns present in only one dataset (a family missing whole is
- * one finding, not one per column), and columns holding non-numeric text in one dataset only.
+ * one finding, not one per column), and feature columns holding non-numeric text in one dataset
+ * only. Columns with another role (label, recorded score) are not compared.
  * A feature the model was trained on but that predict lacks is an error (the model then sees
  * missing values); a column only predict has is a warning.
  */
@@ -31,7 +32,7 @@ public final class SchemaCheck {
     findings.addAll(oneSided(p, t, predict, train, featureColumns, Severity.WARNING));
     t.forEach((name, tc) -> {
       ColumnStats pc = p.get(name);
-      if (pc != null && (tc.nonNumeric() > 0) != (pc.nonNumeric() > 0)) {
+      if (pc != null && featureColumns.contains(name) && (tc.nonNumeric() > 0) != (pc.nonNumeric() > 0)) {
         String textIn = tc.nonNumeric() > 0 ? "train" : "predict";
         ColumnStats text = tc.nonNumeric() > 0 ? tc : pc;
         Map<String, Object> figures = new LinkedHashMap<>();

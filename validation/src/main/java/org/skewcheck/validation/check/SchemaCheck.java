@@ -25,6 +25,11 @@ public final class SchemaCheck {
   }
 
   public List<Finding> run(DatasetProfile train, DatasetProfile predict, Set<String> featureColumns) {
+    if (train.rows() == 0 || predict.rows() == 0) {
+      // A dataset without rows shows no columns at all, whatever its headers said: its own "empty"
+      // finding is the news, and listing every feature of the other dataset as absent would bury it.
+      return List.of();
+    }
     List<Finding> findings = new ArrayList<>();
     Map<String, ColumnStats> t = train.columns();
     Map<String, ColumnStats> p = predict.columns();

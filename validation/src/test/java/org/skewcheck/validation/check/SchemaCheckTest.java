@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Table;
 
 class SchemaCheckTest {
   private static final SkewConfig JOOT = SkewConfig.parse("columns:\n  label: target\n  recordedScore: score\n", "t");
@@ -122,6 +123,15 @@ class SchemaCheckTest {
     DatasetProfile train = table(50, random, "IQ_x").text("IQ_x", 0, "n/a").profile("train");
     DatasetProfile predict = table(10, random, "IQ_x").text("IQ_x", 9, "none").profile("predict");
     assertThat(check(JOOT, train, predict)).isEmpty();
+  }
+
+  @Test
+  void datasetWithoutRowsGivesNoSchemaFindings() {
+    SplittableRandom random = new SplittableRandom(210);
+    DatasetProfile train = table(50, random, "WI_a", "LG_1").profile("train");
+    DatasetProfile empty = new DatasetProfile("predict", 3, 0, 12, Map.of());
+    assertThat(check(JOOT, train, empty)).isEmpty();
+    assertThat(check(JOOT, new DatasetProfile("train", 1, 0, 0, Map.of()), train)).isEmpty();
   }
 
   @Test

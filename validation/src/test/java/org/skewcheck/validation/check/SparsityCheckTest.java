@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.PrefixRules;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Table;
 import org.skewcheck.validation.stats.ProfileFixtures;
 
 class SparsityCheckTest {

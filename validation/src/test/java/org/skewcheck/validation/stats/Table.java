@@ -1,26 +1,24 @@
-package org.skewcheck.validation.check;
+package org.skewcheck.validation.stats;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 import org.skewcheck.validation.config.PrefixRules;
-import org.skewcheck.validation.stats.DatasetProfile;
-import org.skewcheck.validation.stats.ProfileFixtures;
 
-/** A small column-wise table builder for the check tests; NaN is a missing cell. */
-final class Table {
+/** A small column-wise table builder for tests, turned into a {@link DatasetProfile}; NaN is a missing cell. */
+public final class Table {
   private final int rows;
   private final List<String> names = new ArrayList<>();
   private final List<double[]> columns = new ArrayList<>();
   private final List<String[]> text = new ArrayList<>();
 
-  Table(int rows) {
+  public Table(int rows) {
     this.rows = rows;
   }
 
   /** Adds a column whose value in row r is {@code f(r)}. */
-  Table add(String name, IntToDoubleFunction f) {
+  public Table add(String name, IntToDoubleFunction f) {
     double[] values = new double[rows];
     for (int r = 0; r < rows; r++) {
       values[r] = f.applyAsDouble(r);
@@ -32,17 +30,17 @@ final class Table {
   }
 
   /** Adds a column that is non-zero (a positive count) with probability {@code rate}. */
-  Table sparse(String name, double rate, SplittableRandom random) {
+  public Table sparse(String name, double rate, SplittableRandom random) {
     return add(name, r -> random.nextDouble() < rate ? random.nextInt(1, 50) : 0.0);
   }
 
   /** Adds a column of N(mean, 1) values. */
-  Table normal(String name, double mean, SplittableRandom random) {
+  public Table normal(String name, double mean, SplittableRandom random) {
     return add(name, r -> mean + gaussian(random));
   }
 
   /** Sets cell (row, column name) to non-numeric text. */
-  Table text(String name, int row, String value) {
+  public Table text(String name, int row, String value) {
     int c = names.indexOf(name);
     if (text.get(c) == null) {
       text.set(c, new String[rows]);
@@ -52,11 +50,11 @@ final class Table {
     return this;
   }
 
-  DatasetProfile profile(String dataset) {
+  public DatasetProfile profile(String dataset) {
     return profile(dataset, PrefixRules.defaults());
   }
 
-  DatasetProfile profile(String dataset, PrefixRules rules) {
+  public DatasetProfile profile(String dataset, PrefixRules rules) {
     double[][] m = new double[rows][names.size()];
     String[][] t = new String[rows][names.size()];
     for (int c = 0; c < names.size(); c++) {
@@ -68,7 +66,7 @@ final class Table {
     return ProfileFixtures.dataset(dataset, names.toArray(String[]::new), m, t, rules);
   }
 
-  static double gaussian(SplittableRandom random) {
+  public static double gaussian(SplittableRandom random) {
     double u1 = 1.0 - random.nextDouble();
     double u2 = random.nextDouble();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

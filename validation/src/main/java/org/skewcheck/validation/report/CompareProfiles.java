@@ -55,9 +55,17 @@ public final class CompareProfiles {
     findings.addAll(new SparsityCheck(config).run(train, predict, features));
     findings.sort(Finding.REPORT_ORDER);
 
+    // A schema finding names a whole prefix exactly when that prefix is in one dataset only (else it
+    // names columns); it belongs with the prefix, like the prefix-scope findings.
+    Set<String> oneSidedPrefixes = new TreeSet<>(train.prefixes().keySet());
+    oneSidedPrefixes.addAll(predict.prefixes().keySet());
+    oneSidedPrefixes.removeIf(prefix -> train.prefixes().containsKey(prefix) && predict.prefixes().containsKey(prefix));
     Map<String, List<Finding>> byTarget = new LinkedHashMap<>();
-    findings.forEach(f -> byTarget.computeIfAbsent(f.scope() == Scope.PREFIX ? "prefix:" + f.target() : f.target(),
-        k -> new ArrayList<>()).add(f));
+    findings.forEach(f -> {
+      boolean aboutPrefix = f.scope() == Scope.PREFIX
+          || (f.scope() == Scope.SCHEMA && f.check().equals("schema") && oneSidedPrefixes.contains(f.target()));
+      byTarget.computeIfAbsent(aboutPrefix ? "prefix:" + f.target() : f.target(), k -> new ArrayList<>()).add(f);
+    });
 
     Map<String, Report.DatasetSummary> datasets = new LinkedHashMap<>();
     datasets.put("train", datasetSummary(train));

@@ -1,0 +1,326 @@
+package org.skewcheck.validation.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.skewcheck.validation.check.Finding;
+import org.skewcheck.validation.check.Scope;
+import org.skewcheck.validation.check.Severity;
+import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Table;
+
+class CompareProfilesTest {
+  private static final double NA = Double.NaN;
+
+  private static SkewConfig config(String yaml) {
+    return SkewConfig.parse(yaml, "test.yaml");
+  }
+
+  private static Report compare(SkewConfig config, DatasetProfile train, DatasetProfile predict) {
+    return CompareProfiles.with(config).compare(train, predict);
+  }
+
+  private static DatasetProfile withRejected(DatasetProfile d, long files, long rejected) {
+    return new DatasetProfile(d.name(), files, d.rows(), rejected, d.prefixes());
+  }
+
+  /** WI (normal), LG (dense counts, optionally all zero), U (one-hot of 7 accounts, optionally pinned). */
+  private static Table table(int rows, SplittableRandom random, boolean lgZero, boolean pinned) {
+    Table t = new Table(rows);
+    for (int i = 0; i < 3; i++) {
+      t.normal("WI_" + i, 2, random);
+    }
+    for (int i = 0; i < 6; i++) {
+      if (lgZero) {
+        t.add("LG_" + i, r -> 0.0);
+      } else {
+        t.sparse("LG_" + i, 0.95, random);
+      }
+    }
+    int[] account = random.ints(rows, 0, 7).toArray();
+    for (int a = 0; a < 7; a++) {
+      int u = a;
+      t.add("U_" + a, r -> (pinned ? 2 : account[r]) == u ? 1.0 : 0.0);
+    }
+    return t;
+  }
+
+  @Test
+  void sameDistributionIsOk() {
+    SplittableRandom random = new SplittableRandom(301);
+    Report report = compare(SkewConfig.defaults(), table(3_000, random, false, false).profile("train"),
+        table(100, random, false, false).profile("predict"));
+
+    assertThat(report.schemaVersion()).isEqualTo(1);
+    assertThat(report.tool()).isEqualTo("skewcheck");
+    assertThat(report.verdict()).isEqualTo("ok");
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.datasets()).containsOnlyKeys("train", "predict");
+    assertThat(report.datasets().get("train")).isEqualTo(new Report.DatasetSummary(1, 3_000, 0, 16));
+    assertThat(report.prefixes()).extracting(Report.PrefixReport::prefix).containsExactly("LG", "U", "WI");
+    assertThat(report.columns()).hasSize(16);
+  }
+
+  @Test
+  void errorVerdictWhenAFamilyGoesSparse() {
+    SplittableRandom random = new SplittableRandom(302);
+    Report report = compare(SkewConfig.defaults(), table(3_000, random, false, false).profile("train"),
+        table(100, random, true, false).profile("predict"));
+
+    assertThat(report.verdict()).isEqualTo("error");
+    assertThat(report.findings().get(0)).satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(f.scope()).isEqualTo(Scope.PREFIX);
+      assertThat(f.target()).isEqualTo("LG");
+    });
+  }
+
+  @Test
+  void warningVerdictForAPredictOnlyColumnOrRejectedRows() {
+    SplittableRandom random = new SplittableRandom(303);
+    DatasetProfile train = table(3_000, random, false, false).profile("train");
+    DatasetProfile predict = table(100, random, false, false).add("WI_new", r -> 1.0).profile("predict");
+    Report report = compare(SkewConfig.defaults(), train, predict);
+    assertThat(report.verdict()).isEqualTo("warning");
+    assertThat(report.findings()).singleElement().satisfies(f -> assertThat(f.target()).isEqualTo("WI_new"));
+
+    Report rejected = compare(SkewConfig.defaults(), train,
+        withRejected(table(100, random, false, false).profile("predict"), 100, 4));
+    assertThat(rejected.verdict()).isEqualTo("warning");
+    assertThat(rejected.findings()).singleElement().satisfies(f -> {
+      assertThat(f.check()).isEqualTo("rejectedRows");
+      assertThat(f.scope()).isEqualTo(Scope.DATASET);
+      assertThat(f.target()).isEqualTo("predict");
+      assertThat(f.figures()).containsEntry("rejectedRows", 4L);
+      assertThat((double) f.figures().get("rejectedFraction")).isCloseTo(4.0 / 104, within(1e-15));
+    });
+    assertThat(rejected.datasets().get("predict")).isEqualTo(new Report.DatasetSummary(100, 100, 4, 16));
+  }
+
+  @Test
+  void emptyDatasetIsAnError() {
+    SplittableRandom random = new SplittableRandom(304);
+    DatasetProfile empty = new DatasetProfile("predict", 2, 0, 7, Map.of());
+    Report report = compare(SkewConfig.defaults(), table(500, random, false, false).profile("train"), empty);
+
+    assertThat(report.verdict()).isEqualTo("error");
+    assertThat(report.findings()).extracting(Finding::check).containsExactly("empty", "rejectedRows");
+    assertThat(report.findings().get(0).message()).contains("predict has no readable rows (2 files, 7 rows rejected)");
+    assertThat(report.prefixes()).allSatisfy(p -> assertThat(p.predict()).isNull());
+  }
+
+  @Test
+  void infoFindingsAloneAreOk() {
+    SplittableRandom random = new SplittableRandom(305);
+    Report report = compare(config("expected:\n  predict:\n    constant: [U]\n"),
+        table(3_000, random, false, false).profile("train"), table(100, random, false, true).profile("predict"));
+
+    assertThat(report.findings()).isNotEmpty().allMatch(f -> f.severity() == Severity.INFO);
+    assertThat(report.verdict()).isEqualTo("ok");
+  }
+
+  @Test
+  void findingsAreSortedMostSevereFirst() {
+    SplittableRandom random = new SplittableRandom(306);
+    DatasetProfile train = table(3_000, random, false, false).profile("train");
+    DatasetProfile predict = withRejected(table(100, random, true, true).add("WI_new", r -> 1.0).profile("predict"),
+        100, 1);
+    Report report = compare(config("expected:\n  predict:\n    constant: [U]\n"), train, predict);
+
+    List<Finding> findings = report.findings();
+    assertThat(findings).extracting(Finding::severity).contains(Severity.ERROR, Severity.WARNING, Severity.INFO);
+    assertThat(findings).isSortedAccordingTo(Finding.REPORT_ORDER);
+    assertThat(findings).extracting(Finding::severity).isSortedAccordingTo(Enum::compareTo);
+    // Among errors, the family comes before its columns, and the most improbable first within a scope.
+    assertThat(findings.get(0).scope()).isEqualTo(Scope.PREFIX);
+    assertThat(findings.get(0).target()).isEqualTo("LG");
+    assertThat(report.verdict()).isEqualTo("error");
+  }
+
+  @Test
+  void findingsAreAttachedToTheirPrefixOrColumn() {
+    // A one-column family named like its column: the prefix finding must not land on the column.
+    SplittableRandom random = new SplittableRandom(307);
+    DatasetProfile train = new Table(3_000).sparse("Z", 0.95, random).normal("WI_a", 0, random).profile("train");
+    DatasetProfile predict = new Table(100).add("Z", r -> 0.0).normal("WI_a", 0, random).profile("predict");
+    Report report = compare(SkewConfig.defaults(), train, predict);
+
+    Report.PrefixReport z = report.prefixes().stream().filter(p -> p.prefix().equals("Z")).findFirst().orElseThrow();
+    Report.ColumnReport zColumn = report.columns().stream().filter(c -> c.name().equals("Z")).findFirst()
+        .orElseThrow();
+    assertThat(z.findings()).isNotEmpty().allMatch(f -> f.scope() == Scope.PREFIX);
+    assertThat(zColumn.findings()).isNotEmpty().allMatch(f -> f.scope() == Scope.COLUMN);
+    assertThat(z.findings().size() + zColumn.findings().size()).isEqualTo(report.findings().size());
+  }
+
+  @Test
+  void wholePrefixSchemaFindingBelongsToThePrefix() {
+    DatasetProfile train = new Table(10).add("WI_a", r -> r).add("LG_1", r -> r).add("LG_2", r -> 1).add("Z", r -> r)
+        .profile("train");
+    DatasetProfile predict = new Table(3).add("WI_a", r -> r).add("WI_b", r -> r).profile("predict");
+    Report report = compare(SkewConfig.defaults(), train, predict);
+
+    assertThat(report.findings()).hasSize(3);
+    for (String prefix : List.of("LG", "Z")) {
+      Report.PrefixReport p = report.prefixes().stream().filter(x -> x.prefix().equals(prefix)).findFirst()
+          .orElseThrow();
+      assertThat(p.findings()).as(prefix).singleElement().satisfies(f -> {
+        assertThat(f.check()).isEqualTo("schema");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      });
+    }
+    assertThat(report.columns()).filteredOn(c -> !c.name().equals("WI_b")).allSatisfy(c ->
+        assertThat(c.findings()).as(c.name()).isEmpty());
+    Report.ColumnReport wiB = report.columns().stream().filter(c -> c.name().equals("WI_b")).findFirst()
+        .orElseThrow();
+    assertThat(wiB.findings()).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+    assertThat(report.prefixes()).filteredOn(p -> p.prefix().equals("WI")).singleElement()
+        .satisfies(p -> assertThat(p.findings()).isEmpty());
+  }
+
+  @Test
+  void columnsAreOrderedByPrefixThenName() {
+    SkewConfig config = config("prefixes:\n  - match: \"^zz_\"\n    prefix: AA\n");
+    String[] names = {"WI_z", "WI_a", "_Dy_2014", "_Dy_2013", "Z", "IQ_blur", "IQ_IQ_HSV", "zz_1", "target"};
+    Table train = new Table(20);
+    Table predict = new Table(5);
+    for (String name : names) {
+      train.add(name, r -> r % 3);
+      predict.add(name, r -> r % 3);
+    }
+    predict.add("IQ_0new", r -> 1);
+    Report report = compare(config, train.profile("train", config.prefixRules()),
+        predict.profile("predict", config.prefixRules()));
+
+    assertThat(report.columns()).extracting(Report.ColumnReport::name).containsExactly(
+        "zz_1", "IQ_0new", "IQ_IQ_HSV", "IQ_blur", "WI_a", "WI_z", "Z", "_Dy_2013", "_Dy_2014", "target");
+    assertThat(report.columns()).extracting(Report.ColumnReport::prefix).containsExactly(
+        "AA", "IQ", "IQ", "IQ", "WI", "WI", "Z", "_Dy", "_Dy", "target");
+    assertThat(report.prefixes()).extracting(Report.PrefixReport::prefix)
+        .containsExactly("AA", "IQ", "WI", "Z", "_Dy", "target");
+    Report.ColumnReport added = report.columns().get(1);
+    assertThat(added.train()).isNull();
+    assertThat(added.predict()).isNotNull();
+    assertThat(added.findings()).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+  }
+
+  @Test
+  void rolesComeFromTheConfig() {
+    SkewConfig config = config("columns:\n  label: target\n  recordedScore: score\n");
+    DatasetProfile train = new Table(10).add("WI_a", r -> r).add("target", r -> r % 2).profile("train");
+    DatasetProfile predict = new Table(4).add("WI_a", r -> r).add("score", r -> 0.5).profile("predict");
+    Report report = compare(config, train, predict);
+
+    assertThat(report.columns()).extracting(Report.ColumnReport::name, Report.ColumnReport::role)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("WI_a", "feature"),
+            org.assertj.core.groups.Tuple.tuple("score", "recordedScore"),
+            org.assertj.core.groups.Tuple.tuple("target", "label"));
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.verdict()).isEqualTo("ok");
+  }
+
+  @Test
+  void prefixSummariesRollUpTheColumns() {
+    //        WI_a WI_b WI_c  | LG_x LG_y
+    // r0     0    5    NA    | NA   NA
+    // r1     0    5    0     | 0    0
+    // r2     1    5    3     | NA   NA
+    // r3     2    5    text  | 4    NA
+    double[][] values = {
+        {0, 5, NA, NA, NA},
+        {0, 5, 0, 0, 0},
+        {1, 5, 3, NA, NA},
+        {2, 5, NA, 4, NA},
+    };
+    String[] names = {"WI_a", "WI_b", "WI_c", "LG_x", "LG_y"};
+    Table t = new Table(4);
+    for (int c = 0; c < names.length; c++) {
+      int col = c;
+      t.add(names[c], r -> values[r][col]);
+    }
+    t.text("WI_c", 3, "n/a");
+    DatasetProfile train = t.profile("train");
+    DatasetProfile predict = new Table(2).add("WI_a", r -> 1).add("WI_b", r -> 5).add("WI_c", r -> 2)
+        .profile("predict");
+    Report report = compare(SkewConfig.defaults(), train, predict);
+
+    Report.PrefixReport wi = report.prefixes().stream().filter(p -> p.prefix().equals("WI")).findFirst()
+        .orElseThrow();
+    assertThat(wi.columns()).isEqualTo(3);
+    Report.PrefixSummary s = wi.train();
+    assertThat(s.columns()).isEqualTo(3);
+    assertThat(s.zeroFraction()).as("3 zeros in 10 numbers").isCloseTo(0.3, within(1e-15));
+    assertThat(s.missingFraction()).as("1 missing cell of 4 x 3").isCloseTo(1.0 / 12, within(1e-15));
+    assertThat(s.constantColumns()).as("WI_b only").isEqualTo(1);
+    double sdA = Math.sqrt((0.75 * 0.75 * 2 + 0.25 * 0.25 + 1.25 * 1.25) / 3);
+    double sdC = Math.sqrt(4.5);
+    assertThat(s.meanStddev()).isCloseTo((sdA + 0 + sdC) / 3, within(1e-12));
+    assertThat(s.rowsWithoutNonZero()).isZero();
+    assertThat(s.rowsWithoutValue()).isZero();
+    assertThat(wi.predict().constantColumns()).as("every predict column is constant").isEqualTo(3);
+    assertThat(wi.predict().zeroFraction()).isZero();
+
+    Report.PrefixReport lg = report.prefixes().stream().filter(p -> p.prefix().equals("LG")).findFirst()
+        .orElseThrow();
+    assertThat(lg.predict()).isNull();
+    assertThat(lg.train().zeroFraction()).as("2 zeros in 3 numbers").isCloseTo(2.0 / 3, within(1e-15));
+    assertThat(lg.train().missingFraction()).as("5 missing of 4 x 2").isCloseTo(5.0 / 8, within(1e-15));
+    assertThat(lg.train().constantColumns()).as("LG_y is constant but has missing cells").isZero();
+    assertThat(lg.train().rowsWithoutNonZero()).isCloseTo(0.75, within(1e-15));
+    assertThat(lg.train().rowsWithoutValue()).isCloseTo(0.5, within(1e-15));
+    assertThat(lg.findings()).singleElement().satisfies(f -> {
+      assertThat(f.check()).isEqualTo("schema");
+      assertThat(f.figures()).containsEntry("columns", 2);
+    });
+
+    Report.ColumnReport wiC = report.columns().stream().filter(c -> c.name().equals("WI_c")).findFirst()
+        .orElseThrow();
+    assertThat(wiC.train().count()).isEqualTo(2);
+    assertThat(wiC.train().missing()).isEqualTo(1);
+    assertThat(wiC.train().nonNumeric()).isEqualTo(1);
+    assertThat(wiC.train().zeros()).isEqualTo(1);
+    assertThat(wiC.train().mean()).isEqualTo(1.5);
+    assertThat(wiC.train().distinct()).isEqualTo(2);
+    assertThat(wiC.train().quantiles()).containsOnlyKeys("p01", "p05", "p25", "p50", "p75", "p95", "p99")
+        .containsEntry("p50", 0.0).containsEntry("p75", 3.0);
+    assertThat(wiC.type()).isEqualTo("numeric");
+  }
+
+  @Test
+  void textOnlyColumnIsCategoricalWithoutFigures() {
+    Table t = new Table(3).add("CAT_city", r -> NA).add("WI_a", r -> r);
+    t.text("CAT_city", 0, "Oslo").text("CAT_city", 1, "Rome").text("CAT_city", 2, "Oslo");
+    Table p = new Table(1).add("CAT_city", r -> NA).add("WI_a", r -> 1);
+    p.text("CAT_city", 0, "Rome");
+    Report report = compare(SkewConfig.defaults(), t.profile("train"), p.profile("predict"));
+
+    Report.ColumnReport city = report.columns().get(0);
+    assertThat(city.name()).isEqualTo("CAT_city");
+    assertThat(city.type()).isEqualTo("categorical");
+    assertThat(city.train().count()).isZero();
+    assertThat(city.train().nonNumeric()).isEqualTo(3);
+    assertThat(city.train().missing()).isZero();
+    assertThat(city.train().quantiles()).isNull();
+    assertThat(city.train().mean()).isNaN();
+    assertThat(city.train().distinct()).isZero();
+  }
+
+  @Test
+  void sketchedColumnHasNoDistinctCount() {
+    SplittableRandom random = new SplittableRandom(308);
+    Report report = compare(SkewConfig.defaults(), new Table(500).normal("IQ_a", 0, random).profile("train"),
+        new Table(50).normal("IQ_a", 0, random).profile("predict"));
+    Report.ColumnSummary train = report.columns().get(0).train();
+    assertThat(train.distinct()).isNull();
+    assertThat(train.quantiles().get("p01")).isLessThan(train.quantiles().get("p50"))
+        .isGreaterThanOrEqualTo(train.min());
+    assertThat(train.quantiles().get("p99")).isLessThanOrEqualTo(train.max());
+    assertThat(train.stddev()).isCloseTo(1.0, within(0.1));
+  }
+}

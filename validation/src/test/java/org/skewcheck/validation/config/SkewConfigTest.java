@@ -137,6 +137,14 @@ class SkewConfigTest {
   }
 
   @Test
+  void unknownKeyLineIsFoundByPathNotByName() {
+    // 'alpha' is a known key under sparsity (line 2); the unknown one is under expected.predict.
+    assertThatThrownBy(() -> parse("sparsity:\n  alpha: 0.01\nexpected:\n  predict:\n    alpha: 3\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown key 'expected.predict.alpha' at line 5 ");
+  }
+
+  @Test
   void unknownTopLevelKeyIsNamedWithItsLine() {
     assertThatThrownBy(() -> parse("sparsity:\n  alpha: 0.01\n\nthreshold: 3\n"))
         .isInstanceOf(ConfigException.class)

@@ -145,7 +145,7 @@ public final class CompareProfiles {
     }
     int columns = p.columns().size();
     return new Report.PrefixSummary(columns, ratio(zeros, numbers), ratio(missing, d.rows() * columns), constant,
-        stddevs == 0 ? Double.NaN : stddevSum / stddevs, ratio(d.rows() - p.rowsAnyNonZero(), d.rows()),
+        stddevs == 0 ? Double.NaN : stddevSum / stddevs, ratio(p.rowsAnyPresent() - p.rowsAnyNonZero(), p.rowsAnyPresent()),
         ratio(d.rows() - p.rowsAnyPresent(), d.rows()));
   }
 

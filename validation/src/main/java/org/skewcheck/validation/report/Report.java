@@ -50,7 +50,7 @@ public record Report(
    * @param missingFraction missing cells over rows × columns present in this dataset
    * @param constantColumns columns with a single numeric value and nothing missing
    * @param meanStddev mean of its columns' standard deviations
-   * @param rowsWithoutNonZero fraction of rows in which no column of the prefix is a non-zero number
+   * @param rowsWithoutNonZero among rows in which the prefix has a value, the fraction with no non-zero number
    * @param rowsWithoutValue fraction of rows in which no column of the prefix has a value
    */
   public record PrefixSummary(int columns, double zeroFraction, double missingFraction, int constantColumns,

@@ -272,7 +272,7 @@ class CompareProfilesTest {
     assertThat(lg.train().zeroFraction()).as("2 zeros in 3 numbers").isCloseTo(2.0 / 3, within(1e-15));
     assertThat(lg.train().missingFraction()).as("5 missing of 4 x 2").isCloseTo(5.0 / 8, within(1e-15));
     assertThat(lg.train().constantColumns()).as("LG_y is constant but has missing cells").isZero();
-    assertThat(lg.train().rowsWithoutNonZero()).isCloseTo(0.75, within(1e-15));
+    assertThat(lg.train().rowsWithoutNonZero()).as("1 of the 2 rows with a value").isCloseTo(0.5, within(1e-15));
     assertThat(lg.train().rowsWithoutValue()).isCloseTo(0.5, within(1e-15));
     assertThat(lg.findings()).singleElement().satisfies(f -> {
       assertThat(f.check()).isEqualTo("schema");

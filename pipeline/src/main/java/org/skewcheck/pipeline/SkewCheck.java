@@ -59,7 +59,7 @@ public final class SkewCheck {
     try {
       PipelineOptionsFactory.register(SkewCheckOptions.class);
       SkewCheckOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(SkewCheckOptions.class);
-      relaxDirectRunnerChecks(options, args);
+      directRunnerDefaults(options, args);
       return options;
     } catch (IllegalArgumentException e) {
       throw new RunFailure(firstLine(e.getMessage()));
@@ -67,18 +67,27 @@ public final class SkewCheck {
   }
 
   /**
-   * The DirectRunner re-encodes every element to catch DoFns that mutate their input or emit
-   * unencodable values: a development aid that triples a run's time on wide blocks. The tests keep
-   * it on; a user run turns it off unless the command line sets it.
+   * DirectRunner defaults for a user run, each unless the command line sets it. The runner
+   * re-encodes every element to catch DoFns that mutate their input or emit unencodable values: a
+   * development aid that triples a run's time on wide blocks (the tests keep it on). And it runs
+   * max(cores, 3) worker threads, which on a small machine leaves the JIT compiler and the GC
+   * fighting the workers for cores during a run of seconds: one core is left to them.
    */
-  private static void relaxDirectRunnerChecks(SkewCheckOptions options, String[] args) {
+  private static void directRunnerDefaults(SkewCheckOptions options, String[] args) {
     DirectOptions direct = options.as(DirectOptions.class);
-    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+    if (!given(args, "--enforceImmutability")) {
       direct.setEnforceImmutability(false);
     }
-    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+    if (!given(args, "--enforceEncodability")) {
       direct.setEnforceEncodability(false);
     }
+    if (!given(args, "--targetParallelism")) {
+      direct.setTargetParallelism(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    }
+  }
+
+  private static boolean given(String[] args, String option) {
+    return Arrays.stream(args).anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
   }
 
   /** Builds and runs the pipeline, and returns the report it wrote. */

@@ -26,7 +26,6 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -102,7 +101,6 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   public PCollectionTuple expand(PBegin begin) {
     PCollectionTuple out = begin
         .apply("BatchFiles", Create.of(batches(files)).withCoder(ListCoder.of(StringUtf8Coder.of())))
-        .apply("SpreadBatches", Reshuffle.viaRandomKey())
         .apply("ParseCsv", ParDo.of(new ParseCsvFn(dataset, idColumn, blockCells))
             .withOutputTags(BLOCKS, TupleTagList.of(REJECTED).and(FILES)));
     out.get(BLOCKS).setCoder(RowBlockCoder.of());

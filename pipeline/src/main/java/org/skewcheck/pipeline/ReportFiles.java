@@ -16,6 +16,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 /** The run's output files, read and written through Beam's FileSystems so any scheme works. */
 final class ReportFiles {
   static final String REPORT_JSON = "report.json";
+  static final String SCORES_CSV = "scores.csv";
 
   private ReportFiles() {}
 
@@ -45,9 +46,20 @@ final class ReportFiles {
     }
   }
 
-  /** Removes an earlier run's report and rejected rows, so a failed run leaves no stale report behind. */
+  /** Renames the single shard {@code prefix-00000-of-00001.csv} TextIO wrote to {@code name}. */
+  static void renameShard(String dir, String prefix, String name) throws IOException {
+    MatchResult shard = FileSystems.match(List.of(dir + "/" + prefix + "-*"), EmptyMatchTreatment.DISALLOW).get(0);
+    List<ResourceId> found = shard.metadata().stream().map(MatchResult.Metadata::resourceId).toList();
+    if (found.size() != 1) {
+      throw new IOException("expected one " + prefix + " shard, found " + found.size());
+    }
+    FileSystems.rename(found, List.of(resolve(dir, name)));
+  }
+
+  /** Removes an earlier run's report, scores and rejected rows, so a failed run leaves no stale report behind. */
   static void clear(String dir) throws IOException {
-    FileSystems.delete(List.of(resolve(dir, REPORT_JSON)), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, SCORES_CSV)),
+        MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     MatchResult old = FileSystems.match(List.of(dir + "/rejected/*"), EmptyMatchTreatment.ALLOW).get(0);
     if (old.status() == MatchResult.Status.OK) {
       FileSystems.delete(old.metadata().stream().map(MatchResult.Metadata::resourceId).toList(),

@@ -102,15 +102,23 @@ public final class SkewCheck {
     SkewCheckPipeline.Inputs inputs = new SkewCheckPipeline.Inputs(
         resolve("--train", options.getTrain()), resolve("--predict", options.getPredict()));
     LOG.info("inputs: {} train files, {} predict files", inputs.trainFiles().size(), inputs.predictFiles().size());
+    SkewCheckPipeline.Model model = options.getModel() == null ? null
+        : new SkewCheckPipeline.Model(options.getModel(),
+            ModelCheck.featureOrder(options.getModel(), config, inputs));
     Pipeline pipeline = Pipeline.create(options);
-    SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput());
+    SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput(), model);
     LOG.info("running on {}", options.getRunner().getSimpleName());
     try {
       PipelineResult.State state = pipeline.run().waitUntilFinish();
       LOG.info("pipeline {}", state);
+      if (model != null) {
+        ReportFiles.renameShard(options.getOutput(), SkewCheckPipeline.SCORES_SHARD, ReportFiles.SCORES_CSV);
+      }
       if (state != PipelineResult.State.DONE) {
         throw new RunFailure("the pipeline ended in state " + state);
       }
+    } catch (IOException e) {
+      throw new RunFailure("cannot write " + ReportFiles.SCORES_CSV + ": " + e.getMessage());
     } catch (RuntimeException e) {
       throw new RunFailure("the pipeline failed: " + rootMessage(e));
     }

@@ -30,6 +30,11 @@ public interface SkewCheckOptions extends PipelineOptions {
 
   void setConfig(String value);
 
+  @Description("XGBoost model (JSON or UBJ) to score both datasets with; adds scores.csv and the report's scores")
+  String getModel();
+
+  void setModel(String value);
+
   @Description("Exit 1 when a finding at or above this severity exists: error, warning or never")
   @Default.String("error")
   String getFailOn();

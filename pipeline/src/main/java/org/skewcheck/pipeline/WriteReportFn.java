@@ -12,6 +12,7 @@ import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.report.CompareProfiles;
 import org.skewcheck.validation.report.Report;
 import org.skewcheck.validation.report.ReportJson;
+import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.PrefixStats;
 import org.slf4j.Logger;
@@ -27,13 +28,15 @@ final class WriteReportFn extends DoFn<String, Void> {
   private final String outputDir;
   private final PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView;
   private final PCollectionView<List<FileSummary>> filesView;
+  private final PCollectionView<List<KV<String, ScoreSummary>>> scoresView;
 
   WriteReportFn(SkewConfig config, String outputDir, PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView,
-      PCollectionView<List<FileSummary>> filesView) {
+      PCollectionView<List<FileSummary>> filesView, PCollectionView<List<KV<String, ScoreSummary>>> scoresView) {
     this.config = config;
     this.outputDir = outputDir;
     this.statsView = statsView;
     this.filesView = filesView;
+    this.scoresView = scoresView;
   }
 
   @ProcessElement
@@ -42,7 +45,10 @@ final class WriteReportFn extends DoFn<String, Void> {
     List<KV<KV<String, String>, PrefixStats>> stats = c.sideInput(statsView);
     List<FileSummary> files = c.sideInput(filesView);
     long read = System.nanoTime();
-    Report report = CompareProfiles.with(config).compare(profile("train", stats, files), profile("predict", stats, files));
+    Map<String, ScoreSummary> scores = new HashMap<>();
+    c.sideInput(scoresView).forEach(kv -> scores.put(kv.getKey(), kv.getValue()));
+    Report report = CompareProfiles.with(config).compare(profile("train", stats, files),
+        profile("predict", stats, files), scores.get("train"), scores.get("predict"));
     long compared = System.nanoTime();
     byte[] json = ReportJson.toBytes(report);
     ReportFiles.writeAtomically(outputDir, ReportFiles.REPORT_JSON, json);

@@ -1,10 +1,17 @@
 package org.skewcheck.transforms;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
+import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -47,6 +54,18 @@ public final class DatasetFiles {
       throw new IllegalArgumentException(spec + ": no such file, and no *.csv or *.csv.gz in it");
     }
     return files;
+  }
+
+  /** The header (first record) of a CSV file, decompressed as needed; empty for an empty file. */
+  public static List<String> header(String path) {
+    try (InputStream in = Channels.newInputStream(
+            Compression.detect(path).readDecompressed(FileSystems.open(FileSystems.matchNewResource(path, false))));
+        CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(in, StandardCharsets.UTF_8)) {
+      Iterator<CsvRecord> records = csv.iterator();
+      return records.hasNext() ? records.next().getFields() : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<File> match(List<String> patterns) {

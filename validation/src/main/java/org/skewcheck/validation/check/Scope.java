@@ -5,10 +5,11 @@ import java.util.Locale;
 
 /**
  * What a finding is about. Declared in report order: among findings of equal severity, prefix
- * findings come first, because the family is the level at which skew is diagnosed and fixed.
+ * findings come first, because the family is the level at which skew is diagnosed and fixed, then
+ * score findings, which say what the skew did to the model's output.
  */
 public enum Scope {
-  PREFIX, SCHEMA, DATASET, COLUMN, SCORE;
+  PREFIX, SCORE, SCHEMA, DATASET, COLUMN;
 
   @JsonValue
   public String label() {

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * config.expected().predict().constant(); // [U, _Dy, ...]
  * }</pre>
  */
-public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity)
+public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity,
+    List<String> expectedColumns, Scoring scoring)
     implements Serializable {
 
   @JsonCreator
@@ -35,16 +36,20 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       @JsonProperty("columns") Columns columns,
       @JsonProperty("prefixes") List<PrefixRule> prefixes,
       @JsonProperty("expected") Expected expected,
-      @JsonProperty("sparsity") Sparsity sparsity) {
+      @JsonProperty("sparsity") Sparsity sparsity,
+      @JsonProperty("expectedColumns") List<String> expectedColumns,
+      @JsonProperty("scoring") Scoring scoring) {
     this.columns = columns == null ? Columns.NONE : columns;
     this.prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
     this.expected = expected == null ? Expected.NONE : expected;
     this.sparsity = sparsity == null ? Sparsity.DEFAULTS : sparsity;
+    this.expectedColumns = expectedColumns == null ? List.of() : List.copyOf(expectedColumns);
+    this.scoring = scoring == null ? Scoring.DEFAULTS : scoring;
   }
 
   /** The configuration with every default. */
   public static SkewConfig defaults() {
-    return new SkewConfig(null, null, null, null);
+    return new SkewConfig(null, null, null, null, null, null);
   }
 
   /** The prefix rules this config defines (its own ordered rules, then the default rule). */
@@ -235,6 +240,52 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     private static void requireOpenUnit(String key, double value) {
       if (!(value > 0 && value <= 1)) {
         throw new ConfigException(key + " must be in (0, 1], got " + value);
+      }
+    }
+  }
+
+  /**
+   * Scoring with a model: a score shift is flagged at {@code warningEffect} (error at {@code
+   * errorEffect}) train standard deviations when a Welch z-test puts it below {@code alpha}; a prefix
+   * explaining at least {@code attributionShare} of the raw-score shift is named; recorded scores
+   * may differ from recomputed ones by {@code recordedTolerance}; train rows are attributed with a
+   * seeded sample of about {@code trainAttributionSample} of them (1 = all).
+   */
+  public record Scoring(double warningEffect, double errorEffect, double alpha, double attributionShare,
+      double recordedTolerance, double trainAttributionSample, long sampleSeed) implements Serializable {
+    static final Scoring DEFAULTS = new Scoring(null, null, null, null, null, null, null);
+
+    @JsonCreator
+    public Scoring(
+        @JsonProperty("warningEffect") Double warningEffect,
+        @JsonProperty("errorEffect") Double errorEffect,
+        @JsonProperty("alpha") Double alpha,
+        @JsonProperty("attributionShare") Double attributionShare,
+        @JsonProperty("recordedTolerance") Double recordedTolerance,
+        @JsonProperty("trainAttributionSample") Double trainAttributionSample,
+        @JsonProperty("sampleSeed") Long sampleSeed) {
+      this(warningEffect == null ? 0.2 : warningEffect, errorEffect == null ? 0.5 : errorEffect,
+          alpha == null ? 0.001 : alpha, attributionShare == null ? 0.5 : attributionShare,
+          recordedTolerance == null ? 1e-4 : recordedTolerance,
+          trainAttributionSample == null ? 1.0 : trainAttributionSample, sampleSeed == null ? 42L : sampleSeed);
+    }
+
+    public Scoring {
+      if (!(warningEffect > 0 && errorEffect >= warningEffect)) {
+        throw new ConfigException("scoring.warningEffect must be > 0 and scoring.errorEffect >= it, got "
+            + warningEffect + " and " + errorEffect);
+      }
+      if (!(alpha > 0 && alpha <= 1)) {
+        throw new ConfigException("scoring.alpha must be in (0, 1], got " + alpha);
+      }
+      if (!(attributionShare > 0 && attributionShare <= 1)) {
+        throw new ConfigException("scoring.attributionShare must be in (0, 1], got " + attributionShare);
+      }
+      if (!(recordedTolerance >= 0)) {
+        throw new ConfigException("scoring.recordedTolerance must be >= 0, got " + recordedTolerance);
+      }
+      if (!(trainAttributionSample > 0 && trainAttributionSample <= 1)) {
+        throw new ConfigException("scoring.trainAttributionSample must be in (0, 1], got " + trainAttributionSample);
       }
     }
   }

@@ -13,6 +13,9 @@ import org.skewcheck.validation.check.SchemaCheck;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.check.SparsityCheck;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.score.ScoreCheck;
+import org.skewcheck.validation.score.ScoreSummary;
+import org.skewcheck.validation.score.ScoresReport;
 import org.skewcheck.validation.stats.ColumnStats;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.PrefixStats;
@@ -41,6 +44,12 @@ public final class CompareProfiles {
   }
 
   public Report compare(DatasetProfile train, DatasetProfile predict) {
+    return compare(train, predict, null, null);
+  }
+
+  /** Also compares the model's scores on both datasets, when both summaries are given. */
+  public Report compare(DatasetProfile train, DatasetProfile predict, ScoreSummary trainScores,
+      ScoreSummary predictScores) {
     Map<String, String> prefixOf = new TreeMap<>();
     for (DatasetProfile d : List.of(train, predict)) {
       d.prefixes().forEach((prefix, stats) -> stats.columns().keySet().forEach(c -> prefixOf.put(c, prefix)));
@@ -53,6 +62,12 @@ public final class CompareProfiles {
     findings.addAll(datasetFindings(predict));
     findings.addAll(new SchemaCheck(prefixOf).run(train, predict, features));
     findings.addAll(new SparsityCheck(config).run(train, predict, features));
+    ScoresReport scores = null;
+    if (trainScores != null && predictScores != null) {
+      ScoreCheck.Result scored = new ScoreCheck(config).run(trainScores, predictScores);
+      scores = scored.report();
+      findings.addAll(scored.findings());
+    }
     findings.sort(Finding.REPORT_ORDER);
 
     // A schema finding names a whole prefix exactly when that prefix is in one dataset only (else it
@@ -70,7 +85,7 @@ public final class CompareProfiles {
     Map<String, Report.DatasetSummary> datasets = new LinkedHashMap<>();
     datasets.put("train", datasetSummary(train));
     datasets.put("predict", datasetSummary(predict));
-    return new Report(Report.SCHEMA_VERSION, TOOL, verdict(findings), datasets, findings,
+    return new Report(Report.SCHEMA_VERSION, TOOL, verdict(findings), datasets, findings, scores,
         prefixReports(train, predict, byTarget), columnReports(train, predict, prefixOf, byTarget));
   }
 

@@ -1,23 +1,27 @@
 package org.skewcheck.validation.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import org.skewcheck.validation.check.Finding;
+import org.skewcheck.validation.score.ScoresReport;
 
 /**
  * {@code report.json}, schema version 1. Lists are in a documented, stable order: columns by
  * (prefix, name), prefixes by name, findings by {@link Finding#REPORT_ORDER}.
  *
  * @param verdict "error", "warning" or "ok": the most severe finding
+ * @param scores the score comparison, when a model scored both datasets (absent otherwise)
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "verdict", "datasets", "findings", "prefixes", "columns"})
+@JsonPropertyOrder({"schemaVersion", "tool", "verdict", "datasets", "findings", "scores", "prefixes", "columns"})
 public record Report(
     int schemaVersion,
     String tool,
     String verdict,
     Map<String, DatasetSummary> datasets,
     List<Finding> findings,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ScoresReport scores,
     List<PrefixReport> prefixes,
     List<ColumnReport> columns) {
 

@@ -1,0 +1,71 @@
+package org.skewcheck.pipeline;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import ml.dmlc.xgboost4j.java.Booster;
+import org.skewcheck.transforms.DatasetFiles;
+import org.skewcheck.transforms.XgboostModel;
+import org.skewcheck.validation.config.SkewConfig;
+
+/**
+ * Checks a model against the run before anything is scored: it must load, its feature order must be
+ * known (the model's own names, else the config's {@code expectedColumns}), its feature count must
+ * match, and every feature must be a column of the datasets (the header of each dataset's first
+ * file). Any mismatch is a {@link RunFailure}: exit 2 with the missing names.
+ */
+final class ModelCheck {
+  private static final int NAMES_SHOWN = 20;
+
+  private ModelCheck() {}
+
+  /** The model's feature order. */
+  static List<String> featureOrder(String modelPath, SkewConfig config, SkewCheckPipeline.Inputs inputs)
+      throws RunFailure {
+    Booster booster;
+    try {
+      booster = XgboostModel.load(modelPath);
+    } catch (IllegalArgumentException e) {
+      throw new RunFailure(e.getMessage());
+    }
+    try {
+      List<String> features = XgboostModel.featureNames(booster);
+      String source = "the model's feature names";
+      if (features.isEmpty()) {
+        features = config.expectedColumns();
+        source = "the config's expectedColumns";
+      }
+      if (features.isEmpty()) {
+        throw new RunFailure("model " + modelPath + " has no feature names: list them in the config's expectedColumns");
+      }
+      long count = XgboostModel.featureCount(booster);
+      if (count != features.size()) {
+        throw new RunFailure("model " + modelPath + " has " + count + " features but " + source + " name "
+            + features.size());
+      }
+      Set<String> columns = new LinkedHashSet<>();
+      try {
+        columns.addAll(DatasetFiles.header(inputs.trainFiles().get(0).path()));
+        columns.addAll(DatasetFiles.header(inputs.predictFiles().get(0).path()));
+      } catch (UncheckedIOException e) {
+        throw new RunFailure("cannot read a header to check the model's features: " + e.getMessage());
+      }
+      List<String> missing = new ArrayList<>();
+      for (String f : features) {
+        if (!columns.contains(f)) {
+          missing.add(f);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new RunFailure(missing.size() + " of the model's " + features.size() + " features are not columns of "
+            + "the data: " + String.join(", ", missing.subList(0, Math.min(NAMES_SHOWN, missing.size())))
+            + (missing.size() > NAMES_SHOWN ? ", ... (" + (missing.size() - NAMES_SHOWN) + " more)" : ""));
+      }
+      return features;
+    } finally {
+      booster.dispose();
+    }
+  }
+}

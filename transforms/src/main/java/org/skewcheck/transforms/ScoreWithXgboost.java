@@ -1,0 +1,216 @@
+package org.skewcheck.transforms;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.apache.beam.sdk.coders.DoubleCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.skewcheck.validation.config.PrefixRules;
+import org.skewcheck.validation.score.ScoreSummary;
+
+/**
+ * Scores row blocks with an XGBoost model, one {@code DMatrix} per block, and attributes each
+ * prediction to prefixes with SHAP contributions ({@code predictContrib}).
+ *
+ * <p>{@link #SUMMARIES} gets one partial {@link ScoreSummary} per block keyed by dataset (combine
+ * them with {@link CombineScoreSummaries}); {@link #SCORES} gets (row id, score) for predict rows.
+ * The model is loaded once per DoFn instance in {@code @Setup}, from any Beam path, with one native
+ * thread, and disposed in {@code @Teardown}; it is never a serialized field. Missing and
+ * non-numeric cells, and features a block lacks, are passed as NaN: XGBoost's missing value.
+ *
+ * <pre>{@code
+ * PCollectionTuple scored = blocks.apply("ScoreWithXgboost",
+ *     ScoreWithXgboost.withModel("gs://models/m.json", featureOrder).withPrefixes(rules));
+ * }</pre>
+ */
+public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PCollectionTuple> {
+  public static final TupleTag<KV<String, ScoreSummary>> SUMMARIES = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Double>> SCORES = new TupleTag<>() {};
+
+  private final String modelPath;
+  private final List<String> features;
+  private final PrefixRules rules;
+  private final String recordedScore;
+  private final double trainSample;
+  private final long seed;
+
+  private ScoreWithXgboost(String modelPath, List<String> features, PrefixRules rules, String recordedScore,
+      double trainSample, long seed) {
+    if (modelPath == null || modelPath.isBlank()) {
+      throw new IllegalArgumentException("a model path is required");
+    }
+    if (features.isEmpty()) {
+      throw new IllegalArgumentException("the feature order is empty");
+    }
+    if (!(trainSample > 0 && trainSample <= 1)) {
+      throw new IllegalArgumentException("the train attribution sample must be in (0, 1], got " + trainSample);
+    }
+    this.modelPath = modelPath;
+    this.features = List.copyOf(features);
+    this.rules = rules;
+    this.recordedScore = recordedScore;
+    this.trainSample = trainSample;
+    this.seed = seed;
+  }
+
+  /** Scores with the model at {@code modelPath}, whose features are {@code features} in this order. */
+  public static ScoreWithXgboost withModel(String modelPath, List<String> features) {
+    return new ScoreWithXgboost(modelPath, features, PrefixRules.defaults(), null, 1.0, 0);
+  }
+
+  /** Attributes contributions to the prefixes these rules give. */
+  public ScoreWithXgboost withPrefixes(PrefixRules prefixRules) {
+    return new ScoreWithXgboost(modelPath, features, prefixRules, recordedScore, trainSample, seed);
+  }
+
+  /** Compares the scores with the predict column {@code column}, the score recorded at prediction time. */
+  public ScoreWithXgboost withRecordedScore(String column) {
+    return new ScoreWithXgboost(modelPath, features, rules, column, trainSample, seed);
+  }
+
+  /** Attributes only a seeded sample of about this fraction of train rows (chosen by row id). */
+  public ScoreWithXgboost withTrainAttributionSample(double fraction, long sampleSeed) {
+    return new ScoreWithXgboost(modelPath, features, rules, recordedScore, fraction, sampleSeed);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<RowBlock> blocks) {
+    PCollectionTuple out = blocks.apply("PredictAndContrib",
+        ParDo.of(new ScoreFn(modelPath, features, rules, recordedScore, trainSample, seed))
+            .withOutputTags(SUMMARIES, TupleTagList.of(SCORES)));
+    out.get(SUMMARIES).setCoder(KvCoder.of(StringUtf8Coder.of(), ScoreSummaryCoder.of()));
+    out.get(SCORES).setCoder(KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of()));
+    return out;
+  }
+
+  static final class ScoreFn extends DoFn<RowBlock, KV<String, ScoreSummary>> {
+    private final String modelPath;
+    private final List<String> features;
+    private final PrefixRules rules;
+    private final String recordedScore;
+    private final double trainSample;
+    private final long seed;
+    private final Counter rowsScored = Metrics.counter(ScoreWithXgboost.class, "rowsScored");
+    private transient Booster booster;
+    private transient Map<String, Integer> featureIndex;
+    private transient String[] prefixOfFeature;
+
+    ScoreFn(String modelPath, List<String> features, PrefixRules rules, String recordedScore, double trainSample,
+        long seed) {
+      this.modelPath = modelPath;
+      this.features = features;
+      this.rules = rules;
+      this.recordedScore = recordedScore;
+      this.trainSample = trainSample;
+      this.seed = seed;
+    }
+
+    @Setup
+    public void setup() {
+      booster = XgboostModel.load(modelPath);
+      featureIndex = new HashMap<>();
+      prefixOfFeature = new String[features.size()];
+      for (int f = 0; f < features.size(); f++) {
+        featureIndex.put(features.get(f), f);
+        prefixOfFeature[f] = rules.prefixOf(features.get(f));
+      }
+    }
+
+    @Teardown
+    public void teardown() {
+      if (booster != null) {
+        booster.dispose();
+        booster = null;
+      }
+    }
+
+    @ProcessElement
+    public void process(@Element RowBlock block, MultiOutputReceiver out) throws XGBoostError {
+      int rows = block.rows();
+      int nf = features.size();
+      float[] matrix = new float[rows * nf];
+      java.util.Arrays.fill(matrix, Float.NaN);
+      String[] columns = block.columns();
+      double[] values = block.values();
+      int recorded = -1;
+      for (int c = 0; c < columns.length; c++) {
+        Integer f = featureIndex.get(columns[c]);
+        if (f != null) {
+          for (int r = 0; r < rows; r++) {
+            matrix[r * nf + f] = (float) values[c * rows + r];
+          }
+        }
+        if (columns[c].equals(recordedScore)) {
+          recorded = c;
+        }
+      }
+      boolean[] attributed = attributedRows(block);
+      ScoreSummary summary = new ScoreSummary();
+      DMatrix dm = new DMatrix(matrix, rows, nf, Float.NaN);
+      try {
+        float[][] predictions = booster.predict(dm);
+        float[][] margins = booster.predict(dm, true);
+        float[][] contributions = booster.predictContrib(dm, 0);
+        Map<String, Double> sums = new HashMap<>();
+        double marginSum = 0;
+        double biasSum = 0;
+        long attributedCount = 0;
+        for (int r = 0; r < rows; r++) {
+          double score = predictions[r][0];
+          summary.addScore(score);
+          if (recorded >= 0 && !Double.isNaN(values[recorded * rows + r])) {
+            summary.addRecorded(values[recorded * rows + r], score);
+          }
+          if (block.dataset().equals("predict")) {
+            out.get(SCORES).output(KV.of(block.rowIds()[r], score));
+          }
+          if (attributed[r]) {
+            attributedCount++;
+            marginSum += margins[r][0];
+            biasSum += contributions[r][nf];
+            for (int f = 0; f < nf; f++) {
+              sums.merge(prefixOfFeature[f], (double) contributions[r][f], Double::sum);
+            }
+          }
+        }
+        summary.addAttribution(attributedCount, marginSum, sums, biasSum);
+      } finally {
+        dm.dispose();
+      }
+      rowsScored.inc(rows);
+      out.get(SUMMARIES).output(KV.of(block.dataset(), summary));
+    }
+
+    /** All predict rows; train rows whose seeded id hash falls in the sample fraction. */
+    private boolean[] attributedRows(RowBlock block) {
+      boolean[] in = new boolean[block.rows()];
+      boolean all = trainSample >= 1 || !block.dataset().equals("train");
+      for (int r = 0; r < in.length; r++) {
+        in[r] = all || unitHash(block.rowIds()[r]) < trainSample;
+      }
+      return in;
+    }
+
+    private double unitHash(String id) {
+      long h = id.hashCode() * 0x9E3779B97F4A7C15L ^ seed;
+      h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+      h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+      h ^= h >>> 31;
+      return (h >>> 11) * 0x1.0p-53;
+    }
+  }
+}

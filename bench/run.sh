@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): wall time and peak RSS of the skewcheck job on Joot-sized data
+# Benchmark (not a test): wall time and peak RSS of the skewcheck job on Joot-sized data, with and
+# without scoring, and the scoring throughput (rows/s at 3,923 features)
 # (5,026 train + 100 predict rows, 3,923 features), next to the floor: one bare parse of the same files.
 #
 # Usage: bench/run.sh [--build]             --build rebuilds the jar even if it exists
@@ -77,3 +78,13 @@ for ((i = 0; i < RUNS; i++)); do printf '%-8s %8s %14s\n' "job $((i + 1))" "${WA
 printf '%-8s %8s\n' median "$MEDIAN"
 awk -v r="$ROWS" -v m="$MEDIAN" -v f="$FLOOR_WALL" 'BEGIN {
   printf "\nrows/s (median job): %.0f   rows/s (floor): %.0f   job/floor: %.1fx\n", r / m, r / f, m / f }'
+
+# Scoring: a model trained on the train part (once), the job with --model, and the DoFn's own work
+# (DMatrix per 256-row block, predictions, margins, SHAP contributions) timed in one thread.
+MODEL=$DATA/model.json
+[[ -f $MODEL ]] || java -cp "$JAR" org.skewcheck.pipeline.demo.TrainModel "$DATA/train.csv" target "$MODEL" 40 >/dev/null
+rm -rf target/bench-out
+measure job-model "${JOB[@]}" --model="$MODEL"
+echo
+printf '  job with --model=%s: wall %s s, peak RSS %s MiB\n' "$MODEL" "$WALL" "$RSS"
+java -cp "$JAR" org.skewcheck.pipeline.demo.ScoreThroughput "$MODEL" "$DATA/train.csv" target | sed 's/^/  /'

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ml.dmlc.xgboost4j.java.Booster;
 import org.skewcheck.pipeline.demo.JootData;
+import org.skewcheck.pipeline.demo.TrainModel;
 
 /**
  * The issue's acceptance on Joot-sized data (5,026 train rows, 100 one-row predict files, 3,923
@@ -73,9 +75,29 @@ class JootAcceptanceTest {
     assertThat(rareTagsAllZero).as("many rare tags are all-zero in 100 rows, and that is no finding").isGreaterThan(500);
   }
 
-  private static JsonNode runJoot(Path data, Path out) throws IOException {
-    SkewCheckRunner run = SkewCheckRunner.run(out, "--train=" + data.resolve("train.csv"),
-        "--predict=" + data.resolve("predict"), "--config=" + SkewCheckRunner.config("joot.yaml"), "--failOn=never");
+  @Test
+  void withAModelTrainedOnTheTrainPartLagsExplainTheScoreDrop(@TempDir Path data, @TempDir Path out)
+      throws Exception {
+    JootData.write(JootData.benchmark(), data);
+    Booster booster = TrainModel.train(data.resolve("train.csv"), "target", 40);
+    Path model = data.resolve("model.json");
+    booster.saveModel(model.toString());
+    booster.dispose();
+    JsonNode report = runJoot(data, out, "--model=" + model);
+
+    JsonNode scores = report.path("scores");
+    assertThat(scores.path("attribution").get(0).path("prefix").asText()).isEqualTo("LG");
+    double scale = scores.path("train").path("stddev").asDouble();
+    assertThat(Math.abs(scores.path("residual").asDouble())).as("SHAP identity, 1e-4 of the score scale")
+        .isLessThan(1e-4 * scale);
+    assertThat(report.path("findings").toString()).contains("LG explains");
+  }
+
+  private static JsonNode runJoot(Path data, Path out, String... extra) throws IOException {
+    List<String> args = new ArrayList<>(List.of("--train=" + data.resolve("train.csv"),
+        "--predict=" + data.resolve("predict"), "--config=" + SkewCheckRunner.config("joot.yaml"), "--failOn=never"));
+    args.addAll(List.of(extra));
+    SkewCheckRunner run = SkewCheckRunner.run(out, args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode report = run.report();
     assertThat(report.path("datasets").path("train").path("rows").asLong()).isEqualTo(5026);

@@ -1,11 +1,7 @@
 package org.skewcheck.pipeline.demo;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -37,48 +33,11 @@ public final class TrainModel {
 
   /** Trains a regression model on every feature column of {@code csv} against {@code label}. */
   public static Booster train(Path csv, String label, int rounds) throws Exception {
-    List<String> features = new ArrayList<>();
-    List<float[]> rows = new ArrayList<>();
-    List<Float> labels = new ArrayList<>();
-    int labelIndex = -1;
-    List<Integer> featureFields = new ArrayList<>();
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
-      for (CsvRecord r : reader) {
-        if (labelIndex < 0) {
-          for (int i = 1; i < r.getFieldCount(); i++) {
-            if (r.getField(i).equals(label)) {
-              labelIndex = i;
-            } else {
-              features.add(r.getField(i));
-              featureFields.add(i);
-            }
-          }
-          if (labelIndex < 0) {
-            throw new IllegalArgumentException(csv + " has no column " + label);
-          }
-          continue;
-        }
-        float[] row = new float[featureFields.size()];
-        for (int j = 0; j < row.length; j++) {
-          String cell = r.getField(featureFields.get(j));
-          row[j] = cell.isEmpty() ? Float.NaN : Float.parseFloat(cell);
-        }
-        rows.add(row);
-        labels.add(Float.parseFloat(r.getField(labelIndex)));
-      }
-    }
-    int n = rows.size();
-    int nf = features.size();
-    float[] matrix = new float[n * nf];
-    float[] y = new float[n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(rows.get(i), 0, matrix, i * nf, nf);
-      y[i] = labels.get(i);
-    }
-    DMatrix train = new DMatrix(matrix, n, nf, Float.NaN);
+    FeatureMatrix data = FeatureMatrix.read(csv, label);
+    DMatrix train = new DMatrix(data.values(), data.rows(), data.features().size(), Float.NaN);
     try {
-      train.setLabel(y);
-      train.setFeatureNames(features.toArray(String[]::new));
+      train.setLabel(data.labels());
+      train.setFeatureNames(data.features().toArray(String[]::new));
       Map<String, Object> params = new HashMap<>();
       params.put("objective", "reg:squarederror");
       params.put("max_depth", 4);

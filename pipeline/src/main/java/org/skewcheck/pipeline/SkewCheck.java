@@ -7,10 +7,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.validation.check.Severity;
@@ -109,8 +113,9 @@ public final class SkewCheck {
     SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput(), model);
     LOG.info("running on {}", options.getRunner().getSimpleName());
     try {
-      PipelineResult.State state = pipeline.run().waitUntilFinish();
-      LOG.info("pipeline {}", state);
+      PipelineResult result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      LOG.info("pipeline {}; {}", state, counters(result));
       if (model != null) {
         ReportFiles.renameShard(options.getOutput(), SkewCheckPipeline.SCORES_SHARD, ReportFiles.SCORES_CSV);
       }
@@ -127,6 +132,19 @@ public final class SkewCheck {
     } catch (IOException e) {
       throw new RunFailure("the pipeline finished but its report cannot be read: " + e.getMessage());
     }
+  }
+
+  /** The run's Beam counters (rows read, rejected and scored, files read), summed over steps. */
+  private static String counters(PipelineResult result) {
+    Map<String, Long> sums = new TreeMap<>();
+    try {
+      for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
+        sums.merge(c.getName().getName(), c.getAttempted(), Long::sum);
+      }
+    } catch (UnsupportedOperationException e) {
+      return "metrics not available on this runner";
+    }
+    return sums.toString();
   }
 
   private static SkewConfig loadConfig(String path) throws RunFailure {

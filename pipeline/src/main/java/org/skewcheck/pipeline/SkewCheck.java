@@ -56,6 +56,9 @@ public final class SkewCheck {
     } catch (RunFailure e) {
       err.println("skewcheck: " + e.getMessage());
       return FAILED;
+    } catch (RuntimeException | LinkageError e) {
+      err.println("skewcheck: the run could not be done: " + rootMessage(e));
+      return FAILED;
     }
   }
 

@@ -1,9 +1,5 @@
 package org.skewcheck.transforms;
 
-import java.util.Iterator;
-import org.apache.beam.sdk.coders.CannotProvideCoderException;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -38,7 +34,11 @@ public final class CombinePrefixStats {
   }
 
   /** The CombineFn: the domain's accumulator, with its explicit coder. */
-  public static final class PrefixStatsFn extends Combine.CombineFn<PrefixBlock, PrefixStats, PrefixStats> {
+  public static final class PrefixStatsFn extends FoldingCombineFn<PrefixBlock, PrefixStats> {
+    public PrefixStatsFn() {
+      super(PrefixStatsCoder.of());
+    }
+
     @Override
     public PrefixStats createAccumulator() {
       return new PrefixStats();
@@ -51,36 +51,8 @@ public final class CombinePrefixStats {
     }
 
     @Override
-    public PrefixStats mergeAccumulators(Iterable<PrefixStats> accumulators) {
-      Iterator<PrefixStats> it = accumulators.iterator();
-      if (!it.hasNext()) {
-        return createAccumulator();
-      }
-      PrefixStats first = it.next();
-      while (it.hasNext()) {
-        PrefixStats next = it.next();
-        if (next != first) {
-          first.merge(next);
-        }
-      }
-      return first;
-    }
-
-    @Override
-    public PrefixStats extractOutput(PrefixStats acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<PrefixStats> getAccumulatorCoder(CoderRegistry registry, Coder<PrefixBlock> inputCoder)
-        throws CannotProvideCoderException {
-      return PrefixStatsCoder.of();
-    }
-
-    @Override
-    public Coder<PrefixStats> getDefaultOutputCoder(CoderRegistry registry, Coder<PrefixBlock> inputCoder)
-        throws CannotProvideCoderException {
-      return PrefixStatsCoder.of();
+    void merge(PrefixStats into, PrefixStats from) {
+      into.merge(from);
     }
   }
 }

@@ -1,9 +1,5 @@
 package org.skewcheck.transforms;
 
-import java.util.Iterator;
-import org.apache.beam.sdk.coders.CannotProvideCoderException;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -33,7 +29,11 @@ public final class CombineScoreSummaries {
   }
 
   /** Merges partial summaries, folding into the first. */
-  public static final class ScoreSummaryFn extends Combine.CombineFn<ScoreSummary, ScoreSummary, ScoreSummary> {
+  public static final class ScoreSummaryFn extends FoldingCombineFn<ScoreSummary, ScoreSummary> {
+    public ScoreSummaryFn() {
+      super(ScoreSummaryCoder.of());
+    }
+
     @Override
     public ScoreSummary createAccumulator() {
       return new ScoreSummary();
@@ -46,30 +46,8 @@ public final class CombineScoreSummaries {
     }
 
     @Override
-    public ScoreSummary mergeAccumulators(Iterable<ScoreSummary> accumulators) {
-      Iterator<ScoreSummary> it = accumulators.iterator();
-      if (!it.hasNext()) {
-        return createAccumulator();
-      }
-      ScoreSummary first = it.next();
-      while (it.hasNext()) {
-        ScoreSummary next = it.next();
-        if (next != first) {
-          first.merge(next);
-        }
-      }
-      return first;
-    }
-
-    @Override
-    public ScoreSummary extractOutput(ScoreSummary acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<ScoreSummary> getAccumulatorCoder(CoderRegistry registry, Coder<ScoreSummary> inputCoder)
-        throws CannotProvideCoderException {
-      return ScoreSummaryCoder.of();
+    void merge(ScoreSummary into, ScoreSummary from) {
+      into.merge(from);
     }
   }
 }

@@ -119,11 +119,11 @@ public final class SkewCheck {
       PipelineResult result = pipeline.run();
       PipelineResult.State state = result.waitUntilFinish();
       LOG.info("pipeline {}; {}", state, counters(result));
-      if (model != null) {
-        ReportFiles.renameShard(options.getOutput(), SkewCheckPipeline.SCORES_SHARD, ReportFiles.SCORES_CSV);
-      }
       if (state != PipelineResult.State.DONE) {
         throw new RunFailure("the pipeline ended in state " + state);
+      }
+      if (model != null) {
+        ReportFiles.renameShard(options.getOutput(), SkewCheckPipeline.SCORES_SHARD, ReportFiles.SCORES_CSV);
       }
     } catch (IOException e) {
       throw new RunFailure("cannot write " + ReportFiles.SCORES_CSV + ": " + e.getMessage());

@@ -216,6 +216,39 @@ public final class ColumnStats {
     return mass * count;
   }
 
+  /**
+   * How many numeric values are at most {@code x}: exact while the column keeps exact value counts,
+   * else the sketch's inclusive normalized rank of {@code x} times {@link #count()}. The cumulative
+   * distribution the drift measures bin and compare.
+   *
+   * <p>Reading the sketch may sort its level zero in place and caches a sorted view: the figures
+   * do not change, but its serialized bytes may, so never compare bytes taken before and after a
+   * read. Not safe for concurrent readers.
+   */
+  public double countAtMost(double x) {
+    return countUpTo(x, QuantileSearchCriteria.INCLUSIVE);
+  }
+
+  /** How many numeric values are strictly below {@code x}; exact or from the sketch as {@link #countAtMost}. */
+  public double countBelow(double x) {
+    return countUpTo(x, QuantileSearchCriteria.EXCLUSIVE);
+  }
+
+  private double countUpTo(double x, QuantileSearchCriteria criteria) {
+    if (count == 0) {
+      return 0;
+    }
+    if (values != null) {
+      return values.countUpTo(x, criteria == QuantileSearchCriteria.INCLUSIVE);
+    }
+    return sketch.getRank(x, criteria) * count;
+  }
+
+  /** The distinct numeric values in ascending order while they are counted exactly, else null. */
+  public double[] exactValues() {
+    return values == null ? null : values.sortedValues();
+  }
+
   /** Exact distinct count while it is at most {@link ValueCounts#CAPACITY}, else -1. */
   public int distinctNumeric() {
     return values == null ? -1 : values.size();

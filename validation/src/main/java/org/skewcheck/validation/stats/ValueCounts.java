@@ -73,13 +73,30 @@ public final class ValueCounts {
     return 0;
   }
 
+  /** How many counted values are at most {@code x} ({@code inclusive}) or below it. */
+  public long countUpTo(double x, boolean inclusive) {
+    long total = 0;
+    for (int i = 0; i < size; i++) {
+      if (inclusive ? values[i] <= x : values[i] < x) {
+        total += counts[i];
+      }
+    }
+    return total;
+  }
+
+  /** The distinct values in ascending order. */
+  public double[] sortedValues() {
+    double[] sorted = Arrays.copyOf(values, size);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
   /**
    * The smallest value whose cumulative share of {@code total} reaches {@code rank} (the same
    * inclusive convention as the quantile sketch).
    */
   public double quantile(double rank, long total) {
-    double[] sorted = Arrays.copyOf(values, size);
-    Arrays.sort(sorted);
+    double[] sorted = sortedValues();
     // The sketch's own natural rank: rank * total rounded before the ceiling, so that 0.07 * 100
     // (7.000000000000001 in floating point) asks for 7 values, as it does in sketch mode.
     double target = QuantilesUtil.getNaturalRank(rank, total, QuantileSearchCriteria.INCLUSIVE);

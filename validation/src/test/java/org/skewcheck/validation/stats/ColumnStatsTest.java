@@ -273,6 +273,66 @@ class ColumnStatsTest {
   }
 
   @Test
+  void exactModeCountsUpToAValueExactly() {
+    double[] xs = smallIntegers(21, 5_000);
+    ColumnStats s = of(xs, 7);
+    Reference ref = Reference.of(xs);
+    assertThat(s.exactValues()).containsExactly(0, 1, 2, 3, 4, 5);
+    for (double x : new double[] {-1, 0, 0.5, 1, 2, 2.5, 3, 4, 5, 6}) {
+      assertThat(s.countAtMost(x)).as("countAtMost(%s)", x).isEqualTo((double) upperBound(ref.sorted(), x));
+      assertThat(s.countBelow(x)).as("countBelow(%s)", x).isEqualTo((double) lowerBound(ref.sorted(), x));
+    }
+  }
+
+  @Test
+  void sketchModeCountsUpToAValueAreWithinRankError() {
+    double[] xs = mixture(22, 30_000);
+    ColumnStats s = of(xs, 0);
+    Reference ref = Reference.of(xs);
+    assertThat(s.exactValues()).as("the sketch took over").isNull();
+    for (double rank : RANKS) {
+      double x = ref.exactQuantile(rank);
+      assertThat(s.countAtMost(x)).as("countAtMost(%s)", x)
+          .isCloseTo(upperBound(ref.sorted(), x), within(RANK_TOLERANCE * xs.length));
+      assertThat(s.countBelow(x)).as("countBelow(%s)", x)
+          .isCloseTo(lowerBound(ref.sorted(), x), within(RANK_TOLERANCE * xs.length));
+      assertThat(s.countBelow(x)).isLessThanOrEqualTo(s.countAtMost(x));
+    }
+    assertThat(s.countAtMost(ref.max())).isEqualTo(xs.length);
+    assertThat(s.countBelow(ref.min())).isZero();
+    assertThat(s.countAtMost(ref.min() - 1)).isZero();
+  }
+
+  @Test
+  void emptyColumnCountsNothing() {
+    ColumnStats empty = new ColumnStats();
+    assertThat(empty.countAtMost(0)).isZero();
+    assertThat(empty.countBelow(0)).isZero();
+    assertThat(empty.exactValues()).isEmpty();
+  }
+
+  @Test
+  void readingTheSketchChangesNoFigureAndItStillMergesAndRoundTrips() throws IOException {
+    // A read may sort the sketch's level zero in place (its bytes may change, so they are not
+    // compared): what it answers, serializes and merges must not.
+    // KLL compaction flips coins, so the unread twin is a copy, not a second sketch of the same values.
+    double[] xs = mixture(23, 20_000);
+    ColumnStats read = of(xs, 0);
+    ColumnStats unread = roundTrip(read);
+    for (double rank : RANKS) {
+      read.countAtMost(read.quantile(rank));
+    }
+    assertSameFigures(read, unread);
+    assertSameFigures(roundTrip(read), unread);
+    double[] more = mixture(24, 3_000);
+    read.merge(of(more, 0));
+    double[] both = Arrays.copyOf(xs, xs.length + more.length);
+    System.arraycopy(more, 0, both, xs.length, more.length);
+    assertQuantilesWithinRank(read, Reference.of(both));
+    assertQuantilesWithinRank(roundTrip(read), Reference.of(both));
+  }
+
+  @Test
   void emptyAndSingleValueFiguresDoNotExist() {
     ColumnStats empty = new ColumnStats();
     assertThat(empty.count()).isZero();

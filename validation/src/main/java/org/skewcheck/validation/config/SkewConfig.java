@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity,
-    List<String> expectedColumns, Scoring scoring)
+    List<String> expectedColumns, Scoring scoring, Drift drift)
     implements Serializable {
 
   @JsonCreator
@@ -38,18 +38,20 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       @JsonProperty("expected") Expected expected,
       @JsonProperty("sparsity") Sparsity sparsity,
       @JsonProperty("expectedColumns") List<String> expectedColumns,
-      @JsonProperty("scoring") Scoring scoring) {
+      @JsonProperty("scoring") Scoring scoring,
+      @JsonProperty("drift") Drift drift) {
     this.columns = columns == null ? Columns.NONE : columns;
     this.prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
     this.expected = expected == null ? Expected.NONE : expected;
     this.sparsity = sparsity == null ? Sparsity.DEFAULTS : sparsity;
     this.expectedColumns = expectedColumns == null ? List.of() : List.copyOf(expectedColumns);
     this.scoring = scoring == null ? Scoring.DEFAULTS : scoring;
+    this.drift = drift == null ? Drift.DEFAULTS : drift;
   }
 
   /** The configuration with every default. */
   public static SkewConfig defaults() {
-    return new SkewConfig(null, null, null, null, null, null);
+    return new SkewConfig(null, null, null, null, null, null, null);
   }
 
   /** The prefix rules this config defines (its own ordered rules, then the default rule). */
@@ -145,6 +147,12 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     }
   }
 
+  private static void requireOpenUnit(String key, double value) {
+    if (!(value > 0 && value <= 1)) {
+      throw new ConfigException(key + " must be in (0, 1], got " + value);
+    }
+  }
+
   private static String where(JsonLocation location) {
     return location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr();
   }
@@ -236,11 +244,37 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       requireOpenUnit("sparsity.minChange", minChange);
       requireOpenUnit("sparsity.prefixColumnShare", prefixColumnShare);
     }
+  }
 
-    private static void requireOpenUnit(String key, double value) {
-      if (!(value > 0 && value <= 1)) {
-        throw new ConfigException(key + " must be in (0, 1], got " + value);
+  /**
+   * Thresholds of the drift check: a numeric column drifted when an effect size reaches its
+   * threshold and its test is significant after a Benjamini-Hochberg correction at {@code fdr} over
+   * the columns tested (KS p-values for {@code ks}; the chi-square test of the binned counts for PSI
+   * and JS). PSI from {@code psiWarning} is a warning and from {@code psiError} an error; {@code js}
+   * and {@code ks} alone make warnings.
+   */
+  public record Drift(double psiWarning, double psiError, double js, double ks, double fdr) implements Serializable {
+    static final Drift DEFAULTS = new Drift(null, null, null, null, null);
+
+    @JsonCreator
+    public Drift(
+        @JsonProperty("psiWarning") Double psiWarning,
+        @JsonProperty("psiError") Double psiError,
+        @JsonProperty("js") Double js,
+        @JsonProperty("ks") Double ks,
+        @JsonProperty("fdr") Double fdr) {
+      this(psiWarning == null ? 0.1 : psiWarning, psiError == null ? 0.25 : psiError, js == null ? 0.1 : js,
+          ks == null ? 0.1 : ks, fdr == null ? 0.05 : fdr);
+    }
+
+    public Drift {
+      if (!(psiWarning > 0 && psiError >= psiWarning && Double.isFinite(psiError))) {
+        throw new ConfigException("drift.psiWarning must be > 0 and drift.psiError >= it, got "
+            + psiWarning + " and " + psiError);
       }
+      requireOpenUnit("drift.js", js);
+      requireOpenUnit("drift.ks", ks);
+      requireOpenUnit("drift.fdr", fdr);
     }
   }
 

@@ -35,6 +35,7 @@ class SkewConfigTest {
     assertThat(config.sparsity().alpha()).isEqualTo(0.001);
     assertThat(config.sparsity().minChange()).isEqualTo(0.1);
     assertThat(config.sparsity().prefixColumnShare()).isEqualTo(0.5);
+    assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.05));
     assertThat(config).as("the file documents the defaults").isEqualTo(SkewConfig.defaults());
   }
 
@@ -53,6 +54,7 @@ class SkewConfigTest {
     assertThat(config.expected().of("predict")).isSameAs(config.expected().predict());
     assertThat(config.expected().of("train").constant()).isEmpty();
     assertThat(config.sparsity()).isEqualTo(SkewConfig.defaults().sparsity());
+    assertThat(config.drift()).isEqualTo(SkewConfig.defaults().drift());
     assertThat(config.prefixRules().prefixOf("_Dy_2014")).isEqualTo("_Dy");
   }
 
@@ -64,7 +66,7 @@ class SkewConfigTest {
 
   @Test
   void nullSectionsGiveDefaults() {
-    SkewConfig config = parse("columns:\nprefixes:\nexpected:\n  predict:\nsparsity:\n");
+    SkewConfig config = parse("columns:\nprefixes:\nexpected:\n  predict:\nsparsity:\ndrift:\n");
     assertThat(config).isEqualTo(SkewConfig.defaults());
   }
 
@@ -89,6 +91,12 @@ class SkewConfigTest {
           alpha: 0.01
           minChange: 0.2
           prefixColumnShare: 0.75
+        drift:
+          psiWarning: 0.2
+          psiError: 0.5
+          js: 0.05
+          ks: 0.15
+          fdr: 0.01
         """);
     assertThat(config.columns().roleOf("post_id")).isEqualTo("id");
     assertThat(config.columns().recordedScore()).isNull();
@@ -102,6 +110,38 @@ class SkewConfigTest {
     assertThat(config.sparsity().alpha()).isEqualTo(0.01);
     assertThat(config.sparsity().minChange()).isEqualTo(0.2);
     assertThat(config.sparsity().prefixColumnShare()).isEqualTo(0.75);
+    assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.2, 0.5, 0.05, 0.15, 0.01));
+  }
+
+  @Test
+  void driftKeysDefaultOneByOne() {
+    assertThat(parse("drift:\n  psiError: 0.4\n").drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.4, 0.1, 0.1, 0.05));
+    assertThat(parse("drift: {fdr: 0.1}\n").drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.1));
+  }
+
+  @Test
+  void badDriftValuesNameTheKey() {
+    assertThatThrownBy(() -> parse("drift:\n  psiWarning: 0.3\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("drift.psiError >= it, got 0.3 and 0.25")
+        .hasMessageContaining("'drift' at line 1");
+    assertThatThrownBy(() -> parse("drift:\n  psiWarning: 0\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("drift.psiWarning must be > 0");
+    assertThatThrownBy(() -> parse("sparsity: {}\ndrift:\n  fdr: 1.5\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("drift.fdr must be in (0, 1], got 1.5")
+        .hasMessageContaining("line 2");
+    assertThatThrownBy(() -> parse("drift: {js: 0}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("drift.js");
+    assertThatThrownBy(() -> parse("drift: {ks: 2}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("drift.ks");
+    assertThatThrownBy(() -> parse("drift:\n  psi: 0.2\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown key 'drift.psi' at line 2")
+        .hasMessageContaining("psiWarning");
   }
 
   @Test

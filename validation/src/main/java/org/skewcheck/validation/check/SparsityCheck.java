@@ -77,9 +77,11 @@ public final class SparsityCheck {
   }
 
   private final SkewConfig config;
+  private final Declarations declarations;
 
   public SparsityCheck(SkewConfig config) {
     this.config = config;
+    this.declarations = new Declarations(config);
   }
 
   /** Findings for the feature columns present in both datasets and their prefixes. */
@@ -255,15 +257,9 @@ public final class SparsityCheck {
    * explains zeros and missing values in the dataset that is sparse.
    */
   private String declaration(Kind kind, String prefix, String heavierIn) {
-    for (String dataset : List.of(heavierIn, heavierIn.equals("train") ? "predict" : "train")) {
-      SkewConfig.Declared d = config.expected().of(dataset);
-      boolean constant = d.constant().contains(prefix) && kind != Kind.MISSING;
-      boolean sparse = dataset.equals(heavierIn) && d.sparse().contains(prefix) && kind != Kind.CONSTANCY;
-      if (sparse || constant) {
-        return "expected." + dataset + "." + (sparse ? "sparse" : "constant");
-      }
-    }
-    return null;
+    return declarations.explaining(prefix, heavierIn, (dataset, declared) -> declared.equals("constant")
+        ? kind != Kind.MISSING
+        : dataset.equals(heavierIn) && kind != Kind.CONSTANCY);
   }
 
   private static String fmt(double v) {

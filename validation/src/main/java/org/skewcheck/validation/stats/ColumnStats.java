@@ -24,8 +24,14 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * }</pre>
  */
 public final class ColumnStats {
-  /** KLL accuracy parameter: normalized rank error about 1.65% (DataSketches' default). */
-  public static final int SKETCH_K = 200;
+  /**
+   * KLL accuracy parameter: normalized rank error about 0.28% for a single rank, 0.36% for a
+   * distribution (99% confidence). DataSketches' default of 200 (1.33% / 1.65%) moved PSI by up to
+   * 0.04 between two profiles of the same data, more than the drift measures' 0.02 tolerance; 1000
+   * costs about 23 KB per sketched column at a million values (5 KB at 200) and on Joot-sized data
+   * about 5% more run time.
+   */
+  public static final int SKETCH_K = 1000;
 
   private long count;
   private long nonNumeric;

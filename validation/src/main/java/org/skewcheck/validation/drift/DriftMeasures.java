@@ -56,14 +56,16 @@ public final class DriftMeasures {
    * row, predict row), over the k bins that hold any value, with k − 1 degrees of freedom; 1 when
    * fewer than two bins hold values or a row is empty.
    *
-   * <p>The statistic is the likelihood-ratio form G = 2 Σ O·ln(O / E), not Pearson's Σ (O − E)² / E.
-   * Both are χ²(k − 1) asymptotically, but a predict set of 100 rows leaves bins that expect a
-   * handful of values, and there Pearson's statistic explodes on a few extra values: a tag in 25 of
-   * 5,000 train rows and 5 of 100 predict rows has Pearson p = 6e-9, G's p = 2.4e-4, and the exact
-   * binomial P(X ≥ 5 | 100, 0.005) = 1.6e-4.
-   * Simulated on Joot-shaped data (3,700 tags, 5,026 / 100 rows, both from one distribution), the
-   * Pearson form let PSI ≥ 0.1 through the Benjamini-Hochberg correction in about half the runs; G,
-   * whose tail follows the exact one closely, in about 3% of them, as the correction intends.
+   * <p>It is the larger of the p-values of Pearson's statistic X² = Σ (O − E)² / E and of the
+   * likelihood-ratio statistic G = 2 Σ O·ln(O / E). Both are χ²(k − 1) asymptotically, but a
+   * predict set of 100 rows leaves bins that expect a handful of values, and there each runs
+   * liberal in one direction: X² when a rare bin fills (a tag in 25 of 5,000 train rows and 5 of
+   * 100 predict rows: X² gives p = 6e-9, G 2.4e-4, the exact binomial tail is 1.6e-4), G when a bin
+   * empties (a tag in 3% of 5,000 train rows, absent from 100 predict rows: G gives 0.014, X² 0.079,
+   * the exact probability of absence is 0.048). Simulated on Joot-shaped data (3,700 tags, 5,026
+   * train and 100 predict rows from one distribution, PSI ≥ 0.1 and Benjamini-Hochberg at 0.05),
+   * X² alone raised a false drift finding in 54% of runs, G alone in 3.5%, the larger of the two in
+   * 1.9%, at nearly the power of either against real shifts.
    */
   public static double chiSquarePValue(double[] trainCounts, double[] predictCounts) {
     requireSameBins(trainCounts, predictCounts);
@@ -75,6 +77,7 @@ public final class DriftMeasures {
     }
     double total = train + predict;
     int bins = 0;
+    double pearson = 0;
     double g = 0;
     for (int i = 0; i < trainCounts.length; i++) {
       double column = trainCounts[i] + predictCounts[i];
@@ -82,12 +85,21 @@ public final class DriftMeasures {
         continue;
       }
       bins++;
-      g += term(trainCounts[i], train * column / total) + term(predictCounts[i], predict * column / total);
+      double trainExpected = train * column / total;
+      double predictExpected = predict * column / total;
+      pearson += square(trainCounts[i] - trainExpected) / trainExpected
+          + square(predictCounts[i] - predictExpected) / predictExpected;
+      g += term(trainCounts[i], trainExpected) + term(predictCounts[i], predictExpected);
     }
     if (bins < 2 || !(train > 0) || !(predict > 0)) {
       return 1.0;
     }
-    return ChiSquaredDistribution.of(bins - 1).survivalProbability(Math.max(0, 2 * g));
+    ChiSquaredDistribution chiSquare = ChiSquaredDistribution.of(bins - 1);
+    return Math.max(chiSquare.survivalProbability(pearson), chiSquare.survivalProbability(Math.max(0, 2 * g)));
+  }
+
+  private static double square(double x) {
+    return x * x;
   }
 
   private static double term(double observed, double expected) {

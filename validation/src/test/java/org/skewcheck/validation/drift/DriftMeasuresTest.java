@@ -40,13 +40,17 @@ class DriftMeasuresTest {
   }
 
   @Test
-  void chiSquareIsTheLikelihoodRatioTestOverBinsHoldingValues() {
-    // Expected values from scipy.stats.chi2_contingency(table, correction=False,
-    // lambda_="log-likelihood") (scipy 1.17), which drops nothing: the empty bin is left out here by hand.
+  void chiSquareIsTheLargerOfPearsonsAndTheLikelihoodRatioPValues() {
+    // Expected values from scipy.stats.chi2_contingency(table, correction=False) (Pearson) and with
+    // lambda_="log-likelihood" (G), scipy 1.17; scipy keeps no empty bin, so it is left out there by hand.
+    // A rare bin fills: Pearson p = 5.7e-9, G p = 2.4e-4.
     assertThat(DriftMeasures.chiSquarePValue(new double[] {4975, 25}, new double[] {95, 5}))
         .isCloseTo(2.414566638430282e-4, within(1e-12));
+    // A bin empties (DESIGN.md's 3% tag absent from 100 rows): Pearson p = 0.079, G p = 0.014.
+    assertThat(DriftMeasures.chiSquarePValue(new double[] {4850, 150}, new double[] {100, 0}))
+        .isCloseTo(0.07873081119613413, within(1e-12));
+    // Pearson p = 0.00146, G p = 0.00185, with 2 degrees of freedom: the empty bin does not count.
     assertThat(DriftMeasures.chiSquarePValue(new double[] {100, 200, 0, 300}, new double[] {30, 20, 0, 50}))
-        .as("2 degrees of freedom: the empty bin does not count")
         .isCloseTo(0.0018469281608659593, within(1e-12));
     assertThat(DriftMeasures.chiSquarePValue(new double[] {500, 500}, new double[] {50, 50})).isEqualTo(1.0);
     assertThat(DriftMeasures.chiSquarePValue(new double[] {10, 0}, new double[] {3, 0})).as("one bin").isEqualTo(1.0);

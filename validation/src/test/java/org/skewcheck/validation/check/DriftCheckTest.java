@@ -1,0 +1,265 @@
+package org.skewcheck.validation.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Table;
+
+class DriftCheckTest {
+  private static DriftCheck.Result check(SkewConfig config, DatasetProfile train, DatasetProfile predict) {
+    Set<String> features = new TreeSet<>(train.columns().keySet());
+    features.addAll(predict.columns().keySet());
+    features.removeIf(c -> !config.columns().roleOf(c).equals("feature"));
+    return new DriftCheck(config).run(train, predict, features);
+  }
+
+  private static DriftCheck.Result check(DatasetProfile train, DatasetProfile predict) {
+    return check(SkewConfig.defaults(), train, predict);
+  }
+
+  private static SkewConfig config(String yaml) {
+    return SkewConfig.parse(yaml, "test.yaml");
+  }
+
+  private static Finding about(DriftCheck.Result result, String column) {
+    List<Finding> f = result.findings().stream().filter(x -> x.target().equals(column)).toList();
+    assertThat(f).as("findings about %s", column).hasSize(1);
+    return f.get(0);
+  }
+
+  /** Three N(0, 1) columns in train; in predict one moves by 1 sd, one by 0.4 sd, one stays. */
+  private static DriftCheck.Result shifts(SkewConfig config) {
+    SplittableRandom random = new SplittableRandom(501);
+    Table train = new Table(5_000).normal("IQ_far", 0, random).normal("IQ_near", 0, random)
+        .normal("IQ_same", 0, random);
+    Table predict = new Table(2_000).normal("IQ_far", 1, random).normal("IQ_near", 0.4, random)
+        .normal("IQ_same", 0, random);
+    return check(config, train.profile("train"), predict.profile("predict"));
+  }
+
+  @Test
+  void largeShiftIsAnErrorAndAModerateOneAWarning() {
+    DriftCheck.Result result = shifts(SkewConfig.defaults());
+
+    assertThat(result.findings()).extracting(Finding::target).containsExactlyInAnyOrder("IQ_far", "IQ_near");
+    assertThat(result.drifted()).containsExactlyInAnyOrder("IQ_far", "IQ_near");
+    assertThat(result.tested()).containsOnlyKeys("IQ_far", "IQ_near", "IQ_same");
+    assertThat(result.untested()).isEmpty();
+
+    // Population values: PSI 0.926, JS 0.153, KS 0.383 for 1 sd; PSI 0.153, JS 0.027, KS 0.159 for 0.4 sd.
+    Finding far = about(result, "IQ_far");
+    assertThat(far.check()).isEqualTo("drift");
+    assertThat(far.scope()).isEqualTo(Scope.COLUMN);
+    assertThat(far.severity()).isEqualTo(Severity.ERROR);
+    assertThat(far.message()).startsWith("IQ_far drifted: PSI 0.9").contains("PSI", ">= 0.25", "JS 0.1", "KS 0.3")
+        .contains("5000 train vs 2000 predict values");
+    assertThat((double) far.figures().get("psi")).isCloseTo(0.926, within(0.1));
+    assertThat((double) far.figures().get("ks")).isCloseTo(0.383, within(0.03));
+
+    Finding near = about(result, "IQ_near");
+    assertThat(near.severity()).isEqualTo(Severity.WARNING);
+    assertThat(near.message()).contains("PSI 0.1", ">= 0.1", "KS 0.1").doesNotContain("JS 0.0");
+    assertThat((double) near.figures().get("psi")).isCloseTo(0.153, within(0.05));
+    assertThat((double) near.figures().get("js")).isLessThan(0.1);
+
+    assertThat(result.tested().get("IQ_same").psi()).isLessThan(0.02);
+  }
+
+  @Test
+  void findingFiguresAreTheMeasuresTheirAdjustedPValuesAndCounts() {
+    Finding near = about(shifts(SkewConfig.defaults()), "IQ_near");
+    assertThat(near.figures().keySet()).containsExactly("psi", "js", "ks", "ksPValue", "ksPValueAdjusted",
+        "chiSquarePValue", "chiSquarePValueAdjusted", "trainN", "predictN", "probability");
+    assertThat(near.figures()).containsEntry("trainN", 5_000L).containsEntry("predictN", 2_000L);
+    double ks = (double) near.figures().get("ksPValue");
+    double ksAdjusted = (double) near.figures().get("ksPValueAdjusted");
+    double chi = (double) near.figures().get("chiSquarePValue");
+    double chiAdjusted = (double) near.figures().get("chiSquarePValueAdjusted");
+    assertThat(ksAdjusted).isGreaterThanOrEqualTo(ks).isLessThan(0.05);
+    assertThat(chiAdjusted).isGreaterThanOrEqualTo(chi).isLessThan(0.05);
+    assertThat(near.probability()).as("the smaller p-value of the tests that triggered").isEqualTo(Math.min(ks, chi));
+  }
+
+  @Test
+  void ksAloneIsAWarning() {
+    // 50% ones in train, 62% in predict: KS 0.12, PSI (−0.12·ln 0.76 + 0.12·ln 1.24 = 0.059) and JS below their bars.
+    Table train = new Table(5_000).add("WI_flag", r -> r % 2);
+    Table predict = new Table(2_000).add("WI_flag", r -> r < 1_240 ? 1.0 : 0.0);
+    DriftCheck.Result result = check(train.profile("train"), predict.profile("predict"));
+
+    Finding f = about(result, "WI_flag");
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    assertThat(f.message()).contains("KS 0.120 >= 0.1").doesNotContain("PSI 0").doesNotContain("JS 0");
+    assertThat((double) f.figures().get("psi")).isCloseTo(-0.12 * Math.log(0.76) + 0.12 * Math.log(1.24), within(1e-9));
+    assertThat(f.probability()).isEqualTo(f.figures().get("ksPValue"));
+  }
+
+  @Test
+  void jsAloneIsAWarningWhenPsiAsksForMore() {
+    DriftCheck.Result result = shifts(config("drift: {psiWarning: 5, psiError: 10, js: 0.02, ks: 0.9}\n"));
+    Finding near = about(result, "IQ_near");
+    assertThat(near.severity()).isEqualTo(Severity.WARNING);
+    assertThat(near.message()).contains("JS 0.0", ">= 0.02").doesNotContain("PSI 0").doesNotContain("KS 0");
+    assertThat(about(result, "IQ_far").severity()).as("JS alone never makes an error").isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void bigLookingEffectInASmallPredictSetIsNoFinding() {
+    // DESIGN.md's example: a tag in 3% of 5,000 train rows, absent from 100 predict rows. PSI 0.17 by
+    // chance alone (the probability of absence is 0.97^100 = 0.048); the chi-square p-value is 0.079.
+    Table train = new Table(5_000).add("WI_tag", r -> r % 100 < 3 ? 1.0 : 0.0);
+    Table predict = new Table(100).add("WI_tag", r -> 0.0);
+    DriftCheck.Result result = check(train.profile("train"), predict.profile("predict"));
+
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.tested().get("WI_tag").psi()).isCloseTo(0.171, within(0.001));
+    assertThat(result.tested().get("WI_tag").chiSquarePValue()).isCloseTo(0.0787, within(0.0001));
+  }
+
+  @Test
+  void significantButTinyEffectIsNoFinding() {
+    // 200,000 values a side and a 0.05 sd shift: overwhelmingly significant, far below every bar.
+    SplittableRandom random = new SplittableRandom(502);
+    Table train = new Table(200_000).normal("IQ_a", 0, random);
+    Table predict = new Table(200_000).normal("IQ_a", 0.05, random);
+    DriftCheck.Result result = check(train.profile("train"), predict.profile("predict"));
+    assertThat(result.tested().get("IQ_a").ksPValue()).isLessThan(1e-10);
+    assertThat(result.tested().get("IQ_a").chiSquarePValue()).isLessThan(1e-10);
+    assertThat(result.findings()).isEmpty();
+  }
+
+  /** A pinned family U (predict constant at 1 on U_2), an unchanged IQ column, an emptied LG column. */
+  private static DriftCheck.Result declared(String yaml) {
+    SplittableRandom random = new SplittableRandom(503);
+    Table train = new Table(5_000).normal("IQ_a", 0, random);
+    Table predict = new Table(200).normal("IQ_a", 0, random);
+    for (int a = 0; a < 4; a++) {
+      int account = a;
+      train.add("U_" + a, r -> r % 4 == account ? 1.0 : 0.0);
+      predict.add("U_" + a, r -> account == 2 ? 1.0 : 0.0);
+    }
+    train.add("LG_likes", r -> 10 + r % 50);
+    predict.add("LG_likes", r -> 0.0);
+    return check(config(yaml), train.profile("train"), predict.profile("predict"));
+  }
+
+  @Test
+  void declaredFamiliesGiveInfoNamingTheDeclaration() {
+    DriftCheck.Result result = declared("expected:\n  predict:\n    constant: [U]\n  train:\n    sparse: [LG]\n");
+
+    assertThat(result.findings()).extracting(Finding::target)
+        .containsExactlyInAnyOrder("U_0", "U_1", "U_2", "U_3", "LG_likes");
+    for (String u : List.of("U_0", "U_1", "U_2", "U_3")) {
+      Finding f = about(result, u);
+      assertThat(f.severity()).as(u).isEqualTo(Severity.INFO);
+      assertThat(f.message()).as(u).endsWith("; expected: expected.predict.constant");
+      assertThat(f.figures()).containsEntry("declared", "expected.predict.constant");
+    }
+    Finding lg = about(result, "LG_likes");
+    assertThat(lg.severity()).as("a declaration in train counts too").isEqualTo(Severity.INFO);
+    assertThat(lg.figures()).containsEntry("declared", "expected.train.sparse");
+  }
+
+  @Test
+  void withoutTheDeclarationsTheSameChangesAreErrors() {
+    DriftCheck.Result result = declared("expected:\n  predict:\n    constant: [IQ]\n");
+    assertThat(result.findings()).extracting(Finding::target)
+        .containsExactlyInAnyOrder("U_0", "U_1", "U_2", "U_3", "LG_likes");
+    assertThat(result.findings()).allSatisfy(f -> {
+      assertThat(f.severity()).as(f.target()).isEqualTo(Severity.ERROR);
+      assertThat(f.figures()).doesNotContainKey("declared");
+    });
+  }
+
+  @Test
+  void declaredFamiliesAreCorrectedApartFromTheOthers() {
+    // WI_a moved by chance-sized amounts: 65 ones in 100 predict rows against 50% in train, KS D = 0.15,
+    // p = 0.02, and PSI 0.093 below its bar. Corrected with its three unchanged siblings only, its
+    // adjusted p-value is 4 × 0.02; pooled with seven pinned _Dc columns (p ≈ 0) it would be 11/8 × 0.02.
+    Table train = new Table(5_000);
+    Table predict = new Table(100);
+    SplittableRandom random = new SplittableRandom(504);
+    for (String w : List.of("WI_a", "WI_b", "WI_c", "WI_d")) {
+      train.add(w, r -> r % 2);
+      predict.add(w, r -> r < (w.equals("WI_a") ? 65 : 50) ? 1.0 : 0.0);
+    }
+    for (int i = 0; i < 7; i++) {
+      train.normal("_Dc_" + i, 0, random);
+      predict.add("_Dc_" + i, r -> 100.0);
+    }
+    SkewConfig declared = config("expected:\n  predict:\n    constant: [_Dc]\n");
+    DriftCheck.Result result = check(declared, train.profile("train"), predict.profile("predict"));
+
+    assertThat(result.tested().get("WI_a").ks()).isCloseTo(0.15, within(1e-12));
+    assertThat(result.tested().get("WI_a").ksPValue()).isBetween(0.015, 0.025);
+    assertThat(result.findings()).extracting(Finding::target).allMatch(t -> t.startsWith("_Dc"));
+    assertThat(result.findings()).hasSize(7).allMatch(f -> f.severity() == Severity.INFO);
+
+    // Without the declaration the _Dc columns are errors, and they loosen the correction for WI_a.
+    DriftCheck.Result pooled = check(SkewConfig.defaults(), train.profile("train"), predict.profile("predict"));
+    assertThat(about(pooled, "WI_a").severity()).isEqualTo(Severity.WARNING);
+    assertThat(pooled.findings()).filteredOn(f -> f.target().startsWith("_Dc")).hasSize(7)
+        .allMatch(f -> f.severity() == Severity.ERROR);
+  }
+
+  @Test
+  void untestedColumnsSayWhy() {
+    SplittableRandom random = new SplittableRandom(505);
+    Table train = new Table(300).normal("IQ_a", 0, random).normal("IQ_onlyTrain", 0, random)
+        .add("IQ_oneInPredict", r -> r).add("CAT_city", r -> Double.NaN).normal("target", 0, random);
+    for (int r = 0; r < 300; r++) {
+      train.text("CAT_city", r, "Oslo");
+    }
+    Table predict = new Table(50).normal("IQ_a", 0, random).normal("IQ_onlyPredict", 0, random)
+        .add("IQ_oneInPredict", r -> r == 0 ? 1.0 : Double.NaN).add("CAT_city", r -> Double.NaN);
+    for (int r = 0; r < 50; r++) {
+      predict.text("CAT_city", r, "Bergen");
+    }
+    DriftCheck.Result result = check(config("columns:\n  label: target\n"), train.profile("train"),
+        predict.profile("predict"));
+
+    assertThat(result.tested()).containsOnlyKeys("IQ_a");
+    assertThat(result.untested()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "IQ_onlyTrain", "only in train",
+        "IQ_onlyPredict", "only in predict",
+        "IQ_oneInPredict", "fewer than 2 numeric values in predict (1)",
+        "CAT_city", "fewer than 2 numeric values in train (0)",
+        "target", "not a feature (label)"));
+    assertThat(result.findings()).isEmpty();
+  }
+
+  @Test
+  void emptyDatasetTestsNothing() {
+    SplittableRandom random = new SplittableRandom(506);
+    DatasetProfile train = new Table(300).normal("IQ_a", 0, random).profile("train");
+    DatasetProfile empty = new DatasetProfile("predict", 1, 0, 3, Map.of());
+    DriftCheck.Result result = check(train, empty);
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.tested()).isEmpty();
+    assertThat(result.untested()).containsExactly(Map.entry("IQ_a", "only in train"));
+  }
+
+  @Test
+  void definitionsStateEveryMeasureWithTheConfiguredThresholds() {
+    Map<String, String> defaults = DriftCheck.definitions(SkewConfig.defaults());
+    assertThat(defaults).containsOnlyKeys("bins", "psi", "js", "ks", "ksPValue", "chiSquarePValue", "drifted");
+    assertThat(defaults.get("bins")).contains("deciles", "(-inf, e1]", "(ek, +inf)", "missing values are not binned");
+    assertThat(defaults.get("psi")).contains("ln(q / p)", "1e-4");
+    assertThat(defaults.get("js")).contains("base 2", "log2");
+    assertThat(defaults.get("ks")).contains("sup |F_train(x) - F_predict(x)|");
+    assertThat(defaults.get("ksPValue")).contains("0.12 + 0.11 / sqrt(ne)", "ne = n * m / (n + m)");
+    assertThat(defaults.get("chiSquarePValue")).contains("k - 1 degrees of freedom", "Pearson", "likelihood-ratio");
+    assertThat(defaults.get("drifted")).contains("Benjamini-Hochberg", "q = 0.05", "PSI >= 0.25 is an error",
+        "PSI >= 0.1, JS >= 0.1 or KS >= 0.1 a warning", "fewer than 2 numeric values");
+    assertThat(DriftCheck.definitions(config("drift: {fdr: 0.01, psiError: 0.3}\n")).get("drifted"))
+        .contains("q = 0.01", "PSI >= 0.3 is an error");
+  }
+}

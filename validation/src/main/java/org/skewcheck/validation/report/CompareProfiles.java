@@ -1,18 +1,22 @@
 package org.skewcheck.validation.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.skewcheck.validation.check.DriftCheck;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.SchemaCheck;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.check.SparsityCheck;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.score.ScoreCheck;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.score.ScoresReport;
@@ -32,6 +36,7 @@ public final class CompareProfiles {
   static final String TOOL = "skewcheck";
   private static final double[] RANKS = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
   private static final String[] RANK_NAMES = {"p01", "p05", "p25", "p50", "p75", "p95", "p99"};
+  private static final int WORST_COLUMNS = 5;
 
   private final SkewConfig config;
 
@@ -62,6 +67,8 @@ public final class CompareProfiles {
     findings.addAll(datasetFindings(predict));
     findings.addAll(new SchemaCheck(prefixOf).run(train, predict, features));
     findings.addAll(new SparsityCheck(config).run(train, predict, features));
+    DriftCheck.Result drift = new DriftCheck(config).run(train, predict, features);
+    findings.addAll(drift.findings());
     ScoresReport scores = null;
     if (trainScores != null && predictScores != null) {
       ScoreCheck.Result scored = new ScoreCheck(config).run(trainScores, predictScores);
@@ -86,7 +93,8 @@ public final class CompareProfiles {
     datasets.put("train", datasetSummary(train));
     datasets.put("predict", datasetSummary(predict));
     return new Report(Report.SCHEMA_VERSION, TOOL, verdict(findings), datasets, findings, scores,
-        prefixReports(train, predict, byTarget), columnReports(train, predict, prefixOf, byTarget));
+        DriftCheck.definitions(config), prefixReports(train, predict, drift, byTarget),
+        columnReports(train, predict, prefixOf, drift, byTarget));
   }
 
   private static List<Finding> datasetFindings(DatasetProfile d) {
@@ -116,7 +124,7 @@ public final class CompareProfiles {
   }
 
   private List<Report.PrefixReport> prefixReports(DatasetProfile train, DatasetProfile predict,
-      Map<String, List<Finding>> byTarget) {
+      DriftCheck.Result drift, Map<String, List<Finding>> byTarget) {
     Set<String> prefixes = new TreeSet<>(train.prefixes().keySet());
     prefixes.addAll(predict.prefixes().keySet());
     List<Report.PrefixReport> out = new ArrayList<>();
@@ -131,9 +139,30 @@ public final class CompareProfiles {
         columns.addAll(p.columns().keySet());
       }
       out.add(new Report.PrefixReport(prefix, columns.size(), prefixSummary(train, t), prefixSummary(predict, p),
-          byTarget.getOrDefault("prefix:" + prefix, List.of())));
+          prefixDrift(columns, drift), byTarget.getOrDefault("prefix:" + prefix, List.of())));
     }
     return out;
+  }
+
+  private static Report.PrefixDrift prefixDrift(Set<String> columns, DriftCheck.Result drift) {
+    List<String> tested = columns.stream().filter(drift.tested()::containsKey).toList();
+    int drifted = (int) tested.stream().filter(drift.drifted()::contains).count();
+    double[] psi = tested.stream().mapToDouble(c -> drift.tested().get(c).psi()).toArray();
+    double[] js = tested.stream().mapToDouble(c -> drift.tested().get(c).js()).toArray();
+    double[] ks = tested.stream().mapToDouble(c -> drift.tested().get(c).ks()).toArray();
+    List<String> worst = tested.stream()
+        .sorted(Comparator.comparingDouble((String c) -> -drift.tested().get(c).psi()).thenComparing(c -> c))
+        .limit(WORST_COLUMNS).toList();
+    return new Report.PrefixDrift(tested.size(), drifted, ratio(drifted, tested.size()), max(psi), mean(psi),
+        max(js), mean(js), max(ks), mean(ks), worst);
+  }
+
+  private static double max(double[] xs) {
+    return Arrays.stream(xs).max().orElse(Double.NaN);
+  }
+
+  private static double mean(double[] xs) {
+    return Arrays.stream(xs).average().orElse(Double.NaN);
   }
 
   private static Report.PrefixSummary prefixSummary(DatasetProfile d, PrefixStats p) {
@@ -165,7 +194,7 @@ public final class CompareProfiles {
   }
 
   private List<Report.ColumnReport> columnReports(DatasetProfile train, DatasetProfile predict,
-      Map<String, String> prefixOf, Map<String, List<Finding>> byTarget) {
+      Map<String, String> prefixOf, DriftCheck.Result drift, Map<String, List<Finding>> byTarget) {
     Map<String, ColumnStats> t = train.columns();
     Map<String, ColumnStats> p = predict.columns();
     List<Map.Entry<String, String>> ordered = new ArrayList<>(prefixOf.entrySet());
@@ -176,9 +205,19 @@ public final class CompareProfiles {
       ColumnStats tc = t.get(name);
       ColumnStats pc = p.get(name);
       out.add(new Report.ColumnReport(name, e.getValue(), config.columns().roleOf(name), type(tc, pc),
-          columnSummary(train, tc), columnSummary(predict, pc), byTarget.getOrDefault(name, List.of())));
+          columnSummary(train, tc), columnSummary(predict, pc), columnDrift(name, drift),
+          byTarget.getOrDefault(name, List.of())));
     }
     return out;
+  }
+
+  private static Report.ColumnDrift columnDrift(String name, DriftCheck.Result drift) {
+    NumericDrift d = drift.tested().get(name);
+    if (d == null) {
+      return Report.ColumnDrift.untested(drift.untested().get(name));
+    }
+    List<Double> edges = Arrays.stream(d.bins().edges()).boxed().toList();
+    return new Report.ColumnDrift(d.psi(), d.js(), d.ks(), d.ksPValue(), d.chiSquarePValue(), edges, null);
   }
 
   private static String type(ColumnStats t, ColumnStats p) {

@@ -13,8 +13,10 @@ import org.skewcheck.validation.score.ScoresReport;
  *
  * @param verdict "error", "warning" or "ok": the most severe finding
  * @param scores the score comparison, when a model scored both datasets (absent otherwise)
+ * @param measures each drift measure's definition in one sentence, by the name the report uses
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "verdict", "datasets", "findings", "scores", "prefixes", "columns"})
+@JsonPropertyOrder({"schemaVersion", "tool", "verdict", "datasets", "findings", "scores", "measures", "prefixes",
+    "columns"})
 public record Report(
     int schemaVersion,
     String tool,
@@ -22,6 +24,7 @@ public record Report(
     Map<String, DatasetSummary> datasets,
     List<Finding> findings,
     @JsonInclude(JsonInclude.Include.NON_NULL) ScoresReport scores,
+    Map<String, String> measures,
     List<PrefixReport> prefixes,
     List<ColumnReport> columns) {
 
@@ -30,10 +33,27 @@ public record Report(
   /** What was read of one dataset. */
   public record DatasetSummary(long files, long rows, long rejectedRows, int columns) {}
 
-  /** One column: its figures in each dataset (null where the dataset lacks it) and its findings. */
-  @JsonPropertyOrder({"name", "prefix", "role", "type", "train", "predict", "findings"})
+  /** One column: its figures in each dataset (null where the dataset lacks it), its drift and its findings. */
+  @JsonPropertyOrder({"name", "prefix", "role", "type", "train", "predict", "drift", "findings"})
   public record ColumnReport(String name, String prefix, String role, String type, ColumnSummary train,
-      ColumnSummary predict, List<Finding> findings) {}
+      ColumnSummary predict, ColumnDrift drift, List<Finding> findings) {}
+
+  /**
+   * One column's drift from train to predict (the {@code measures} section defines each figure).
+   * Every column has one: an untested column has null figures and says why in {@code untestedReason},
+   * which is null for a tested column.
+   *
+   * @param bins the bin edges: the distinct train deciles
+   */
+  @JsonPropertyOrder({"psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins", "untestedReason"})
+  public record ColumnDrift(double psi, double js, double ks, double ksPValue, double chiSquarePValue,
+      List<Double> bins, String untestedReason) {
+
+    /** The drift of a column that was not tested, and why. */
+    public static ColumnDrift untested(String reason) {
+      return new ColumnDrift(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, reason);
+    }
+  }
 
   /** One column's statistics in one dataset; figures that do not exist are null. */
   @JsonPropertyOrder({"count", "missing", "nonNumeric", "zeros", "mean", "stddev", "min", "max", "quantiles",
@@ -42,10 +62,23 @@ public record Report(
       double min, double max, Map<String, Double> quantiles, double skewness, double excessKurtosis,
       Integer distinct) {}
 
-  /** One prefix: its roll-ups in each dataset (null where the dataset lacks it) and its findings. */
-  @JsonPropertyOrder({"prefix", "columns", "train", "predict", "findings"})
+  /** One prefix: its roll-ups in each dataset (null where the dataset lacks it), its drift and its findings. */
+  @JsonPropertyOrder({"prefix", "columns", "train", "predict", "drift", "findings"})
   public record PrefixReport(String prefix, int columns, PrefixSummary train, PrefixSummary predict,
-      List<Finding> findings) {}
+      PrefixDrift drift, List<Finding> findings) {}
+
+  /**
+   * The drift of a prefix's columns, over those tested; maxima, means and the share are null when
+   * none was.
+   *
+   * @param driftedColumns tested columns with a drift finding, whatever its severity
+   * @param driftedShare driftedColumns / columnsTested
+   * @param worstColumns up to five tested columns, highest PSI first
+   */
+  @JsonPropertyOrder({"columnsTested", "driftedColumns", "driftedShare", "psiMax", "psiMean", "jsMax", "jsMean",
+      "ksMax", "ksMean", "worstColumns"})
+  public record PrefixDrift(int columnsTested, int driftedColumns, double driftedShare, double psiMax,
+      double psiMean, double jsMax, double jsMean, double ksMax, double ksMean, List<String> worstColumns) {}
 
   /**
    * One prefix's roll-up in one dataset.

@@ -18,6 +18,7 @@ import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Table;
 import org.skewcheck.validation.stats.ProfileFixtures;
+import org.skewcheck.validation.stats.WideTable;
 
 class SparsityCheckTest {
   private static final int TRAIN_ROWS = 5_000;
@@ -404,95 +405,15 @@ class SparsityCheckTest {
   // ---------------------------------------------------------------------------------------------
   // No false alarms: one dataset, split at random, is not skewed against itself.
 
-  /** Column names and values of a wide, mixed table like the real one (300 columns, ~20 families). */
-  private record Wide(String[] names, double[][] rows) {}
-
-  private static Wide wide(long seed, int rows) {
-    SplittableRandom random = new SplittableRandom(seed);
-    List<String> names = new ArrayList<>();
-    List<IntToDoubleFunction> generators = new ArrayList<>();
-    for (int family = 0; family < 10; family++) {
-      for (int i = 0; i < 15; i++) {
-        double rate = 0.4 * Math.pow(random.nextDouble(), 3);
-        names.add("WI" + family + "_tag" + i);
-        generators.add(r -> random.nextDouble() < rate ? 1.0 : 0.0);
-      }
-    }
-    for (int family = 0; family < 3; family++) {
-      for (int i = 0; i < 20; i++) {
-        names.add("CF" + family + "_colour" + i);
-        generators.add(r -> random.nextDouble() < 0.7 ? 0.0 : random.nextDouble());
-      }
-    }
-    for (int family = 0; family < 3; family++) {
-      for (int i = 0; i < 20; i++) {
-        double mean = random.nextInt(-5, 6);
-        names.add("IQ" + family + "_m" + i);
-        generators.add(r -> mean + Table.gaussian(random));
-      }
-    }
-    for (int i = 0; i < 10; i++) {
-      double rate = 0.05 + 0.9 * random.nextDouble();
-      names.add("LG_count" + i);
-      generators.add(r -> random.nextDouble() < rate ? random.nextInt(1, 1000) : 0.0);
-    }
-    for (int i = 0; i < 10; i++) {
-      double missing = 0.3 * random.nextDouble();
-      names.add("GEO_m" + i);
-      generators.add(r -> random.nextDouble() < missing ? Double.NaN : Table.gaussian(random));
-    }
-    double[][] m = new double[rows][names.size()];
-    int[] account = random.ints(rows, 0, 10).toArray();
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < generators.size(); c++) {
-        m[r][c] = generators.get(c).applyAsDouble(r);
-      }
-    }
-    // A 10-account one-hot family, as U is.
-    String[] all = new String[names.size() + 10];
-    double[][] withU = new double[rows][all.length];
-    for (int c = 0; c < names.size(); c++) {
-      all[c] = names.get(c);
-    }
-    for (int a = 0; a < 10; a++) {
-      all[names.size() + a] = "U_" + a;
-    }
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(m[r], 0, withU[r], 0, names.size());
-      withU[r][names.size() + account[r]] = 1.0;
-    }
-    return new Wide(all, withU);
-  }
-
-  private static List<Finding> randomSplit(Wide data, long seed, int predictRows) {
-    int n = data.rows().length;
-    int[] order = new SplittableRandom(seed).ints(0, Integer.MAX_VALUE).limit(n).toArray();
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, Comparator.comparingInt(i -> order[i]));
-    int[] predictIdx = new int[predictRows];
-    int[] trainIdx = new int[n - predictRows];
-    for (int i = 0; i < n; i++) {
-      if (i < predictRows) {
-        predictIdx[i] = idx[i];
-      } else {
-        trainIdx[i - predictRows] = idx[i];
-      }
-    }
-    PrefixRules rules = PrefixRules.defaults();
-    DatasetProfile train = ProfileFixtures.dataset("train", data.names(), ProfileFixtures.rows(data.rows(), trainIdx),
-        rules);
-    DatasetProfile predict = ProfileFixtures.dataset("predict", data.names(),
-        ProfileFixtures.rows(data.rows(), predictIdx), rules);
-    assertThat(train.columns()).hasSize(300);
-    return check(train, predict);
+  private static List<Finding> randomSplit(WideTable data, long seed, int predictRows) {
+    WideTable.Split split = data.split(seed, predictRows);
+    assertThat(split.train().columns()).hasSize(300);
+    return check(split.train(), split.predict());
   }
 
   @Test
   void randomSplitOfOneDatasetRaisesNoFindings() {
-    Wide data = wide(112, 5_000);
+    WideTable data = WideTable.generate(112, 5_000);
     for (long seed = 1; seed <= 3; seed++) {
       assertThat(randomSplit(data, seed, 100)).as("4,900 / 100 split %s", seed)
           .noneMatch(f -> f.severity() != Severity.INFO);
@@ -505,7 +426,7 @@ class SparsityCheckTest {
   void wideDataIsSensitiveWhenAFamilyReallyGoesSparse() {
     // The same generator, with one family zeroed in predict, is caught: the quiet test above is not
     // quiet because nothing can be flagged.
-    Wide data = wide(112, 5_000);
+    WideTable data = WideTable.generate(112, 5_000);
     int first = Arrays.asList(data.names()).indexOf("LG_count0");
     double[][] predictRows = new double[100][];
     for (int r = 0; r < 100; r++) {

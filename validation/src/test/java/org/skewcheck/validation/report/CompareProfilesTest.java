@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.skewcheck.validation.check.DriftCheck;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
@@ -116,7 +117,9 @@ class CompareProfilesTest {
 
   @Test
   void infoFindingsAloneAreOk() {
-    SplittableRandom random = new SplittableRandom(305);
+    // Not seed 305: its 100 predict rows drew a WI_0 whose KS distance to train is 0.18 (p = 0.003 on
+    // the raw values), a real drift warning by the rules, and not what this test is about.
+    SplittableRandom random = new SplittableRandom(315);
     Report report = compare(config("expected:\n  predict:\n    constant: [U]\n"),
         table(3_000, random, false, false).profile("train"), table(100, random, false, true).profile("predict"));
 
@@ -290,6 +293,76 @@ class CompareProfilesTest {
     assertThat(wiC.train().quantiles()).containsOnlyKeys("p01", "p05", "p25", "p50", "p75", "p95", "p99")
         .containsEntry("p50", 0.0).containsEntry("p75", 3.0);
     assertThat(wiC.type()).isEqualTo("numeric");
+  }
+
+  @Test
+  void driftIsReportedPerColumnAndRolledUpPerPrefix() {
+    // IQ_s0 … IQ_s6 moved by 0, 0.3, …, 1.8 sd in predict; IQ_old only in train; CAT text only.
+    SplittableRandom random = new SplittableRandom(309);
+    Table train = new Table(4_000);
+    Table predict = new Table(1_000);
+    for (int i = 0; i <= 6; i++) {
+      train.normal("IQ_s" + i, 0, random);
+      predict.normal("IQ_s" + i, 0.3 * i, random);
+    }
+    train.normal("IQ_old", 0, random).add("CAT_city", r -> NA).text("CAT_city", 0, "Oslo");
+    predict.add("CAT_city", r -> NA).text("CAT_city", 0, "Rome");
+    Report report = compare(SkewConfig.defaults(), train.profile("train"), predict.profile("predict"));
+
+    Report.ColumnReport s6 = column(report, "IQ_s6");
+    assertThat(s6.drift().untestedReason()).isNull();
+    assertThat(s6.drift().bins()).hasSize(9).isSorted();
+    assertThat(s6.drift().psi()).isGreaterThan(1);
+    Finding f = s6.findings().stream().filter(x -> x.check().equals("drift")).findFirst().orElseThrow();
+    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+    assertThat(f.figures()).containsEntry("psi", s6.drift().psi()).containsEntry("js", s6.drift().js())
+        .containsEntry("ks", s6.drift().ks()).containsEntry("ksPValue", s6.drift().ksPValue())
+        .containsEntry("chiSquarePValue", s6.drift().chiSquarePValue());
+    assertThat(report.findings()).contains(f);
+    assertThat(column(report, "IQ_s0").findings()).isEmpty();
+
+    Report.ColumnDrift old = column(report, "IQ_old").drift();
+    assertThat(old.untestedReason()).isEqualTo("only in train");
+    assertThat(old.psi()).isNaN();
+    assertThat(old.bins()).isNull();
+    assertThat(column(report, "CAT_city").drift().untestedReason())
+        .isEqualTo("fewer than 2 numeric values in train (0)");
+
+    Report.PrefixDrift iq = prefix(report, "IQ").drift();
+    List<Report.ColumnReport> tested = report.columns().stream()
+        .filter(c -> c.prefix().equals("IQ") && c.drift().untestedReason() == null).toList();
+    assertThat(tested).hasSize(7);
+    assertThat(iq.columnsTested()).isEqualTo(7);
+    assertThat(iq.driftedColumns()).isEqualTo(6);
+    assertThat(iq.driftedShare()).isCloseTo(6.0 / 7, within(1e-15));
+    assertThat(iq.psiMax()).isEqualTo(tested.stream().mapToDouble(c -> c.drift().psi()).max().orElseThrow());
+    assertThat(iq.psiMean()).isCloseTo(tested.stream().mapToDouble(c -> c.drift().psi()).average().orElseThrow(),
+        within(1e-12));
+    assertThat(iq.jsMax()).isEqualTo(tested.stream().mapToDouble(c -> c.drift().js()).max().orElseThrow());
+    assertThat(iq.jsMean()).isCloseTo(tested.stream().mapToDouble(c -> c.drift().js()).average().orElseThrow(),
+        within(1e-12));
+    assertThat(iq.ksMax()).isEqualTo(tested.stream().mapToDouble(c -> c.drift().ks()).max().orElseThrow());
+    assertThat(iq.ksMean()).isCloseTo(tested.stream().mapToDouble(c -> c.drift().ks()).average().orElseThrow(),
+        within(1e-12));
+    assertThat(iq.worstColumns()).containsExactly("IQ_s6", "IQ_s5", "IQ_s4", "IQ_s3", "IQ_s2");
+
+    Report.PrefixDrift cat = prefix(report, "CAT").drift();
+    assertThat(cat.columnsTested()).isZero();
+    assertThat(cat.driftedColumns()).isZero();
+    assertThat(cat.driftedShare()).isNaN();
+    assertThat(cat.psiMax()).isNaN();
+    assertThat(cat.ksMean()).isNaN();
+    assertThat(cat.worstColumns()).isEmpty();
+
+    assertThat(report.measures()).isEqualTo(DriftCheck.definitions(SkewConfig.defaults()));
+  }
+
+  private static Report.ColumnReport column(Report report, String name) {
+    return report.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static Report.PrefixReport prefix(Report report, String name) {
+    return report.prefixes().stream().filter(p -> p.prefix().equals(name)).findFirst().orElseThrow();
   }
 
   @Test

@@ -68,7 +68,8 @@ class ReportJsonTest {
   void topLevelShape() throws IOException {
     JsonNode root = json(degenerateReport());
     assertThat(fieldNames(root))
-        .containsExactly("schemaVersion", "tool", "verdict", "datasets", "findings", "prefixes", "columns");
+        .containsExactly("schemaVersion", "tool", "verdict", "datasets", "findings", "measures", "prefixes",
+            "columns");
     assertThat(root.get("schemaVersion").isInt()).isTrue();
     assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(root.get("tool").asText()).isEqualTo("skewcheck");
@@ -112,7 +113,8 @@ class ReportJsonTest {
   void columnAndPrefixShape() throws IOException {
     JsonNode root = json(degenerateReport());
     JsonNode two = column(root, "IQ_two");
-    assertThat(fieldNames(two)).containsExactly("name", "prefix", "role", "type", "train", "predict", "findings");
+    assertThat(fieldNames(two)).containsExactly("name", "prefix", "role", "type", "train", "predict", "drift",
+        "findings");
     assertThat(fieldNames(two.get("train"))).containsExactly("count", "missing", "nonNumeric", "zeros", "mean",
         "stddev", "min", "max", "quantiles", "skewness", "excessKurtosis", "distinct");
     assertThat(fieldNames(two.get("train").get("quantiles")))
@@ -122,11 +124,71 @@ class ReportJsonTest {
     assertThat(two.get("role").asText()).isEqualTo("feature");
 
     JsonNode lg = prefix(root, "LG");
-    assertThat(fieldNames(lg)).containsExactly("prefix", "columns", "train", "predict", "findings");
+    assertThat(fieldNames(lg)).containsExactly("prefix", "columns", "train", "predict", "drift", "findings");
     assertThat(fieldNames(lg.get("train"))).contains("zeroFraction", "missingFraction", "constantColumns",
         "meanStddev");
     assertThat(lg.get("train").get("zeroFraction").asDouble()).isEqualTo(1.0);
     assertThat(lg.get("train").get("constantColumns").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void untestedDriftIsNullFiguresWithAReason() throws IOException {
+    JsonNode root = json(degenerateReport());
+    JsonNode two = column(root, "IQ_two").get("drift");
+    assertThat(fieldNames(two)).containsExactly("psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins",
+        "untestedReason");
+    for (String figure : List.of("psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins")) {
+      assertThat(two.get(figure).isNull()).as(figure).isTrue();
+    }
+    assertThat(two.get("untestedReason").asText()).isEqualTo("only in train");
+    assertThat(column(root, "LG_x").get("drift").get("untestedReason").asText())
+        .isEqualTo("fewer than 2 numeric values in predict (1)");
+
+    JsonNode lg = prefix(root, "LG").get("drift");
+    assertThat(fieldNames(lg)).containsExactly("columnsTested", "driftedColumns", "driftedShare", "psiMax",
+        "psiMean", "jsMax", "jsMean", "ksMax", "ksMean", "worstColumns");
+    assertThat(lg.get("columnsTested").asInt()).isZero();
+    assertThat(lg.get("driftedShare").isNull()).isTrue();
+    assertThat(lg.get("psiMax").isNull()).isTrue();
+    assertThat(lg.get("worstColumns").isArray()).isTrue();
+    assertThat(lg.get("worstColumns")).isEmpty();
+  }
+
+  @Test
+  void testedDriftAndTheMeasuresSection() throws IOException {
+    SplittableRandom random = new SplittableRandom(402);
+    DatasetProfile train = new Table(2_000).normal("IQ_a", 0, random).normal("IQ_b", 0, random).profile("train");
+    DatasetProfile predict = new Table(500).normal("IQ_a", 2, random).normal("IQ_b", 0, random).profile("predict");
+    Report report = CompareProfiles.with(SkewConfig.defaults()).compare(train, predict);
+    JsonNode root = json(report);
+    assertAllFinite(root, "$");
+
+    JsonNode a = column(root, "IQ_a").get("drift");
+    assertThat(a.get("psi").asDouble()).isGreaterThan(1);
+    assertThat(a.get("js").asDouble()).isBetween(0.0, 1.0);
+    assertThat(a.get("ks").asDouble()).isBetween(0.5, 1.0);
+    assertThat(a.get("ksPValue").isNumber()).isTrue();
+    assertThat(a.get("chiSquarePValue").isNumber()).isTrue();
+    assertThat(a.get("bins").size()).isEqualTo(9);
+    assertThat(a.get("untestedReason").isNull()).isTrue();
+
+    JsonNode iq = prefix(root, "IQ").get("drift");
+    assertThat(iq.get("columnsTested").asInt()).isEqualTo(2);
+    assertThat(iq.get("driftedColumns").asInt()).isEqualTo(1);
+    assertThat(iq.get("driftedShare").asDouble()).isEqualTo(0.5);
+    assertThat(iq.get("psiMax").asDouble()).isEqualTo(a.get("psi").asDouble());
+    assertThat(iq.get("worstColumns").get(0).asText()).isEqualTo("IQ_a");
+    assertThat(iq.get("worstColumns").size()).isEqualTo(2);
+
+    JsonNode measures = root.get("measures");
+    assertThat(fieldNames(measures)).containsExactly("bins", "psi", "js", "ks", "ksPValue", "chiSquarePValue",
+        "drifted");
+    measures.forEach(m -> assertThat(m.isTextual()).isTrue());
+    JsonNode finding = root.get("findings").get(0);
+    assertThat(finding.get("check").asText()).isEqualTo("drift");
+    assertThat(finding.get("severity").asText()).isEqualTo("error");
+    assertThat(fieldNames(finding.get("figures"))).startsWith("psi", "js", "ks", "ksPValue", "ksPValueAdjusted",
+        "chiSquarePValue", "chiSquarePValueAdjusted", "trainN", "predictN");
   }
 
   @Test
@@ -140,7 +202,7 @@ class ReportJsonTest {
     figures.put("heavierIn", "predict");
     Finding finding = new Finding("sparsity", Scope.PREFIX, "LG", Severity.ERROR, "LG went sparse", figures);
     Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", "error", Map.of(), List.of(finding), null,
-        List.of(), List.of());
+        Map.of(), List.of(), List.of());
 
     JsonNode f = json(report).get("findings").get(0);
     assertThat(fieldNames(f)).containsExactly("check", "scope", "target", "severity", "message", "figures");
@@ -161,8 +223,9 @@ class ReportJsonTest {
     quantiles.put("p50", 2.0);
     Report.ColumnSummary summary = new Report.ColumnSummary(2, 0, 0, 0, Double.POSITIVE_INFINITY, NA, 1, 3,
         quantiles, NA, NA, null);
-    Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", "ok", Map.of(), List.of(), null, List.of(),
-        List.of(new Report.ColumnReport("x", "x", "feature", "numeric", summary, null, List.of())));
+    Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", "ok", Map.of(), List.of(), null, Map.of(),
+        List.of(), List.of(new Report.ColumnReport("x", "x", "feature", "numeric", summary, null,
+            Report.ColumnDrift.untested("only in train"), List.of())));
 
     JsonNode train = json(report).get("columns").get(0).get("train");
     assertThat(train.get("mean").isNull()).isTrue();

@@ -1,6 +1,7 @@
 package org.skewcheck.validation.check;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,6 @@ import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.stats.ColumnStats;
 import org.skewcheck.validation.stats.DatasetProfile;
-import org.skewcheck.validation.stats.PrefixStats;
 
 /**
  * The drift check: which numeric feature columns moved between train and predict, by how much and
@@ -61,8 +61,8 @@ public final class DriftCheck {
     for (DatasetProfile d : List.of(train, predict)) {
       d.prefixes().forEach((prefix, stats) -> stats.columns().keySet().forEach(c -> prefixOf.putIfAbsent(c, prefix)));
     }
-    Map<String, ColumnStats> t = columns(train);
-    Map<String, ColumnStats> p = columns(predict);
+    Map<String, ColumnStats> t = train.columns();
+    Map<String, ColumnStats> p = predict.columns();
     Map<String, NumericDrift> tested = new TreeMap<>();
     Map<String, String> untested = new TreeMap<>();
     for (String name : prefixOf.keySet()) {
@@ -87,8 +87,9 @@ public final class DriftCheck {
     }
     List<Finding> findings = new ArrayList<>();
     Set<String> drifted = new TreeSet<>();
-    for (boolean family : new boolean[] {false, true}) {
-      List<String> names = tested.keySet().stream().filter(n -> declared.containsKey(n) == family).toList();
+    for (boolean ofDeclaredFamilies : new boolean[] {false, true}) {
+      List<String> names = tested.keySet().stream()
+          .filter(n -> declared.containsKey(n) == ofDeclaredFamilies).toList();
       double[] ksAdjusted = Statistics.benjaminiHochberg(
           names.stream().mapToDouble(n -> tested.get(n).ksPValue()).toArray());
       double[] chiSquareAdjusted = Statistics.benjaminiHochberg(
@@ -102,7 +103,8 @@ public final class DriftCheck {
         }
       }
     }
-    return new Result(findings, tested, untested, drifted);
+    return new Result(List.copyOf(findings), Collections.unmodifiableMap(tested),
+        Collections.unmodifiableMap(untested), Collections.unmodifiableSet(drifted));
   }
 
   /**
@@ -138,14 +140,6 @@ public final class DriftCheck {
         + " tested.", num(d.fdr()), num(d.psiError()),
         num(d.psiWarning()), num(d.js()), num(d.ks()), NumericDrift.MIN_VALUES));
     return m;
-  }
-
-  private static Map<String, ColumnStats> columns(DatasetProfile d) {
-    Map<String, ColumnStats> all = new TreeMap<>();
-    for (PrefixStats p : d.prefixes().values()) {
-      all.putAll(p.columns());
-    }
-    return all;
   }
 
   private String untestedReason(String name, ColumnStats t, ColumnStats p, Set<String> featureColumns) {

@@ -109,6 +109,9 @@ class ScoringTest {
     }
     assertThat(deltas + scores.path("bias").path("delta").asDouble())
         .isCloseTo(scores.path("meanMargin").path("delta").asDouble(), within(1e-4 * scale));
+    assertThat(scores.path("drift").path("psi").asDouble()).as("scores moved far out of train's deciles")
+        .isGreaterThan(0.25);
+    assertThat(scores.path("drift").path("ks").asDouble()).isGreaterThan(0.5);
     JsonNode shift = finding(run.report(), "scoreShift");
     assertThat(shift.path("severity").asText()).isEqualTo("error");
     assertThat(shift.path("message").asText()).contains("LG explains");

@@ -12,6 +12,7 @@ import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.stats.ColumnStats;
 
 /**
@@ -55,10 +56,11 @@ public final class ScoreCheck {
     ScoresReport.Recorded recorded = config.columns().recordedScore() == null || predict.recordedRows() == 0 ? null
         : new ScoresReport.Recorded(config.columns().recordedScore(), predict.recordedRows(),
             predict.maxRecordedDiff(), config.scoring().recordedTolerance());
-    ScoresReport report = new ScoresReport(stats(train), stats(predict), attribution, bias, margin, residual, recorded);
+    ScoresReport report = new ScoresReport(stats(train), stats(predict), drift(train.scores(), predict.scores()),
+        attribution, bias, margin, residual, recorded);
 
     List<Finding> findings = new ArrayList<>();
-    Finding shift = shiftFinding(train.scores(), predict.scores(), margin, attribution);
+    Finding shift = shiftFinding(train.scores(), predict.scores(), report.drift(), margin, attribution);
     if (shift != null) {
       findings.add(shift);
     }
@@ -75,8 +77,8 @@ public final class ScoreCheck {
     return new Result(report, findings);
   }
 
-  private Finding shiftFinding(ColumnStats train, ColumnStats predict, ScoresReport.Component margin,
-      List<ScoresReport.Attribution> attribution) {
+  private Finding shiftFinding(ColumnStats train, ColumnStats predict, ScoresReport.Drift drift,
+      ScoresReport.Component margin, List<ScoresReport.Attribution> attribution) {
     SkewConfig.Scoring thresholds = config.scoring();
     double delta = predict.mean() - train.mean();
     double effect = Math.abs(delta) / train.stddev();
@@ -103,6 +105,10 @@ public final class ScoreCheck {
     figures.put("effect", effect);
     figures.put("probability", probability);
     figures.put("marginDelta", margin.delta());
+    if (drift != null) {
+      figures.put("psi", drift.psi());
+      figures.put("ks", drift.ks());
+    }
     figures.put("explainedBy", String.join(",", explaining));
     Severity severity = effect >= thresholds.errorEffect() ? Severity.ERROR : Severity.WARNING;
     return new Finding("scoreShift", Scope.SCORE, "score", severity, message.toString(), figures);
@@ -110,6 +116,14 @@ public final class ScoreCheck {
 
   private static double sq(double x) {
     return x * x;
+  }
+
+  private static ScoresReport.Drift drift(ColumnStats train, ColumnStats predict) {
+    if (train.count() < NumericDrift.MIN_VALUES || predict.count() < NumericDrift.MIN_VALUES) {
+      return null;
+    }
+    NumericDrift d = NumericDrift.between(train, predict);
+    return new ScoresReport.Drift(d.psi(), d.js(), d.ks(), d.ksPValue(), d.chiSquarePValue());
   }
 
   private static ScoresReport.ScoreStats stats(ScoreSummary s) {

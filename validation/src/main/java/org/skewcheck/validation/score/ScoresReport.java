@@ -8,15 +8,22 @@ import java.util.Map;
  * The {@code scores} section of {@code report.json}: score statistics per dataset, the score shift,
  * and its attribution to prefixes, most-shifted first.
  *
+ * @param drift PSI, JS and KS between the train and predict score distributions
  * @param attribution per prefix, mean SHAP contribution on train and predict rows and their
  *     difference, sorted by |delta|
  * @param bias the bias term's mean on each side (constant for one model, so delta is 0)
  * @param meanMargin mean raw margin (the SHAP scale) on each side
  * @param residual (Σ prefix deltas + bias delta) − margin delta: the SHAP identity's rounding error
  */
-@JsonPropertyOrder({"train", "predict", "attribution", "bias", "meanMargin", "residual", "recorded"})
-public record ScoresReport(ScoreStats train, ScoreStats predict, List<Attribution> attribution, Component bias,
-    Component meanMargin, double residual, Recorded recorded) {
+@JsonPropertyOrder({"train", "predict", "drift", "attribution", "bias", "meanMargin", "residual", "recorded"})
+public record ScoresReport(ScoreStats train, ScoreStats predict, Drift drift, List<Attribution> attribution,
+    Component bias, Component meanMargin, double residual, Recorded recorded) {
+
+  /**
+   * The score distributions compared with the column drift measures (train-decile bins; see the
+   * report's {@code measures}); null below two scores on a side.
+   */
+  public record Drift(double psi, double js, double ks, double ksPValue, double chiSquarePValue) {}
 
   /** Statistics of the model's predictions on one dataset. */
   public record ScoreStats(long count, double mean, double stddev, double min, double max,

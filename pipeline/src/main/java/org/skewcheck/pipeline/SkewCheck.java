@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,7 @@ public final class SkewCheck {
 
   /** Builds and runs the pipeline, and returns the report it wrote. */
   static JsonNode run(SkewCheckOptions options) throws RunFailure {
+    Instant startedAt = Instant.now();
     FileSystems.setDefaultPipelineOptions(options);
     try {
       ReportFiles.clear(options.getOutput());
@@ -113,7 +115,8 @@ public final class SkewCheck {
         : new SkewCheckPipeline.Model(options.getModel(),
             ModelCheck.featureOrder(options.getModel(), config, inputs));
     Pipeline pipeline = Pipeline.create(options);
-    SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput(), model);
+    SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput(), model,
+        RunProvenance.start(startedAt, options, config, inputs));
     LOG.info("running on {}", options.getRunner().getSimpleName());
     try {
       PipelineResult result = pipeline.run();

@@ -27,6 +27,7 @@ import org.skewcheck.transforms.ReadDataset;
 import org.skewcheck.transforms.RejectedRow;
 import org.skewcheck.transforms.RowBlock;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.PrefixStats;
 
@@ -51,7 +52,8 @@ public final class SkewCheckPipeline {
    * Adds the whole job to {@code p}; {@code outputDir} receives report.json, rejected/ and, with a
    * model (may be null), the scores shard that {@link SkewCheck} renames to scores.csv.
    */
-  public static Outputs build(Pipeline p, Inputs inputs, SkewConfig config, String outputDir, Model model) {
+  public static Outputs build(Pipeline p, Inputs inputs, SkewConfig config, String outputDir, Model model,
+      Provenance provenance) {
     PCollectionTuple train = p.apply("ReadTrainCsv", read("train", inputs.trainFiles(), config));
     PCollectionTuple predict = p.apply("ReadPredictCsv", read("predict", inputs.predictFiles(), config));
 
@@ -82,7 +84,7 @@ public final class SkewCheckPipeline {
     PCollectionView<List<KV<String, ScoreSummary>>> scoresView = scores.apply("ScoresView", View.asList());
     p.apply("ReportTrigger", Create.of("report"))
         .apply("CompareAndWriteReport",
-            ParDo.of(new WriteReportFn(config, outputDir, statsView, filesView, scoresView))
+            ParDo.of(new WriteReportFn(config, provenance, outputDir, statsView, filesView, scoresView))
                 .withSideInputs(statsView, filesView, scoresView));
     return new Outputs(stats, files, rejected);
   }

@@ -1,6 +1,7 @@
 package org.skewcheck.pipeline;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.skewcheck.transforms.FileSummary;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.report.CompareProfiles;
+import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.report.Report;
 import org.skewcheck.validation.report.ReportJson;
 import org.skewcheck.validation.score.ScoreSummary;
@@ -25,14 +27,17 @@ import org.slf4j.LoggerFactory;
 final class WriteReportFn extends DoFn<String, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(WriteReportFn.class);
   private final SkewConfig config;
+  private final Provenance provenance;
   private final String outputDir;
   private final PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView;
   private final PCollectionView<List<FileSummary>> filesView;
   private final PCollectionView<List<KV<String, ScoreSummary>>> scoresView;
 
-  WriteReportFn(SkewConfig config, String outputDir, PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView,
-      PCollectionView<List<FileSummary>> filesView, PCollectionView<List<KV<String, ScoreSummary>>> scoresView) {
+  WriteReportFn(SkewConfig config, Provenance provenance, String outputDir,
+      PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView, PCollectionView<List<FileSummary>> filesView,
+      PCollectionView<List<KV<String, ScoreSummary>>> scoresView) {
     this.config = config;
+    this.provenance = provenance;
     this.outputDir = outputDir;
     this.statsView = statsView;
     this.filesView = filesView;
@@ -47,7 +52,8 @@ final class WriteReportFn extends DoFn<String, Void> {
     long read = System.nanoTime();
     Map<String, ScoreSummary> scores = new HashMap<>();
     c.sideInput(scoresView).forEach(kv -> scores.put(kv.getKey(), kv.getValue()));
-    Report report = CompareProfiles.with(config).compare(profile("train", stats, files),
+    Report report = CompareProfiles.with(config).withProvenance(provenance.finishedAt(Instant.now().toString()))
+        .compare(profile("train", stats, files),
         profile("predict", stats, files), scores.get("train"), scores.get("predict"));
     long compared = System.nanoTime();
     byte[] json = ReportJson.toBytes(report);

@@ -9,6 +9,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -87,6 +88,23 @@ class ReportFiguresTest {
       checked += check(name, column.path("predict"), predict.get(name));
     }
     assertThat(checked).isEqualTo(401 + 401);
+  }
+
+  @Test
+  void provenanceNamesTheRunToolConfigAndEveryInputFile() throws IOException {
+    JsonNode p = run.report().path("provenance");
+    assertThat(p.path("runId").asText()).matches("[0-9a-f-]{36}");
+    assertThat(Instant.parse(p.path("finishedAt").asText())).isAfterOrEqualTo(Instant.parse(p.path("startedAt").asText()));
+    assertThat(p.path("version").asText()).isEqualTo("0.1.0");
+    assertThat(p.path("runner").asText()).isEqualTo("DirectRunner");
+    assertThat(p.path("config").asText()).endsWith("joot.yaml");
+    assertThat(p.path("configFingerprint").asText()).matches("[0-9a-f]{64}");
+    assertThat(p.path("inputs").path("predict").size()).isEqualTo(61);
+    JsonNode train = p.path("inputs").path("train").get(0);
+    Path trainCsv = data.resolve("train.csv");
+    assertThat(train.path("path").asText()).isEqualTo(trainCsv.toString());
+    assertThat(train.path("sizeBytes").asLong()).isEqualTo(Files.size(trainCsv));
+    assertThat(train.path("lastModifiedMillis").asLong()).isEqualTo(Files.getLastModifiedTime(trainCsv).toMillis());
   }
 
   @Test

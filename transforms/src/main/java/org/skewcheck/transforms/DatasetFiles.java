@@ -25,8 +25,8 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 public final class DatasetFiles {
   private DatasetFiles() {}
 
-  /** One input file and its size in bytes. */
-  public record File(String path, long sizeBytes) implements java.io.Serializable {}
+  /** One input file, its size in bytes and its modification time. */
+  public record File(String path, long sizeBytes, long lastModifiedMillis) implements java.io.Serializable {}
 
   /**
    * The files {@code spec} names, sorted.
@@ -75,7 +75,7 @@ public final class DatasetFiles {
         if (r.status() == MatchResult.Status.OK) {
           r.metadata().stream()
               .filter(m -> m.sizeBytes() >= 0 && !m.resourceId().isDirectory())
-              .forEach(m -> files.put(m.resourceId().toString(), new File(m.resourceId().toString(), m.sizeBytes())));
+              .forEach(m -> files.put(m.resourceId().toString(), new File(m.resourceId().toString(), m.sizeBytes(), m.lastModifiedMillis())));
         }
       }
     } catch (IOException e) {

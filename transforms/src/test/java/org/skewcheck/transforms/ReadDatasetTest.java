@@ -311,7 +311,7 @@ public class ReadDatasetTest {
   public void invalidConfigurationFailsAtConstruction() {
     assertThatThrownBy(() -> ReadDataset.from("train", List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("train");
-    ReadDataset read = ReadDataset.from("train", List.of(new DatasetFiles.File("/x.csv", 1)));
+    ReadDataset read = ReadDataset.from("train", List.of(new DatasetFiles.File("/x.csv", 1, 0)));
     assertThatThrownBy(() -> read.withBlockCells(0)).isInstanceOf(IllegalArgumentException.class);
     pipeline.enableAbandonedNodeEnforcement(false);
   }
@@ -393,7 +393,7 @@ public class ReadDatasetTest {
         .extracting(f -> Path.of(f.path()).getFileName().toString()).containsExactly("older.csv.gz");
     File wide = new File(dir, "wide.csv");
     assertThat(DatasetFiles.resolve(wide.getPath()))
-        .containsExactly(new DatasetFiles.File(wide.getPath(), wide.length()));
+        .containsExactly(new DatasetFiles.File(wide.getPath(), wide.length(), wide.lastModified()));
     pipeline.enableAbandonedNodeEnforcement(false);
   }
 
@@ -443,6 +443,6 @@ public class ReadDatasetTest {
   }
 
   private static DatasetFiles.File file(String path, long size) {
-    return new DatasetFiles.File(path, size);
+    return new DatasetFiles.File(path, size, 0);
   }
 }

@@ -1,6 +1,7 @@
 package org.skewcheck.validation.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.regex.Matcher;
@@ -12,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
  * it with {@code ^} as needed) belongs to the prefix {@code prefix}, a template that may use the
  * match's groups ({@code $1}).
  */
-public record PrefixRule(String match, String prefix, Pattern pattern) implements Serializable {
+public record PrefixRule(String match, String prefix, @JsonIgnore Pattern pattern) implements Serializable {
   /** Named groups declared in a regex, {@code (?<name>...)}. */
   private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 

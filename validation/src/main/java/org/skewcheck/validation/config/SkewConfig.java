@@ -8,14 +8,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.Serializable;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +60,23 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
   /** The configuration with every default. */
   public static SkewConfig defaults() {
     return new SkewConfig(null, null, null, null, null, null, null);
+  }
+
+  /**
+   * SHA-256 (hex) of the parsed config as canonical JSON: two configs that mean the same thing
+   * (whatever their comments, key order or defaults spelled out) have the same fingerprint.
+   */
+  public String fingerprint() {
+    ObjectMapper canonical = JsonMapper.builder()
+        .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .build();
+    try {
+      byte[] json = canonical.writeValueAsBytes(canonical.valueToTree(this));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The prefix rules this config defines (its own ordered rules, then the default rule). */
@@ -212,12 +237,17 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
 
     @JsonCreator
     public Declared(@JsonProperty("constant") List<String> constant, @JsonProperty("sparse") List<String> sparse) {
-      this(constant == null ? Set.of() : Set.copyOf(constant), sparse == null ? Set.of() : Set.copyOf(sparse));
+      this(sorted(constant), sorted(sparse));
     }
 
     public Declared {
       Objects.requireNonNull(constant);
       Objects.requireNonNull(sparse);
+    }
+
+    /** Sorted, so the config's fingerprint does not depend on a hash order. */
+    private static Set<String> sorted(List<String> prefixes) {
+      return prefixes == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(prefixes));
     }
   }
 

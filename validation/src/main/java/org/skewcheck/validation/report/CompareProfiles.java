@@ -39,13 +39,20 @@ public final class CompareProfiles {
   private static final int WORST_COLUMNS = 5;
 
   private final SkewConfig config;
+  private final Provenance provenance;
 
-  private CompareProfiles(SkewConfig config) {
+  private CompareProfiles(SkewConfig config, Provenance provenance) {
     this.config = config;
+    this.provenance = provenance;
   }
 
   public static CompareProfiles with(SkewConfig config) {
-    return new CompareProfiles(config);
+    return new CompareProfiles(config, null);
+  }
+
+  /** Also records where the report comes from. */
+  public CompareProfiles withProvenance(Provenance runProvenance) {
+    return new CompareProfiles(config, runProvenance);
   }
 
   public Report compare(DatasetProfile train, DatasetProfile predict) {
@@ -92,7 +99,7 @@ public final class CompareProfiles {
     Map<String, Report.DatasetSummary> datasets = new LinkedHashMap<>();
     datasets.put("train", datasetSummary(train));
     datasets.put("predict", datasetSummary(predict));
-    return new Report(Report.SCHEMA_VERSION, TOOL, verdict(findings), datasets, findings, scores,
+    return new Report(Report.SCHEMA_VERSION, TOOL, verdict(findings), provenance, datasets, findings, scores,
         DriftCheck.definitions(config), prefixReports(train, predict, drift, byTarget),
         columnReports(train, predict, prefixOf, drift, byTarget));
   }

@@ -14,13 +14,15 @@ import org.skewcheck.validation.score.ScoresReport;
  * @param verdict "error", "warning" or "ok": the most severe finding
  * @param scores the score comparison, when a model scored both datasets (absent otherwise)
  * @param measures each drift measure's definition in one sentence, by the name the report uses
+ * @param provenance the run, tool version, runner, config and input fingerprints (absent when unknown)
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "verdict", "datasets", "findings", "scores", "measures", "prefixes",
-    "columns"})
+@JsonPropertyOrder({"schemaVersion", "tool", "verdict", "provenance", "datasets", "findings", "scores", "measures",
+    "prefixes", "columns"})
 public record Report(
     int schemaVersion,
     String tool,
     String verdict,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Provenance provenance,
     Map<String, DatasetSummary> datasets,
     List<Finding> findings,
     @JsonInclude(JsonInclude.Include.NON_NULL) ScoresReport scores,

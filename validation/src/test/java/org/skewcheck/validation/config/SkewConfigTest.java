@@ -268,4 +268,15 @@ class SkewConfigTest {
         .hasMessageContaining("test.yaml")
         .hasMessageContaining("line");
   }
+
+  @Test
+  void fingerprintIgnoresCommentsOrderAndSpelledOutDefaults() {
+    String a = "expected:\n  predict:\n    constant: [U, _Dy]\nsparsity:\n  alpha: 0.001\n";
+    String b = "# the same, said differently\nsparsity: {alpha: 0.001, minChange: 0.1}\n"
+        + "expected: {predict: {constant: [_Dy, U]}}\n";
+    String c = "expected:\n  predict:\n    constant: [U, _Dy]\nsparsity:\n  alpha: 0.01\n";
+    assertThat(SkewConfig.parse(a, "a").fingerprint()).isEqualTo(SkewConfig.parse(b, "b").fingerprint())
+        .hasSize(64).matches("[0-9a-f]+");
+    assertThat(SkewConfig.parse(c, "c").fingerprint()).isNotEqualTo(SkewConfig.parse(a, "a").fingerprint());
+  }
 }

@@ -201,7 +201,7 @@ class ReportJsonTest {
     figures.put("ratio", Double.POSITIVE_INFINITY);
     figures.put("heavierIn", "predict");
     Finding finding = new Finding("sparsity", Scope.PREFIX, "LG", Severity.ERROR, "LG went sparse", figures);
-    Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", "error", Map.of(), List.of(finding), null,
+    Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", "error", null, Map.of(), List.of(finding), null,
         Map.of(), List.of(), List.of());
 
     JsonNode f = json(report).get("findings").get(0);
@@ -223,7 +223,7 @@ class ReportJsonTest {
     quantiles.put("p50", 2.0);
     Report.ColumnSummary summary = new Report.ColumnSummary(2, 0, 0, 0, Double.POSITIVE_INFINITY, NA, 1, 3,
         quantiles, NA, NA, null);
-    Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", "ok", Map.of(), List.of(), null, Map.of(),
+    Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", "ok", null, Map.of(), List.of(), null, Map.of(),
         List.of(), List.of(new Report.ColumnReport("x", "x", "feature", "numeric", summary, null,
             Report.ColumnDrift.untested("only in train"), List.of())));
 

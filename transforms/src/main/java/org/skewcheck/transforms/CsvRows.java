@@ -7,13 +7,13 @@ import java.util.List;
 /**
  * FastCSV callback handler that parses data fields straight from the parser's buffer into a
  * {@link ReadDataset.BlockBuilder}: no String per numeric cell, which is most of a wide table.
- * The first record is the header and is kept as strings; every data record also keeps its raw
- * text, re-encoded as CSV, in case it has to be rejected.
+ * The first record is the header and is kept as strings. A rejected record's text is not kept
+ * here (copying every field in case a row is bad cost a tenth of a wide run); the reader fetches
+ * it again from the file.
  */
 final class CsvRows extends AbstractBaseCsvCallbackHandler<CsvRows> {
   private List<String> header = new ArrayList<>();
   private ReadDataset.BlockBuilder block;
-  private final StringBuilder raw = new StringBuilder();
   private String id;
 
   /** Data records from now on go to {@code target}. */
@@ -31,11 +31,6 @@ final class CsvRows extends AbstractBaseCsvCallbackHandler<CsvRows> {
     return id;
   }
 
-  /** The current record's fields, re-encoded as one CSV line. */
-  String raw() {
-    return raw.toString();
-  }
-
   long line() {
     return getStartingLineNumber();
   }
@@ -46,7 +41,6 @@ final class CsvRows extends AbstractBaseCsvCallbackHandler<CsvRows> {
 
   @Override
   protected void handleBegin(long startingLineNumber) {
-    raw.setLength(0);
     id = null;
   }
 
@@ -56,7 +50,6 @@ final class CsvRows extends AbstractBaseCsvCallbackHandler<CsvRows> {
       header.add(new String(buf, offset, len));
       return;
     }
-    appendRaw(index, buf, offset, len);
     ReadDataset.Header h = block.header;
     if (index >= h.width) {
       return;
@@ -72,29 +65,6 @@ final class CsvRows extends AbstractBaseCsvCallbackHandler<CsvRows> {
       v = Double.NaN;
     }
     block.set(column, v);
-  }
-
-  private void appendRaw(int index, char[] buf, int offset, int len) {
-    if (index > 0) {
-      raw.append(',');
-    }
-    boolean quote = false;
-    for (int i = offset; i < offset + len && !quote; i++) {
-      char c = buf[i];
-      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-    }
-    if (!quote) {
-      raw.append(buf, offset, len);
-      return;
-    }
-    raw.append('"');
-    for (int i = offset; i < offset + len; i++) {
-      raw.append(buf[i]);
-      if (buf[i] == '"') {
-        raw.append('"');
-      }
-    }
-    raw.append('"');
   }
 
   @Override

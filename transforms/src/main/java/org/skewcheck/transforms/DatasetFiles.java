@@ -56,10 +56,15 @@ public final class DatasetFiles {
     return files;
   }
 
+  /** Opens a file through Beam's FileSystems, decompressed by its extension ({@code .gz} and others). */
+  public static InputStream open(String path) throws IOException {
+    return Channels.newInputStream(
+        Compression.detect(path).readDecompressed(FileSystems.open(FileSystems.matchNewResource(path, false))));
+  }
+
   /** The header (first record) of a CSV file, decompressed as needed; empty for an empty file. */
   public static List<String> header(String path) {
-    try (InputStream in = Channels.newInputStream(
-            Compression.detect(path).readDecompressed(FileSystems.open(FileSystems.matchNewResource(path, false))));
+    try (InputStream in = open(path);
         CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(in, StandardCharsets.UTF_8)) {
       Iterator<CsvRecord> records = csv.iterator();
       return records.hasNext() ? records.next().getFields() : List.of();

@@ -2,10 +2,10 @@ package org.skewcheck.transforms;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,11 +15,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.io.Compression;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
@@ -159,10 +157,9 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
         throws IOException {
       long read = 0;
       long rejected = 0;
-      ResourceId resource = FileSystems.matchNewResource(path, false);
+      Map<Long, String> rejections = new TreeMap<>();
       CsvRows rows = new CsvRows();
-      try (InputStream in = Channels.newInputStream(
-              Compression.detect(path).readDecompressed(FileSystems.open(resource)));
+      try (InputStream in = DatasetFiles.open(path);
           CsvReader<CsvRows> csv = CsvReader.builder()
               .allowExtraFields(true)
               .allowMissingFields(true)
@@ -190,7 +187,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
               if (reason != null) {
                 rejected++;
                 block.discardRow();
-                out.get(REJECTED).output(new RejectedRow(dataset, path, line, reason, record.raw()));
+                rejections.put(line, reason);
                 continue;
               }
               block.commitRow(header.idIndex >= 0 ? record.id() : path + ":" + line);
@@ -207,10 +204,46 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
           }
         }
       }
+      if (!rejections.isEmpty()) {
+        for (RejectedRow row : rejectedRows(path, rejections)) {
+          out.get(REJECTED).output(row);
+        }
+      }
       rowsRead.inc(read);
       rowsRejected.inc(rejected);
       filesRead.inc();
       out.get(FILES).output(new FileSummary(dataset, path, read, read - rejected, rejected));
+    }
+
+    /**
+     * The rejected rows of one file with their text, re-encoded as CSV and read again from the file:
+     * rows are rejected rarely, so their fields are not copied while the file is parsed.
+     */
+    private List<RejectedRow> rejectedRows(String path, Map<Long, String> reasons) throws IOException {
+      List<RejectedRow> rows = new ArrayList<>(reasons.size());
+      try (InputStream in = DatasetFiles.open(path);
+          CsvReader<CsvRecord> csv = CsvReader.builder()
+              .allowExtraFields(true)
+              .allowMissingFields(true)
+              .detectBomHeader(true)
+              .ofCsvRecord(in, StandardCharsets.UTF_8)) {
+        for (CsvRecord record : csv) {
+          String reason = reasons.get(record.getStartingLineNumber());
+          if (reason != null) {
+            rows.add(new RejectedRow(dataset, path, record.getStartingLineNumber(), reason, toCsvLine(record.getFields())));
+          }
+        }
+      }
+      return rows;
+    }
+
+    private static String toCsvLine(List<String> fields) {
+      List<String> out = new ArrayList<>(fields.size());
+      for (String f : fields) {
+        boolean quote = f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0;
+        out.add(quote ? '"' + f.replace("\"", "\"\"") + '"' : f);
+      }
+      return String.join(",", out);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.skewcheck.transforms;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,56 +42,59 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
   public static final TupleTag<KV<String, ScoreSummary>> SUMMARIES = new TupleTag<>() {};
   public static final TupleTag<KV<String, Double>> SCORES = new TupleTag<>() {};
 
-  private final String modelPath;
-  private final List<String> features;
-  private final PrefixRules rules;
-  private final String recordedScore;
-  private final double trainSample;
-  private final long seed;
+  /** What the DoFn needs: plain serializable values, validated once. */
+  record Settings(String modelPath, List<String> features, PrefixRules rules, String recordedScore,
+      double trainSample, long seed) implements Serializable {
+    Settings {
+      if (modelPath == null || modelPath.isBlank()) {
+        throw new IllegalArgumentException("a model path is required");
+      }
+      if (features.isEmpty()) {
+        throw new IllegalArgumentException("the feature order is empty");
+      }
+      if (!(trainSample > 0 && trainSample <= 1)) {
+        throw new IllegalArgumentException("the train attribution sample must be in (0, 1], got " + trainSample);
+      }
+      features = List.copyOf(features);
+    }
+  }
 
-  private ScoreWithXgboost(String modelPath, List<String> features, PrefixRules rules, String recordedScore,
-      double trainSample, long seed) {
-    if (modelPath == null || modelPath.isBlank()) {
-      throw new IllegalArgumentException("a model path is required");
-    }
-    if (features.isEmpty()) {
-      throw new IllegalArgumentException("the feature order is empty");
-    }
-    if (!(trainSample > 0 && trainSample <= 1)) {
-      throw new IllegalArgumentException("the train attribution sample must be in (0, 1], got " + trainSample);
-    }
-    this.modelPath = modelPath;
-    this.features = List.copyOf(features);
-    this.rules = rules;
-    this.recordedScore = recordedScore;
-    this.trainSample = trainSample;
-    this.seed = seed;
+  private final Settings settings;
+
+  private ScoreWithXgboost(Settings settings) {
+    this.settings = settings;
   }
 
   /** Scores with the model at {@code modelPath}, whose features are {@code features} in this order. */
   public static ScoreWithXgboost withModel(String modelPath, List<String> features) {
-    return new ScoreWithXgboost(modelPath, features, PrefixRules.defaults(), null, 1.0, 0);
+    return new ScoreWithXgboost(new Settings(modelPath, features, PrefixRules.defaults(), null, 1.0, 0));
   }
 
   /** Attributes contributions to the prefixes these rules give. */
   public ScoreWithXgboost withPrefixes(PrefixRules prefixRules) {
-    return new ScoreWithXgboost(modelPath, features, prefixRules, recordedScore, trainSample, seed);
+    Settings s = settings;
+    return new ScoreWithXgboost(
+        new Settings(s.modelPath(), s.features(), prefixRules, s.recordedScore(), s.trainSample(), s.seed()));
   }
 
   /** Compares the scores with the predict column {@code column}, the score recorded at prediction time. */
   public ScoreWithXgboost withRecordedScore(String column) {
-    return new ScoreWithXgboost(modelPath, features, rules, column, trainSample, seed);
+    Settings s = settings;
+    return new ScoreWithXgboost(
+        new Settings(s.modelPath(), s.features(), s.rules(), column, s.trainSample(), s.seed()));
   }
 
   /** Attributes only a seeded sample of about this fraction of train rows (chosen by row id). */
   public ScoreWithXgboost withTrainAttributionSample(double fraction, long sampleSeed) {
-    return new ScoreWithXgboost(modelPath, features, rules, recordedScore, fraction, sampleSeed);
+    Settings s = settings;
+    return new ScoreWithXgboost(
+        new Settings(s.modelPath(), s.features(), s.rules(), s.recordedScore(), fraction, sampleSeed));
   }
 
   @Override
   public PCollectionTuple expand(PCollection<RowBlock> blocks) {
     PCollectionTuple out = blocks.apply("PredictAndContrib",
-        ParDo.of(new ScoreFn(modelPath, features, rules, recordedScore, trainSample, seed))
+        ParDo.of(new ScoreFn(settings))
             .withOutputTags(SUMMARIES, TupleTagList.of(SCORES)));
     out.get(SUMMARIES).setCoder(KvCoder.of(StringUtf8Coder.of(), ScoreSummaryCoder.of()));
     out.get(SCORES).setCoder(KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of()));
@@ -98,35 +102,24 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
   }
 
   static final class ScoreFn extends DoFn<RowBlock, KV<String, ScoreSummary>> {
-    private final String modelPath;
-    private final List<String> features;
-    private final PrefixRules rules;
-    private final String recordedScore;
-    private final double trainSample;
-    private final long seed;
+    private final Settings settings;
     private final Counter rowsScored = Metrics.counter(ScoreWithXgboost.class, "rowsScored");
     private transient Booster booster;
     private transient Map<String, Integer> featureIndex;
     private transient String[] prefixOfFeature;
 
-    ScoreFn(String modelPath, List<String> features, PrefixRules rules, String recordedScore, double trainSample,
-        long seed) {
-      this.modelPath = modelPath;
-      this.features = features;
-      this.rules = rules;
-      this.recordedScore = recordedScore;
-      this.trainSample = trainSample;
-      this.seed = seed;
+    ScoreFn(Settings settings) {
+      this.settings = settings;
     }
 
     @Setup
     public void setup() {
-      booster = XgboostModel.load(modelPath);
+      booster = XgboostModel.load(settings.modelPath());
       featureIndex = new HashMap<>();
-      prefixOfFeature = new String[features.size()];
-      for (int f = 0; f < features.size(); f++) {
-        featureIndex.put(features.get(f), f);
-        prefixOfFeature[f] = rules.prefixOf(features.get(f));
+      prefixOfFeature = new String[settings.features().size()];
+      for (int f = 0; f < settings.features().size(); f++) {
+        featureIndex.put(settings.features().get(f), f);
+        prefixOfFeature[f] = settings.rules().prefixOf(settings.features().get(f));
       }
     }
 
@@ -141,7 +134,7 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
     @ProcessElement
     public void process(@Element RowBlock block, MultiOutputReceiver out) throws XGBoostError {
       int rows = block.rows();
-      int nf = features.size();
+      int nf = settings.features().size();
       float[] matrix = new float[rows * nf];
       java.util.Arrays.fill(matrix, Float.NaN);
       String[] columns = block.columns();
@@ -154,7 +147,7 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
             matrix[r * nf + f] = (float) values[c * rows + r];
           }
         }
-        if (columns[c].equals(recordedScore)) {
+        if (columns[c].equals(settings.recordedScore())) {
           recorded = c;
         }
       }
@@ -198,15 +191,15 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
     /** All predict rows; train rows whose seeded id hash falls in the sample fraction. */
     private boolean[] attributedRows(RowBlock block) {
       boolean[] in = new boolean[block.rows()];
-      boolean all = trainSample >= 1 || !block.dataset().equals("train");
+      boolean all = settings.trainSample() >= 1 || !block.dataset().equals("train");
       for (int r = 0; r < in.length; r++) {
-        in[r] = all || unitHash(block.rowIds()[r]) < trainSample;
+        in[r] = all || unitHash(block.rowIds()[r]) < settings.trainSample();
       }
       return in;
     }
 
     private double unitHash(String id) {
-      long h = id.hashCode() * 0x9E3779B97F4A7C15L ^ seed;
+      long h = id.hashCode() * 0x9E3779B97F4A7C15L ^ settings.seed();
       h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
       h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
       h ^= h >>> 31;

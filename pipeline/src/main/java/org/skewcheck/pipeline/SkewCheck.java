@@ -163,11 +163,14 @@ public final class SkewCheck {
     } catch (IOException e) {
       throw new RunFailure("cannot read config " + path + ": " + e.getMessage());
     }
+    SkewConfig config;
     try {
-      return SkewConfig.parse(yaml, path);
+      config = SkewConfig.parse(yaml, path);
     } catch (ConfigException e) {
       throw new RunFailure("bad config " + e.getMessage());
     }
+    return config.expectedColumnsFrom() == null ? config
+        : config.withExpectedColumns(ModelRecord.expectedColumns(config.expectedColumnsFrom()));
   }
 
   private static List<DatasetFiles.File> resolve(String option, String spec) throws RunFailure {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,5 +88,38 @@ class ExitCodesTest {
     SkewCheckRunner run = SkewCheckRunner.run(out, train(), "--predict=" + data.resolve("missing-dir"));
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(out.resolve("report.json")).doesNotExist();
+  }
+
+  @Test
+  void expectedColumnsFromAModelRecordAreSchemaFindings(@TempDir Path out, @TempDir Path dir) throws IOException {
+    List<String> header = new ArrayList<>(List.of(Files.readAllLines(data.resolve("train.csv")).get(0).split(",")));
+    List<String> features = new ArrayList<>(header.subList(1, header.size() - 1));
+    String dropped = features.remove(features.size() - 1);
+    features.add("XX_gone");
+    String json = "[" + String.join(",", features.stream().map(f -> "\"\"" + f + "\"\"").toList()) + "]";
+    Path record = Files.writeString(dir.resolve("model_record.csv"), "name,columns\njoot-v3,\"" + json + "\"\n");
+    Path config = Files.writeString(dir.resolve("c.yaml"), "columns: {label: target, recordedScore: score}\n"
+        + "expectedColumnsFrom: " + record + "\n");
+
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + config, "--failOn=never");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> messages = new ArrayList<>();
+    run.report().path("findings").forEach(f -> {
+      if (f.path("check").asText().equals("expectedColumns")) {
+        messages.add(f.path("severity").asText() + " " + f.path("message").asText());
+      }
+    });
+    assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("error").contains("XX_gone").contains("train"))
+        .anySatisfy(m -> assertThat(m).startsWith("warning").contains(dropped).contains("predict"));
+  }
+
+  @Test
+  void anUnreadableModelRecordIsExitTwo(@TempDir Path out, @TempDir Path dir) throws IOException {
+    Path record = Files.writeString(dir.resolve("model_record.csv"), "name,columns\nv3,not json\n");
+    Path config = Files.writeString(dir.resolve("c.yaml"), "expectedColumnsFrom: " + record + "\n");
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + config);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("model_record.csv").contains("line 2").contains("not a JSON array");
   }
 }

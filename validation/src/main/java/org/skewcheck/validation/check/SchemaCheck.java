@@ -14,14 +14,23 @@ import org.skewcheck.validation.stats.DatasetProfile;
  * one finding, not one per column), and feature columns holding non-numeric text in one dataset
  * only. Columns with another role (label, recorded score) are not compared.
  * A feature the model was trained on but that predict lacks is an error (the model then sees
- * missing values); a column only predict has is a warning.
+ * missing values); a column only predict has is a warning. With the model's expected feature list,
+ * expected features a dataset lacks are an error and features it has but the model does not expect
+ * a warning (one finding per dataset, naming the first columns).
  */
 public final class SchemaCheck {
-  private final Map<String, String> prefixOf;
+  private static final int NAMES_SHOWN = 20;
 
-  /** @param prefixOf the prefix of every column of both datasets */
-  public SchemaCheck(Map<String, String> prefixOf) {
+  private final Map<String, String> prefixOf;
+  private final List<String> expectedColumns;
+
+  /**
+   * @param prefixOf the prefix of every column of both datasets
+   * @param expectedColumns the model's expected features (empty when not known)
+   */
+  public SchemaCheck(Map<String, String> prefixOf, List<String> expectedColumns) {
     this.prefixOf = prefixOf;
+    this.expectedColumns = expectedColumns;
   }
 
   public List<Finding> run(DatasetProfile train, DatasetProfile predict, Set<String> featureColumns) {
@@ -33,6 +42,10 @@ public final class SchemaCheck {
     List<Finding> findings = new ArrayList<>();
     Map<String, ColumnStats> t = train.columns();
     Map<String, ColumnStats> p = predict.columns();
+    if (!expectedColumns.isEmpty()) {
+      findings.addAll(againstExpected(train.name(), t.keySet(), featureColumns));
+      findings.addAll(againstExpected(predict.name(), p.keySet(), featureColumns));
+    }
     findings.addAll(oneSided(t, p, train, predict, featureColumns, Severity.ERROR));
     findings.addAll(oneSided(p, t, predict, train, featureColumns, Severity.WARNING));
     t.forEach((name, tc) -> {
@@ -75,5 +88,31 @@ public final class SchemaCheck {
       }
     });
     return findings;
+  }
+
+  private List<Finding> againstExpected(String dataset, Set<String> columns, Set<String> featureColumns) {
+    List<String> missing = expectedColumns.stream().filter(c -> !columns.contains(c)).toList();
+    Set<String> expected = Set.copyOf(expectedColumns);
+    List<String> unexpected = columns.stream()
+        .filter(c -> featureColumns.contains(c) && !expected.contains(c)).sorted().toList();
+    List<Finding> findings = new ArrayList<>();
+    if (!missing.isEmpty()) {
+      findings.add(expectedFinding(dataset, missing, Severity.ERROR, "expected features missing from"));
+    }
+    if (!unexpected.isEmpty()) {
+      findings.add(expectedFinding(dataset, unexpected, Severity.WARNING, "features the model does not expect in"));
+    }
+    return findings;
+  }
+
+  private Finding expectedFinding(String dataset, List<String> names, Severity severity, String what) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("columns", names.size());
+    figures.put("expectedColumns", expectedColumns.size());
+    figures.put("dataset", dataset);
+    String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())))
+        + (names.size() > NAMES_SHOWN ? ", ... (" + (names.size() - NAMES_SHOWN) + " more)" : "");
+    return new Finding("expectedColumns", Scope.SCHEMA, dataset, severity,
+        names.size() + " " + what + " " + dataset + ": " + shown, figures);
   }
 }

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity,
-    List<String> expectedColumns, Scoring scoring, Drift drift)
+    List<String> expectedColumns, String expectedColumnsFrom, Scoring scoring, Drift drift)
     implements Serializable {
 
   @JsonCreator
@@ -46,6 +46,7 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       @JsonProperty("expected") Expected expected,
       @JsonProperty("sparsity") Sparsity sparsity,
       @JsonProperty("expectedColumns") List<String> expectedColumns,
+      @JsonProperty("expectedColumnsFrom") String expectedColumnsFrom,
       @JsonProperty("scoring") Scoring scoring,
       @JsonProperty("drift") Drift drift) {
     this.columns = columns == null ? Columns.NONE : columns;
@@ -53,13 +54,22 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     this.expected = expected == null ? Expected.NONE : expected;
     this.sparsity = sparsity == null ? Sparsity.DEFAULTS : sparsity;
     this.expectedColumns = expectedColumns == null ? List.of() : List.copyOf(expectedColumns);
+    this.expectedColumnsFrom = expectedColumnsFrom == null || expectedColumnsFrom.isBlank() ? null : expectedColumnsFrom;
+    if (!this.expectedColumns.isEmpty() && this.expectedColumnsFrom != null) {
+      throw new ConfigException("give expectedColumns or expectedColumnsFrom, not both");
+    }
     this.scoring = scoring == null ? Scoring.DEFAULTS : scoring;
     this.drift = drift == null ? Drift.DEFAULTS : drift;
   }
 
   /** The configuration with every default. */
   public static SkewConfig defaults() {
-    return new SkewConfig(null, null, null, null, null, null, null);
+    return new SkewConfig(null, null, null, null, null, null, null, null);
+  }
+
+  /** This config with {@code columns} as the expected feature order (read from {@link #expectedColumnsFrom}). */
+  public SkewConfig withExpectedColumns(List<String> columns) {
+    return new SkewConfig(this.columns, prefixes, expected, sparsity, columns, null, scoring, drift);
   }
 
   /**

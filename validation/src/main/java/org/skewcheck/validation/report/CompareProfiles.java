@@ -72,7 +72,7 @@ public final class CompareProfiles {
     List<Finding> findings = new ArrayList<>();
     findings.addAll(datasetFindings(train));
     findings.addAll(datasetFindings(predict));
-    findings.addAll(new SchemaCheck(prefixOf).run(train, predict, features));
+    findings.addAll(new SchemaCheck(prefixOf, config.expectedColumns()).run(train, predict, features));
     findings.addAll(new SparsityCheck(config).run(train, predict, features));
     DriftCheck.Result drift = new DriftCheck(config).run(train, predict, features);
     findings.addAll(drift.findings());

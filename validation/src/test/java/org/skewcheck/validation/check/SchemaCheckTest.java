@@ -1,6 +1,7 @@
 package org.skewcheck.validation.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.skewcheck.validation.config.ConfigException;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Table;
@@ -24,7 +26,7 @@ class SchemaCheckTest {
     }
     Set<String> features = new TreeSet<>();
     prefixOf.keySet().stream().filter(c -> config.columns().roleOf(c).equals("feature")).forEach(features::add);
-    return new SchemaCheck(prefixOf).run(train, predict, features);
+    return new SchemaCheck(prefixOf, config.expectedColumns()).run(train, predict, features);
   }
 
   private static Table table(int rows, SplittableRandom random, String... names) {
@@ -157,5 +159,30 @@ class SchemaCheckTest {
     assertThat(check(JOOT, train, predict)).isEmpty();
     assertThat(check(SkewConfig.defaults(), train, predict)).singleElement()
         .satisfies(f -> assertThat(f.check()).isEqualTo("type"));
+  }
+
+  @Test
+  void expectedFeaturesMissingAreAnErrorAndUnexpectedOnesAWarningPerDataset() {
+    SplittableRandom random = new SplittableRandom(211);
+    SkewConfig config = JOOT.withExpectedColumns(List.of("WI_a", "WI_b", "LG_1"));
+    DatasetProfile train = table(20, random, "WI_a", "WI_b", "LG_1", "target").profile("train");
+    DatasetProfile predict = table(20, random, "WI_a", "WI_b", "IQ_new", "score").profile("predict");
+
+    List<Finding> findings = check(config, train, predict).stream()
+        .filter(f -> f.check().equals("expectedColumns")).toList();
+
+    assertThat(findings).extracting(Finding::target, Finding::severity).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("predict", Severity.ERROR),
+        org.assertj.core.groups.Tuple.tuple("predict", Severity.WARNING));
+    assertThat(findings).filteredOn(f -> f.severity() == Severity.ERROR).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("LG_1").contains("expected features missing from predict"));
+    assertThat(findings).filteredOn(f -> f.severity() == Severity.WARNING).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("IQ_new").doesNotContain("score"));
+  }
+
+  @Test
+  void expectedColumnsAndAFileToReadThemFromAreExclusive() {
+    assertThatThrownBy(() -> SkewConfig.parse("expectedColumns: [a]\nexpectedColumnsFrom: model.csv\n", "t"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not both");
   }
 }

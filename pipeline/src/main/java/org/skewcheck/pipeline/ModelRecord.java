@@ -1,0 +1,56 @@
+package org.skewcheck.pipeline;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import org.skewcheck.transforms.DatasetFiles;
+
+/**
+ * Reads the model's expected feature order from a model-record CSV, the layout the Joot team
+ * exports: a header with a {@code columns} column whose first row holds a JSON array of names.
+ */
+final class ModelRecord {
+  private ModelRecord() {}
+
+  static List<String> expectedColumns(String path) throws RunFailure {
+    try (InputStream in = DatasetFiles.open(path);
+        CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(in, StandardCharsets.UTF_8)) {
+      Iterator<CsvRecord> records = csv.iterator();
+      if (!records.hasNext()) {
+        throw new RunFailure("model record " + path + " is empty");
+      }
+      int column = records.next().getFields().indexOf("columns");
+      if (column < 0) {
+        throw new RunFailure("model record " + path + " has no 'columns' column in its header (line 1)");
+      }
+      if (!records.hasNext()) {
+        throw new RunFailure("model record " + path + " has a header but no record (line 2)");
+      }
+      CsvRecord record = records.next();
+      if (column >= record.getFieldCount()) {
+        throw new RunFailure("model record " + path + ": line " + record.getStartingLineNumber()
+            + " has no 'columns' cell");
+      }
+      try {
+        List<String> names = JsonMapper.builder().build()
+            .readValue(record.getField(column), new TypeReference<List<String>>() {});
+        if (names.isEmpty()) {
+          throw new RunFailure("model record " + path + ": the 'columns' array on line "
+              + record.getStartingLineNumber() + " is empty");
+        }
+        return names;
+      } catch (IOException e) {
+        throw new RunFailure("model record " + path + ": the 'columns' cell on line " + record.getStartingLineNumber()
+            + " is not a JSON array of names");
+      }
+    } catch (IOException e) {
+      throw new RunFailure("cannot read model record " + path + ": " + e.getMessage());
+    }
+  }
+}

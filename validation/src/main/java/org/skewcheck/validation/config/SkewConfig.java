@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity,
-    List<String> expectedColumns, String expectedColumnsFrom, Scoring scoring, Drift drift)
+    List<String> expectedColumns, String expectedColumnsFrom, Scoring scoring, Drift drift, List<Rule> rules,
+    List<String> requiredColumns)
     implements Serializable {
 
   @JsonCreator
@@ -48,7 +49,9 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       @JsonProperty("expectedColumns") List<String> expectedColumns,
       @JsonProperty("expectedColumnsFrom") String expectedColumnsFrom,
       @JsonProperty("scoring") Scoring scoring,
-      @JsonProperty("drift") Drift drift) {
+      @JsonProperty("drift") Drift drift,
+      @JsonProperty("rules") List<Rule> rules,
+      @JsonProperty("requiredColumns") List<String> requiredColumns) {
     this.columns = columns == null ? Columns.NONE : columns;
     this.prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
     this.expected = expected == null ? Expected.NONE : expected;
@@ -60,16 +63,19 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     }
     this.scoring = scoring == null ? Scoring.DEFAULTS : scoring;
     this.drift = drift == null ? Drift.DEFAULTS : drift;
+    this.rules = rules == null ? List.of() : List.copyOf(rules);
+    this.requiredColumns = requiredColumns == null ? List.of() : List.copyOf(requiredColumns);
   }
 
   /** The configuration with every default. */
   public static SkewConfig defaults() {
-    return new SkewConfig(null, null, null, null, null, null, null, null);
+    return new SkewConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
   /** This config with {@code columns} as the expected feature order (read from {@link #expectedColumnsFrom}). */
   public SkewConfig withExpectedColumns(List<String> columns) {
-    return new SkewConfig(this.columns, prefixes, expected, sparsity, columns, null, scoring, drift);
+    return new SkewConfig(this.columns, prefixes, expected, sparsity, columns, null, scoring, drift, rules,
+        requiredColumns);
   }
 
   /**

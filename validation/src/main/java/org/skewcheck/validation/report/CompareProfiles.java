@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.skewcheck.validation.check.DriftCheck;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
+import org.skewcheck.validation.check.RuleCheck;
 import org.skewcheck.validation.check.SchemaCheck;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.check.SparsityCheck;
@@ -73,6 +74,7 @@ public final class CompareProfiles {
     findings.addAll(datasetFindings(train));
     findings.addAll(datasetFindings(predict));
     findings.addAll(new SchemaCheck(prefixOf, config.expectedColumns()).run(train, predict, features));
+    findings.addAll(new RuleCheck(config, prefixOf).run(train, predict));
     findings.addAll(new SparsityCheck(config).run(train, predict, features));
     DriftCheck.Result drift = new DriftCheck(config).run(train, predict, features);
     findings.addAll(drift.findings());

@@ -18,6 +18,7 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.skewcheck.transforms.CombinePrefixStats;
 import org.skewcheck.transforms.CombineScoreSummaries;
+import org.skewcheck.transforms.CountDuplicates;
 import org.skewcheck.transforms.ScoreSummaryCoder;
 import org.skewcheck.transforms.ScoreWithXgboost;
 import org.skewcheck.transforms.DatasetFiles;
@@ -27,6 +28,7 @@ import org.skewcheck.transforms.ReadDataset;
 import org.skewcheck.transforms.RejectedRow;
 import org.skewcheck.transforms.RowBlock;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.report.Duplicates;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.PrefixStats;
@@ -82,10 +84,14 @@ public final class SkewCheckPipeline {
     PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView = stats.apply("StatsView", View.asList());
     PCollectionView<List<FileSummary>> filesView = files.apply("FilesView", View.asList());
     PCollectionView<List<KV<String, ScoreSummary>>> scoresView = scores.apply("ScoresView", View.asList());
+    PCollectionView<List<KV<String, Duplicates>>> duplicatesView = blocks
+        .apply("CountDuplicates", CountDuplicates.withKey(config.uniqueKey()))
+        .apply("DuplicatesView", View.asList());
     p.apply("ReportTrigger", Create.of("report"))
         .apply("CompareAndWriteReport",
-            ParDo.of(new WriteReportFn(config, provenance, outputDir, statsView, filesView, scoresView))
-                .withSideInputs(statsView, filesView, scoresView));
+            ParDo.of(new WriteReportFn(config, provenance, outputDir,
+                    new WriteReportFn.Views(statsView, filesView, scoresView, duplicatesView)))
+                .withSideInputs(statsView, filesView, scoresView, duplicatesView));
     return new Outputs(stats, files, rejected);
   }
 

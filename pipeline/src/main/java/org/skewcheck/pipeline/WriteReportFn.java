@@ -1,6 +1,7 @@
 package org.skewcheck.pipeline;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.skewcheck.transforms.FileSummary;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.report.CompareProfiles;
+import org.skewcheck.validation.report.Duplicates;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.report.Report;
 import org.skewcheck.validation.report.ReportJson;
@@ -26,33 +28,35 @@ import org.slf4j.LoggerFactory;
  */
 final class WriteReportFn extends DoFn<String, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(WriteReportFn.class);
+  /** The side inputs the report is built from. */
+  record Views(PCollectionView<List<KV<KV<String, String>, PrefixStats>>> stats,
+      PCollectionView<List<FileSummary>> files, PCollectionView<List<KV<String, ScoreSummary>>> scores,
+      PCollectionView<List<KV<String, Duplicates>>> duplicates) implements Serializable {}
+
   private final SkewConfig config;
   private final Provenance provenance;
   private final String outputDir;
-  private final PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView;
-  private final PCollectionView<List<FileSummary>> filesView;
-  private final PCollectionView<List<KV<String, ScoreSummary>>> scoresView;
+  private final Views views;
 
-  WriteReportFn(SkewConfig config, Provenance provenance, String outputDir,
-      PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView, PCollectionView<List<FileSummary>> filesView,
-      PCollectionView<List<KV<String, ScoreSummary>>> scoresView) {
+  WriteReportFn(SkewConfig config, Provenance provenance, String outputDir, Views views) {
     this.config = config;
     this.provenance = provenance;
     this.outputDir = outputDir;
-    this.statsView = statsView;
-    this.filesView = filesView;
-    this.scoresView = scoresView;
+    this.views = views;
   }
 
   @ProcessElement
   public void process(ProcessContext c) throws IOException {
     long start = System.nanoTime();
-    List<KV<KV<String, String>, PrefixStats>> stats = c.sideInput(statsView);
-    List<FileSummary> files = c.sideInput(filesView);
+    List<KV<KV<String, String>, PrefixStats>> stats = c.sideInput(views.stats());
+    List<FileSummary> files = c.sideInput(views.files());
     long read = System.nanoTime();
     Map<String, ScoreSummary> scores = new HashMap<>();
-    c.sideInput(scoresView).forEach(kv -> scores.put(kv.getKey(), kv.getValue()));
+    c.sideInput(views.scores()).forEach(kv -> scores.put(kv.getKey(), kv.getValue()));
+    Map<String, Duplicates> duplicates = new HashMap<>();
+    c.sideInput(views.duplicates()).forEach(kv -> duplicates.put(kv.getKey(), kv.getValue()));
     Report report = CompareProfiles.with(config).withProvenance(provenance.finishedAt(Instant.now().toString()))
+        .withDuplicates(duplicates)
         .compare(profile("train", stats, files),
         profile("predict", stats, files), scores.get("train"), scores.get("predict"));
     long compared = System.nanoTime();

@@ -122,4 +122,21 @@ class ExitCodesTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("model_record.csv").contains("line 2").contains("not a JSON array");
   }
+
+  @Test
+  void duplicatedRowsAndKeysAreCountedPerDataset(@TempDir Path out, @TempDir Path dir) throws IOException {
+    Path train = Files.writeString(dir.resolve("train.csv"), ",post,IQ_a\nt1,10,0.5\nt2,11,0.7\nt3,10,0.5\n");
+    Path predict = Files.writeString(dir.resolve("predict.csv"), ",post,IQ_a\np1,20,0.5\np2,20,0.6\n");
+    Path config = Files.writeString(dir.resolve("c.yaml"), "uniqueKey: [post]\n");
+
+    SkewCheckRunner run = SkewCheckRunner.run(out, "--train=" + train, "--predict=" + predict, "--config=" + config,
+        "--failOn=never");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.report().path("datasets").path("train").path("duplicateRows").asLong()).isEqualTo(1);
+    assertThat(run.report().path("datasets").path("train").path("duplicateKeys").asLong()).isEqualTo(1);
+    assertThat(run.report().path("datasets").path("predict").path("duplicateRows").asLong()).isZero();
+    assertThat(run.report().path("datasets").path("predict").path("duplicateKeys").asLong()).isEqualTo(1);
+    assertThat(run.report().path("findings").toString()).contains("the key [post] is not unique");
+  }
 }

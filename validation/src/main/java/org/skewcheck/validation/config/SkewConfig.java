@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  */
 public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity,
     List<String> expectedColumns, String expectedColumnsFrom, Scoring scoring, Drift drift, List<Rule> rules,
-    List<String> requiredColumns)
+    List<String> requiredColumns, List<String> uniqueKey)
     implements Serializable {
 
   @JsonCreator
@@ -51,7 +51,8 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       @JsonProperty("scoring") Scoring scoring,
       @JsonProperty("drift") Drift drift,
       @JsonProperty("rules") List<Rule> rules,
-      @JsonProperty("requiredColumns") List<String> requiredColumns) {
+      @JsonProperty("requiredColumns") List<String> requiredColumns,
+      @JsonProperty("uniqueKey") List<String> uniqueKey) {
     this.columns = columns == null ? Columns.NONE : columns;
     this.prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
     this.expected = expected == null ? Expected.NONE : expected;
@@ -65,17 +66,18 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     this.drift = drift == null ? Drift.DEFAULTS : drift;
     this.rules = rules == null ? List.of() : List.copyOf(rules);
     this.requiredColumns = requiredColumns == null ? List.of() : List.copyOf(requiredColumns);
+    this.uniqueKey = uniqueKey == null ? List.of() : List.copyOf(uniqueKey);
   }
 
   /** The configuration with every default. */
   public static SkewConfig defaults() {
-    return new SkewConfig(null, null, null, null, null, null, null, null, null, null);
+    return new SkewConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** This config with {@code columns} as the expected feature order (read from {@link #expectedColumnsFrom}). */
   public SkewConfig withExpectedColumns(List<String> columns) {
     return new SkewConfig(this.columns, prefixes, expected, sparsity, columns, null, scoring, drift, rules,
-        requiredColumns);
+        requiredColumns, uniqueKey);
   }
 
   /**

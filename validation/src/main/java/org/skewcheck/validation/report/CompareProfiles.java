@@ -41,19 +41,26 @@ public final class CompareProfiles {
 
   private final SkewConfig config;
   private final Provenance provenance;
+  private final Map<String, Duplicates> duplicates;
 
-  private CompareProfiles(SkewConfig config, Provenance provenance) {
+  private CompareProfiles(SkewConfig config, Provenance provenance, Map<String, Duplicates> duplicates) {
     this.config = config;
     this.provenance = provenance;
+    this.duplicates = duplicates;
   }
 
   public static CompareProfiles with(SkewConfig config) {
-    return new CompareProfiles(config, null);
+    return new CompareProfiles(config, null, Map.of());
   }
 
   /** Also records where the report comes from. */
   public CompareProfiles withProvenance(Provenance runProvenance) {
-    return new CompareProfiles(config, runProvenance);
+    return new CompareProfiles(config, runProvenance, duplicates);
+  }
+
+  /** Also reports, per dataset, the duplicated rows and keys counted while reading. */
+  public CompareProfiles withDuplicates(Map<String, Duplicates> perDataset) {
+    return new CompareProfiles(config, provenance, Map.copyOf(perDataset));
   }
 
   public Report compare(DatasetProfile train, DatasetProfile predict) {
@@ -73,6 +80,8 @@ public final class CompareProfiles {
     List<Finding> findings = new ArrayList<>();
     findings.addAll(datasetFindings(train));
     findings.addAll(datasetFindings(predict));
+    findings.addAll(duplicateFindings(train.name()));
+    findings.addAll(duplicateFindings(predict.name()));
     findings.addAll(new SchemaCheck(prefixOf, config.expectedColumns()).run(train, predict, features));
     findings.addAll(new RuleCheck(config, prefixOf).run(train, predict));
     findings.addAll(new SparsityCheck(config).run(train, predict, features));
@@ -127,9 +136,29 @@ public final class CompareProfiles {
         .map(Severity::label).orElse("ok");
   }
 
-  private static Report.DatasetSummary datasetSummary(DatasetProfile d) {
+  private List<Finding> duplicateFindings(String dataset) {
+    Duplicates d = duplicates.get(dataset);
+    List<Finding> out = new ArrayList<>();
+    if (d == null) {
+      return out;
+    }
+    if (d.rows() > 0) {
+      out.add(new Finding("duplicateRows", Scope.DATASET, dataset, Severity.WARNING,
+          dataset + ": " + d.rows() + " rows repeat an earlier row in every column", Map.of("duplicateRows", d.rows())));
+    }
+    if (d.keys() != null && d.keys() > 0) {
+      out.add(new Finding("uniqueKey", Scope.DATASET, dataset, Severity.ERROR,
+          dataset + ": the key " + config.uniqueKey() + " is not unique: " + d.keys() + " rows repeat an earlier key",
+          Map.of("duplicateKeys", d.keys(), "key", String.join(",", config.uniqueKey()))));
+    }
+    return out;
+  }
+
+  private Report.DatasetSummary datasetSummary(DatasetProfile d) {
     int columns = d.prefixes().values().stream().mapToInt(p -> p.columns().size()).sum();
-    return new Report.DatasetSummary(d.files(), d.rows(), d.rejectedRows(), columns);
+    Duplicates dup = duplicates.get(d.name());
+    return new Report.DatasetSummary(d.files(), d.rows(), d.rejectedRows(), columns,
+        dup == null ? null : dup.rows(), dup == null ? null : dup.keys());
   }
 
   private List<Report.PrefixReport> prefixReports(DatasetProfile train, DatasetProfile predict,

@@ -32,8 +32,15 @@ public record Report(
 
   public static final int SCHEMA_VERSION = 1;
 
-  /** What was read of one dataset. */
-  public record DatasetSummary(long files, long rows, long rejectedRows, int columns) {}
+  /**
+   * What was read of one dataset.
+   *
+   * @param duplicateRows rows that repeat an earlier row in every column (absent when not counted)
+   * @param duplicateKeys rows that repeat an earlier row's key columns (absent without a key)
+   */
+  public record DatasetSummary(long files, long rows, long rejectedRows, int columns,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long duplicateRows,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long duplicateKeys) {}
 
   /** One column: its figures in each dataset (null where the dataset lacks it), its drift and its findings. */
   @JsonPropertyOrder({"name", "prefix", "role", "type", "train", "predict", "drift", "findings"})

@@ -62,7 +62,7 @@ class CompareProfilesTest {
     assertThat(report.verdict()).isEqualTo("ok");
     assertThat(report.findings()).isEmpty();
     assertThat(report.datasets()).containsOnlyKeys("train", "predict");
-    assertThat(report.datasets().get("train")).isEqualTo(new Report.DatasetSummary(1, 3_000, 0, 16));
+    assertThat(report.datasets().get("train")).isEqualTo(new Report.DatasetSummary(1, 3_000, 0, 16, null, null));
     assertThat(report.prefixes()).extracting(Report.PrefixReport::prefix).containsExactly("LG", "U", "WI");
     assertThat(report.columns()).hasSize(16);
   }
@@ -100,7 +100,7 @@ class CompareProfilesTest {
       assertThat(f.figures()).containsEntry("rejectedRows", 4L);
       assertThat((double) f.figures().get("rejectedFraction")).isCloseTo(4.0 / 104, within(1e-15));
     });
-    assertThat(rejected.datasets().get("predict")).isEqualTo(new Report.DatasetSummary(100, 100, 4, 16));
+    assertThat(rejected.datasets().get("predict")).isEqualTo(new Report.DatasetSummary(100, 100, 4, 16, null, null));
   }
 
   @Test
@@ -395,5 +395,29 @@ class CompareProfilesTest {
         .isGreaterThanOrEqualTo(train.min());
     assertThat(train.quantiles().get("p99")).isLessThanOrEqualTo(train.max());
     assertThat(train.stddev()).isCloseTo(1.0, within(0.1));
+  }
+
+  @Test
+  void duplicatedRowsAreAWarningAndARepeatedKeyAnError() {
+    SkewConfig config = SkewConfig.parse("uniqueKey: [post_id]\n", "t");
+    DatasetProfile train = new Table(10).add("WI_a", r -> r % 2).profile("train");
+    DatasetProfile predict = new Table(10).add("WI_a", r -> r % 2).profile("predict");
+
+    Report report = CompareProfiles.with(config)
+        .withDuplicates(java.util.Map.of("train", new Duplicates(3, 0L), "predict", new Duplicates(0, 2L)))
+        .compare(train, predict);
+
+    assertThat(report.datasets().get("train").duplicateRows()).isEqualTo(3);
+    assertThat(report.datasets().get("predict").duplicateKeys()).isEqualTo(2);
+    assertThat(report.findings()).filteredOn(f -> f.check().equals("duplicateRows")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.WARNING);
+          assertThat(f.message()).isEqualTo("train: 3 rows repeat an earlier row in every column");
+        });
+    assertThat(report.findings()).filteredOn(f -> f.check().equals("uniqueKey")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.ERROR);
+          assertThat(f.message()).contains("predict").contains("[post_id]").contains("2 rows repeat");
+        });
   }
 }

@@ -1,0 +1,58 @@
+package org.skewcheck.transforms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.Rule;
+import org.junit.Test;
+import org.skewcheck.validation.report.Duplicates;
+
+public class CountDuplicatesTest {
+  private static final double NaN = Double.NaN;
+
+  @Rule public final transient TestPipeline pipeline = TestPipeline.create();
+
+  @Test
+  public void countsRepeatedRowsAcrossBlocksWithReorderedColumnsAndRepeatedKeys() {
+    // Rows (k, a, b): r1 (1, 0, x), r2 (2, 5, NaN), r3 (1, 0, x) repeats r1; r4 (3, 0, y).
+    RowBlock first = new RowBlock("train", new String[] {"k", "a", "b"}, 2,
+        new double[] {1, 2, 0, 5, NaN, NaN}, new int[] {4}, new String[] {"x"}, new String[] {"r1", "r2"});
+    // The same header reordered: r3 (b=x, k=1, a=0) repeats r1; r4 (b=y, k=3, a=0); r5 (k=2, a=6) repeats r2's key.
+    RowBlock second = new RowBlock("train", new String[] {"b", "k", "a"}, 3,
+        new double[] {NaN, NaN, NaN, 1, 3, 2, 0, 0, 6}, new int[] {0, 1}, new String[] {"x", "y"},
+        new String[] {"r3", "r4", "r5"});
+    RowBlock predict = new RowBlock("predict", new String[] {"k", "a", "b"}, 2,
+        new double[] {7, 8, 0, 0, NaN, NaN}, new int[0], new String[0], new String[] {"p1", "p2"});
+
+    PCollection<KV<String, Duplicates>> out = pipeline
+        .apply(Create.of(first, second, predict).withCoder(RowBlockCoder.of()))
+        .apply(CountDuplicates.withKey(List.of("k")));
+
+    PAssert.that(out).satisfies(results -> {
+      Map<String, Duplicates> byDataset = new HashMap<>();
+      results.forEach(kv -> byDataset.put(kv.getKey(), kv.getValue()));
+      assertThat(byDataset).containsEntry("train", new Duplicates(1, 2L))
+          .containsEntry("predict", new Duplicates(0, 0L));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  public void withoutAKeyOnlyRowsAreCounted() {
+    RowBlock block = new RowBlock("train", new String[] {"a"}, 3, new double[] {1, 1, 1}, new int[0], new String[0],
+        new String[] {"r1", "r2", "r3"});
+    PCollection<KV<String, Duplicates>> out = pipeline
+        .apply(Create.of(block).withCoder(RowBlockCoder.of()))
+        .apply(CountDuplicates.withKey(List.of()));
+    PAssert.that(out).containsInAnyOrder(KV.of("train", new Duplicates(2, null)));
+    pipeline.run().waitUntilFinish();
+  }
+}

@@ -26,10 +26,20 @@ final class ReportFiles {
 
   /** Writes under a temporary name, then renames: readers see the old file or the whole new one. */
   static void writeAtomically(String dir, String name, byte[] bytes) throws IOException {
+    writeAtomically(dir, name, out -> out.write(bytes));
+  }
+
+  /** What writes a file's content to the stream it is given (which the caller closes). */
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** {@link #writeAtomically(String, String, byte[])} for content written as a stream. */
+  static void writeAtomically(String dir, String name, Content content) throws IOException {
     ResourceId target = resolve(dir, name);
     ResourceId temp = resolve(dir, "." + name + "." + UUID.randomUUID() + ".tmp");
     try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
-      out.write(bytes);
+      content.writeTo(out);
     }
     FileSystems.rename(List.of(temp), List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
@@ -44,16 +54,6 @@ final class ReportFiles {
     try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
       return in.readAllBytes();
     }
-  }
-
-  /** Renames the single shard {@code prefix-00000-of-00001.csv} TextIO wrote to {@code name}. */
-  static void renameShard(String dir, String prefix, String name) throws IOException {
-    MatchResult shard = FileSystems.match(List.of(dir + "/" + prefix + "-*"), EmptyMatchTreatment.DISALLOW).get(0);
-    List<ResourceId> found = shard.metadata().stream().map(MatchResult.Metadata::resourceId).toList();
-    if (found.size() != 1) {
-      throw new IOException("expected one " + prefix + " shard, found " + found.size());
-    }
-    FileSystems.rename(found, List.of(resolve(dir, name)));
   }
 
   /** Removes an earlier run's report, scores and rejected rows, so a failed run leaves no stale report behind. */

@@ -8,21 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.ConfigException;
 import org.skewcheck.validation.config.SkewConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The skewcheck command: runs the pipeline on any Beam runner, then reads the report it wrote and
@@ -38,7 +32,6 @@ public final class SkewCheck {
   static final int FINDINGS = 1;
   static final int FAILED = 2;
   private static final int TOP_FINDINGS = 5;
-  private static final Logger LOG = LoggerFactory.getLogger(SkewCheck.class);
 
   private SkewCheck() {}
 
@@ -108,28 +101,26 @@ public final class SkewCheck {
       throw new RunFailure("cannot clear the output folder " + options.getOutput() + ": " + e.getMessage());
     }
     SkewConfig config = loadConfig(options.getConfig());
+    StageLog.config(options.getConfig(), config);
     SkewCheckPipeline.Inputs inputs = new SkewCheckPipeline.Inputs(
         resolve("--train", options.getTrain()), resolve("--predict", options.getPredict()));
-    LOG.info("inputs: {} train files, {} predict files", inputs.trainFiles().size(), inputs.predictFiles().size());
+    StageLog.inputs("train", inputs.trainFiles());
+    StageLog.inputs("predict", inputs.predictFiles());
     SkewCheckPipeline.Model model = options.getModel() == null ? null
         : new SkewCheckPipeline.Model(options.getModel(),
             ModelCheck.featureOrder(options.getModel(), config, inputs));
+    StageLog.model(model);
     Pipeline pipeline = Pipeline.create(options);
     SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput(), model,
         RunProvenance.start(startedAt, options, config, inputs));
-    LOG.info("running on {}", options.getRunner().getSimpleName());
+    StageLog.running(options.getRunner().getSimpleName());
     try {
       PipelineResult result = pipeline.run();
       PipelineResult.State state = result.waitUntilFinish();
-      LOG.info("pipeline {}; {}", state, counters(result));
+      StageLog.finished(result, state);
       if (state != PipelineResult.State.DONE) {
         throw new RunFailure("the pipeline ended in state " + state);
       }
-      if (model != null) {
-        ReportFiles.renameShard(options.getOutput(), SkewCheckPipeline.SCORES_SHARD, ReportFiles.SCORES_CSV);
-      }
-    } catch (IOException e) {
-      throw new RunFailure("cannot write " + ReportFiles.SCORES_CSV + ": " + e.getMessage());
     } catch (RuntimeException e) {
       throw new RunFailure("the pipeline failed: " + rootMessage(e));
     }
@@ -138,19 +129,6 @@ public final class SkewCheck {
     } catch (IOException e) {
       throw new RunFailure("the pipeline finished but its report cannot be read: " + e.getMessage());
     }
-  }
-
-  /** The run's Beam counters (rows read, rejected and scored, files read), summed over steps. */
-  private static String counters(PipelineResult result) {
-    Map<String, Long> sums = new TreeMap<>();
-    try {
-      for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
-        sums.merge(c.getName().getName(), c.getAttempted(), Long::sum);
-      }
-    } catch (UnsupportedOperationException e) {
-      return "metrics not available on this runner";
-    }
-    return sums.toString();
   }
 
   private static SkewConfig loadConfig(String path) throws RunFailure {

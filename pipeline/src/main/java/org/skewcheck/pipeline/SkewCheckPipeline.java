@@ -52,7 +52,7 @@ public final class SkewCheckPipeline {
 
   /**
    * Adds the whole job to {@code p}; {@code outputDir} receives report.json, rejected/ and, with a
-   * model (may be null), the scores shard that {@link SkewCheck} renames to scores.csv.
+   * model (may be null), scores.csv.
    */
   public static Outputs build(Pipeline p, Inputs inputs, SkewConfig config, String outputDir, Model model,
       Provenance provenance) {
@@ -83,7 +83,7 @@ public final class SkewCheckPipeline {
 
     PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView = stats.apply("StatsView", View.asList());
     PCollectionView<List<FileSummary>> filesView = files.apply("FilesView", View.asList());
-    PCollectionView<List<KV<String, ScoreSummary>>> scoresView = scores.apply("ScoresView", View.asList());
+    PCollectionView<List<KV<String, ScoreSummary>>> scoresView = scores.apply("ScoreSummariesView", View.asList());
     PCollectionView<List<KV<String, Duplicates>>> duplicatesView = blocks
         .apply("CountDuplicates", CountDuplicates.withKey(config.uniqueKey()))
         .apply("DuplicatesView", View.asList());
@@ -95,7 +95,7 @@ public final class SkewCheckPipeline {
     return new Outputs(stats, files, rejected);
   }
 
-  /** Scores every block; writes predict scores as id,score lines; returns the per-dataset summaries. */
+  /** Scores every block; writes predict scores to scores.csv; returns the per-dataset summaries. */
   private static PCollection<KV<String, ScoreSummary>> score(PCollection<RowBlock> blocks, Model model,
       SkewConfig config, String outputDir) {
     PCollectionTuple scored = blocks.apply("ScoreWithXgboost",
@@ -103,20 +103,11 @@ public final class SkewCheckPipeline {
             .withPrefixes(config.prefixRules())
             .withRecordedScore(config.columns().recordedScore())
             .withTrainAttributionSample(config.scoring().trainAttributionSample(), config.scoring().sampleSeed()));
-    scored.get(ScoreWithXgboost.SCORES)
-        .apply("ScoreToCsv", MapElements.into(TypeDescriptors.strings()).via(SkewCheckPipeline::csvLine))
-        .apply("WriteScores", TextIO.write().to(outputDir + "/" + SCORES_SHARD).withSuffix(".csv").withNumShards(1)
-            .withHeader("id,score"));
+    PCollectionView<Iterable<KV<String, Double>>> scoresView =
+        scored.get(ScoreWithXgboost.SCORES).apply("ScoresView", View.asIterable());
+    blocks.getPipeline().apply("ScoresTrigger", Create.of("scores"))
+        .apply("WriteScoresCsv", ParDo.of(new WriteScoresFn(outputDir, scoresView)).withSideInputs(scoresView));
     return scored.get(ScoreWithXgboost.SUMMARIES).apply("CombineScores", CombineScoreSummaries.perDataset());
-  }
-
-  /** The single shard TextIO writes scores to, before it is renamed to scores.csv. */
-  static final String SCORES_SHARD = "scores-shard";
-
-  private static String csvLine(KV<String, Double> idScore) {
-    String id = idScore.getKey();
-    boolean quote = id.indexOf(',') >= 0 || id.indexOf('"') >= 0 || id.indexOf('\n') >= 0;
-    return (quote ? '"' + id.replace("\"", "\"\"") + '"' : id) + "," + idScore.getValue();
   }
 
   private static ReadDataset read(String dataset, List<DatasetFiles.File> files, SkewConfig config) {

@@ -17,6 +17,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 final class ReportFiles {
   static final String REPORT_JSON = "report.json";
   static final String SCORES_CSV = "scores.csv";
+  /** This run's history record, written with the report and added to {@code --history} once the run succeeded. */
+  static final String HISTORY_RECORD = "history-record.json";
 
   private ReportFiles() {}
 
@@ -26,7 +28,12 @@ final class ReportFiles {
 
   /** Writes under a temporary name, then renames: readers see the old file or the whole new one. */
   static void writeAtomically(String dir, String name, byte[] bytes) throws IOException {
-    writeAtomically(dir, name, out -> out.write(bytes));
+    writeAtomically(resolve(dir, name), out -> out.write(bytes));
+  }
+
+  /** {@link #writeAtomically(String, String, byte[])} to a path given whole. */
+  static void writeAtomically(String path, byte[] bytes) throws IOException {
+    writeAtomically(FileSystems.matchNewResource(path, false), out -> out.write(bytes));
   }
 
   /** What writes a file's content to the stream it is given (which the caller closes). */
@@ -36,8 +43,17 @@ final class ReportFiles {
 
   /** {@link #writeAtomically(String, String, byte[])} for content written as a stream. */
   static void writeAtomically(String dir, String name, Content content) throws IOException {
-    ResourceId target = resolve(dir, name);
-    ResourceId temp = resolve(dir, "." + name + "." + UUID.randomUUID() + ".tmp");
+    writeAtomically(resolve(dir, name), content);
+  }
+
+  /**
+   * Lets {@code content} write a temporary file next to {@code target} (a dot-name ending in
+   * {@code .tmp}), then renames it: a write that fails or is killed midway leaves only that
+   * temporary file, and {@code target} is either absent, the old file, or the whole new one.
+   */
+  static void writeAtomically(ResourceId target, Content content) throws IOException {
+    ResourceId temp = target.getCurrentDirectory().resolve("." + target.getFilename() + "." + UUID.randomUUID() + ".tmp",
+        ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
     try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
       content.writeTo(out);
     }
@@ -58,7 +74,7 @@ final class ReportFiles {
 
   /** Removes an earlier run's report, scores and rejected rows, so a failed run leaves no stale report behind. */
   static void clear(String dir) throws IOException {
-    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, SCORES_CSV)),
+    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, SCORES_CSV), resolve(dir, HISTORY_RECORD)),
         MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     MatchResult old = FileSystems.match(List.of(dir + "/rejected/*"), EmptyMatchTreatment.ALLOW).get(0);
     if (old.status() == MatchResult.Status.OK) {

@@ -17,6 +17,7 @@ import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.ConfigException;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.history.RunRecord;
 
 /**
  * The skewcheck command: runs the pipeline on any Beam runner, then reads the report it wrote and
@@ -25,6 +26,7 @@ import org.skewcheck.validation.config.SkewConfig;
  *
  * <pre>
  * java -jar skewcheck.jar --train=train.csv --predict=predict/ --output=out --config=configs/joot.yaml
+ * java -jar skewcheck.jar --trainProfile=train.profile --predict=tonight/ --output=out --history=history/
  * </pre>
  */
 public final class SkewCheck {
@@ -102,17 +104,28 @@ public final class SkewCheck {
     }
     SkewConfig config = loadConfig(options.getConfig());
     StageLog.config(options.getConfig(), config);
+    if ((options.getTrain() == null) == (options.getTrainProfile() == null)) {
+      throw new RunFailure("give either --train or --trainProfile (exactly one of them)");
+    }
+    String modelFingerprint = modelFingerprint(options);
+    TrainProfile saved = options.getTrainProfile() == null ? null
+        : TrainProfile.read(options.getTrainProfile(), config, modelFingerprint);
+    List<RunRecord> history = options.getHistory() == null ? null
+        : RunHistory.read(options.getHistory(), config.history().runs());
     SkewCheckPipeline.Inputs inputs = new SkewCheckPipeline.Inputs(
-        resolve("--train", options.getTrain()), resolve("--predict", options.getPredict()));
+        saved == null ? resolve("--train", options.getTrain()) : saved.files(),
+        resolve("--predict", options.getPredict()), saved);
     StageLog.inputs("train", inputs.trainFiles());
     StageLog.inputs("predict", inputs.predictFiles());
+    StageLog.nightly(options.getTrainProfile(), history);
     SkewCheckPipeline.Model model = options.getModel() == null ? null
         : new SkewCheckPipeline.Model(options.getModel(),
             ModelCheck.featureOrder(options.getModel(), config, inputs));
     StageLog.model(model);
     Pipeline pipeline = Pipeline.create(options);
     SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput(), model,
-        RunProvenance.start(startedAt, options, config, inputs));
+        RunProvenance.start(startedAt, options, config, inputs),
+        new WriteReportFn.Nightly(options.getSaveProfile(), modelFingerprint, history));
     StageLog.running(options.getRunner().getSimpleName());
     try {
       PipelineResult result = pipeline.run();
@@ -124,10 +137,35 @@ public final class SkewCheck {
     } catch (RuntimeException e) {
       throw new RunFailure("the pipeline failed: " + rootMessage(e));
     }
+    JsonNode report;
     try {
-      return JsonMapper.builder().build().readTree(ReportFiles.read(options.getOutput(), ReportFiles.REPORT_JSON));
+      report = JsonMapper.builder().build().readTree(ReportFiles.read(options.getOutput(), ReportFiles.REPORT_JSON));
     } catch (IOException e) {
       throw new RunFailure("the pipeline finished but its report cannot be read: " + e.getMessage());
+    }
+    if (options.getHistory() != null) {
+      try {
+        RunHistory.append(options.getHistory(), ReportFiles.read(options.getOutput(), ReportFiles.HISTORY_RECORD));
+      } catch (IOException e) {
+        throw new RunFailure("the report was written, but the run could not be added to --history="
+            + options.getHistory() + ": " + e.getMessage());
+      }
+    }
+    return report;
+  }
+
+  /**
+   * SHA-256 of the model file when a training profile is saved or used (it ties the profile's train
+   * scores to the model that made them); null otherwise.
+   */
+  private static String modelFingerprint(SkewCheckOptions options) throws RunFailure {
+    if (options.getModel() == null || (options.getSaveProfile() == null && options.getTrainProfile() == null)) {
+      return null;
+    }
+    try {
+      return TrainProfile.fingerprintOf(options.getModel());
+    } catch (IOException e) {
+      throw new RunFailure("cannot read model " + options.getModel() + ": " + e.getMessage());
     }
   }
 

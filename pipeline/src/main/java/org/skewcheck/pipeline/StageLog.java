@@ -8,6 +8,7 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.history.RunRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,16 @@ final class StageLog {
   static void inputs(String dataset, List<DatasetFiles.File> files) {
     long bytes = files.stream().mapToLong(DatasetFiles.File::sizeBytes).sum();
     LOG.info("inputs: {} {} files, {} KB", files.size(), dataset, (bytes + 1023) / 1024);
+  }
+
+  /** Where the train side comes from when it is a saved profile, and how many earlier runs the history has. */
+  static void nightly(String trainProfile, List<RunRecord> history) {
+    if (trainProfile != null) {
+      LOG.info("train side: the saved profile {}", trainProfile);
+    }
+    if (history != null) {
+      LOG.info("history: {} earlier runs to compare with", history.size());
+    }
   }
 
   static void model(SkewCheckPipeline.Model model) {

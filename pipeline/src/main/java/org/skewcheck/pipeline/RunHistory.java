@@ -62,7 +62,8 @@ final class RunHistory {
       try {
         records.add(RunRecord.fromJson(ReportFiles.read(file.toString())));
       } catch (IOException | RuntimeException e) {
-        LOG.warn("skipping unreadable history record {}: {}", file, e.getMessage());
+        LOG.warn("skipping unreadable history record {}: {}", file,
+            String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       }
     }
     records.sort(Comparator.comparing((RunRecord r) -> Instant.parse(r.time())));

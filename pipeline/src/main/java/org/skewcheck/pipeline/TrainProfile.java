@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ record TrainProfile(String writtenBy, String configFingerprint, String modelFing
     Duplicates duplicates, ScoreSummary scores) {
 
   static final int FORMAT_VERSION = 1;
-  private static final byte[] MAGIC = "SKEWPROF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "SKEWPROF".getBytes(StandardCharsets.US_ASCII);
   private static final int HASH_BYTES = 32;
 
   /** The file's bytes: the layout in the class comment, hash included. */

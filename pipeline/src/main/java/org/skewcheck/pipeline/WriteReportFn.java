@@ -46,9 +46,7 @@ final class WriteReportFn extends DoFn<String, Void> {
    * @param modelFingerprint SHA-256 of the model file, stored in the profile; null without a model
    * @param history the earlier runs to compare with, or null without {@code --history}
    */
-  record Nightly(String saveProfile, String modelFingerprint, List<RunRecord> history) implements Serializable {
-    static final Nightly NONE = new Nightly(null, null, null);
-  }
+  record Nightly(String saveProfile, String modelFingerprint, List<RunRecord> history) implements Serializable {}
 
   private final SkewConfig config;
   private final Provenance provenance;

@@ -118,7 +118,6 @@ final class FlinkSessionCluster implements AutoCloseable {
     c.put("taskmanager.rpc.port", ports[3]);
     c.put("taskmanager.data.port", ports[4]);
     c.put("taskmanager.numberOfTaskSlots", slots);
-    c.put("parallelism.default", 1);
     c.put("taskmanager.cpu.cores", slots);
     c.put("taskmanager.memory.framework.heap.size", FRAMEWORK_HEAP + "m");
     c.put("taskmanager.memory.task.heap.size", TASK_HEAP + "m");
@@ -130,8 +129,8 @@ final class FlinkSessionCluster implements AutoCloseable {
     c.put("taskmanager.memory.jvm-metaspace.size", METASPACE + "m");
     c.put("taskmanager.memory.jvm-overhead.min", OVERHEAD + "m");
     c.put("taskmanager.memory.jvm-overhead.max", OVERHEAD + "m");
-    // Beam's batch translation has a dozen blocking exchanges, and Flink 1.19 reserves 512 network
-    // buffers (16 MiB) for each by default: more than this TaskManager's network memory holds.
+    // Beam's batch translation has about a dozen blocking exchanges, and Flink 1.19 reserves 512
+    // network buffers (16 MiB) for each by default: far more than the 64 MiB here.
     c.put("taskmanager.network.sort-shuffle.min-buffers", 64);
     c.put("io.tmp.dirs", tmp.toString());
     c.put("web.tmpdir", tmp.toString());
@@ -148,7 +147,7 @@ final class FlinkSessionCluster implements AutoCloseable {
    * the Flink runner), and nothing of Beam or skewcheck: those must come from the submitted jar,
    * as on a real cluster.
    */
-  static String flinkClasspath() {
+  private static String flinkClasspath() {
     List<String> jars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> entry.endsWith(".jar"))
         .filter(entry -> {
@@ -158,7 +157,7 @@ final class FlinkSessionCluster implements AutoCloseable {
         })
         .toList();
     if (jars.stream().noneMatch(j -> j.contains("flink-runtime"))) {
-      throw new IllegalStateException("flink-runtime is not on the test classpath: " + System.getProperty("java.class.path"));
+      throw new IllegalStateException("flink-runtime is not on the test classpath; run this test with Maven");
     }
     return String.join(File.pathSeparator, jars);
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +64,7 @@ public final class SkewCheck {
       PipelineOptionsFactory.register(SkewCheckOptions.class);
       SkewCheckOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(SkewCheckOptions.class);
       directRunnerDefaults(options, args);
+      absoluteLocalPaths(options);
       return options;
     } catch (IllegalArgumentException e) {
       throw new RunFailure(firstLine(e.getMessage()));
@@ -87,6 +89,21 @@ public final class SkewCheck {
     if (!given(args, "--targetParallelism")) {
       direct.setTargetParallelism(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     }
+  }
+
+  /**
+   * Makes the paths that workers open themselves (model, output folder, saved profile) absolute
+   * when they are local: a Flink TaskManager or another worker JVM runs in its own working folder,
+   * where {@code demo/model.json} is not the file the user meant. Paths with a scheme are left as given.
+   */
+  private static void absoluteLocalPaths(SkewCheckOptions options) {
+    options.setModel(absoluteIfLocal(options.getModel()));
+    options.setOutput(absoluteIfLocal(options.getOutput()));
+    options.setSaveProfile(absoluteIfLocal(options.getSaveProfile()));
+  }
+
+  static String absoluteIfLocal(String path) {
+    return path == null || path.contains("://") ? path : Path.of(path).toAbsolutePath().normalize().toString();
   }
 
   private static boolean given(String[] args, String option) {

@@ -214,14 +214,17 @@ class DriftCheckTest {
   void untestedColumnsSayWhy() {
     SplittableRandom random = new SplittableRandom(505);
     Table train = new Table(300).normal("IQ_a", 0, random).normal("IQ_onlyTrain", 0, random)
-        .add("IQ_oneInPredict", r -> r).add("CAT_city", r -> Double.NaN).normal("target", 0, random);
+        .add("IQ_oneInPredict", r -> r % 5).add("CAT_city", r -> Double.NaN).normal("target", 0, random)
+        .add("ID_user", r -> 1_000 + r).add("ID_name", r -> Double.NaN);
     for (int r = 0; r < 300; r++) {
-      train.text("CAT_city", r, "Oslo");
+      train.text("CAT_city", r, "Oslo").text("ID_name", r, "user" + r);
     }
     Table predict = new Table(50).normal("IQ_a", 0, random).normal("IQ_onlyPredict", 0, random)
-        .add("IQ_oneInPredict", r -> r == 0 ? 1.0 : Double.NaN).add("CAT_city", r -> Double.NaN);
+        .add("IQ_oneInPredict", r -> r == 0 ? 1.0 : Double.NaN).add("CAT_city", r -> Double.NaN)
+        .add("ID_user", r -> 5_000 + r).add("ID_name", r -> Double.NaN);
+    predict.text("CAT_city", 0, "Bergen");
     for (int r = 0; r < 50; r++) {
-      predict.text("CAT_city", r, "Bergen");
+      predict.text("ID_name", r, "new" + r);
     }
     DriftCheck.Result result = check(config("columns:\n  label: target\n"), train.profile("train"),
         predict.profile("predict"));
@@ -231,7 +234,11 @@ class DriftCheckTest {
         "IQ_onlyTrain", "only in train",
         "IQ_onlyPredict", "only in predict",
         "IQ_oneInPredict", "fewer than 2 numeric values in predict (1)",
-        "CAT_city", "fewer than 2 numeric values in train (0)",
+        "CAT_city", "fewer than 2 present values in predict (1)",
+        "ID_user", "id-like: 300 distinct values among 300 in train (estimated >= 0.95), so every value is new and a"
+            + " drift test would flag nothing real",
+        "ID_name", "id-like: 300 distinct values among 300 in train (exact >= 0.95), so every value is new and a"
+            + " drift test would flag nothing real",
         "target", "not a feature (label)"));
     assertThat(result.findings()).isEmpty();
   }
@@ -250,16 +257,21 @@ class DriftCheckTest {
   @Test
   void definitionsStateEveryMeasureWithTheConfiguredThresholds() {
     Map<String, String> defaults = DriftCheck.definitions(SkewConfig.defaults());
-    assertThat(defaults).containsOnlyKeys("bins", "psi", "js", "ks", "ksPValue", "chiSquarePValue", "drifted");
+    assertThat(defaults).containsOnlyKeys("bins", "psi", "js", "ks", "ksPValue", "chiSquarePValue", "categories",
+        "categoricalPsi", "linf", "categoricalChiSquarePValue", "idLike", "drifted");
+    assertThat(defaults.get("categories")).contains("20 most frequent values", "'(other)'", "exact up to 768");
+    assertThat(defaults.get("linf")).contains("max over categories of |p - q|");
+    assertThat(defaults.get("idLike")).contains("at least 0.95 of its present values", "at least 50", "integers");
     assertThat(defaults.get("bins")).contains("deciles", "(-inf, e1]", "(ek, +inf)", "missing values are not binned");
     assertThat(defaults.get("psi")).contains("ln(q / p)", "1e-4");
     assertThat(defaults.get("js")).contains("base 2", "log2");
     assertThat(defaults.get("ks")).contains("sup |F_train(x) - F_predict(x)|");
     assertThat(defaults.get("ksPValue")).contains("0.12 + 0.11 / sqrt(ne)", "ne = n * m / (n + m)");
     assertThat(defaults.get("chiSquarePValue")).contains("k - 1 degrees of freedom", "Pearson", "likelihood-ratio");
-    assertThat(defaults.get("drifted")).contains("Benjamini-Hochberg", "q = 0.05", "PSI >= 0.25 is an error",
-        "PSI >= 0.1, JS >= 0.1 or KS >= 0.1 a warning", "fewer than 2 numeric values");
-    assertThat(DriftCheck.definitions(config("drift: {fdr: 0.01, psiError: 0.3}\n")).get("drifted"))
-        .contains("q = 0.01", "PSI >= 0.3 is an error");
+    assertThat(defaults.get("drifted")).contains("Benjamini-Hochberg", "q = 0.05", "PSI >= 0.25 or L-inf >= 0.2 is an"
+        + " error", "PSI >= 0.1, JS >= 0.1, KS >= 0.1 or L-inf >= 0.1 a warning", "fewer than 2 numeric (categorical:"
+        + " present) values");
+    assertThat(DriftCheck.definitions(config("drift: {fdr: 0.01, psiError: 0.3, linfError: 0.4}\n")).get("drifted"))
+        .contains("q = 0.01", "PSI >= 0.3 or L-inf >= 0.4 is an error");
   }
 }

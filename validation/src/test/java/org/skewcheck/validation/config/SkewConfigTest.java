@@ -35,7 +35,7 @@ class SkewConfigTest {
     assertThat(config.sparsity().alpha()).isEqualTo(0.001);
     assertThat(config.sparsity().minChange()).isEqualTo(0.1);
     assertThat(config.sparsity().prefixColumnShare()).isEqualTo(0.5);
-    assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.05));
+    assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.05, 0.1, 0.2, 0.95, 50L));
     assertThat(config).as("the file documents the defaults").isEqualTo(SkewConfig.defaults());
   }
 
@@ -110,13 +110,13 @@ class SkewConfigTest {
     assertThat(config.sparsity().alpha()).isEqualTo(0.01);
     assertThat(config.sparsity().minChange()).isEqualTo(0.2);
     assertThat(config.sparsity().prefixColumnShare()).isEqualTo(0.75);
-    assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.2, 0.5, 0.05, 0.15, 0.01));
+    assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.2, 0.5, 0.05, 0.15, 0.01, 0.1, 0.2, 0.95, 50L));
   }
 
   @Test
   void driftKeysDefaultOneByOne() {
-    assertThat(parse("drift:\n  psiError: 0.4\n").drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.4, 0.1, 0.1, 0.05));
-    assertThat(parse("drift: {fdr: 0.1}\n").drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.1));
+    assertThat(parse("drift:\n  psiError: 0.4\n").drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.4, 0.1, 0.1, 0.05, 0.1, 0.2, 0.95, 50L));
+    assertThat(parse("drift: {fdr: 0.1}\n").drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.1, 0.1, 0.2, 0.95, 50L));
   }
 
   @Test

@@ -210,6 +210,62 @@ class DriftCheckTest {
         .allMatch(f -> f.severity() == Severity.ERROR);
   }
 
+  /** A categorical column of {@code rows} values drawn from {@code shares} over colours c0, c1, ... */
+  private static Table colours(Table table, String name, int rows, double[] shares, SplittableRandom random) {
+    table.add(name, r -> Double.NaN);
+    for (int r = 0; r < rows; r++) {
+      double u = random.nextDouble();
+      int i = 0;
+      for (double sum = shares[0]; i < shares.length - 1 && u >= sum; sum += shares[++i]) {
+        // walks to the drawn colour
+      }
+      table.text(name, r, "c" + i);
+    }
+    return table;
+  }
+
+  @Test
+  void shiftedCategoricalMixIsFlaggedByLinfAndPsi() {
+    SplittableRandom random = new SplittableRandom(507);
+    double[] mix = {0.5, 0.3, 0.2};
+    Table train = colours(colours(colours(new Table(5_000), "CAT_big", 5_000, mix, random), "CAT_small", 5_000, mix,
+        random), "CAT_same", 5_000, mix, random).normal("IQ_a", 0, random);
+    Table predict = colours(colours(colours(new Table(2_000), "CAT_big", 2_000, new double[] {0.2, 0.3, 0.5}, random),
+        "CAT_small", 2_000, new double[] {0.38, 0.35, 0.27}, random), "CAT_same", 2_000, mix, random)
+        .normal("IQ_a", 0, random);
+    DriftCheck.Result result = check(train.profile("train"), predict.profile("predict"));
+
+    assertThat(result.categorical()).containsOnlyKeys("CAT_big", "CAT_small", "CAT_same");
+    assertThat(result.tested()).containsOnlyKeys("IQ_a");
+    assertThat(result.findings()).extracting(Finding::target).containsExactlyInAnyOrder("CAT_big", "CAT_small");
+
+    Finding big = about(result, "CAT_big");
+    assertThat(big.severity()).isEqualTo(Severity.ERROR);
+    assertThat(big.message()).startsWith("CAT_big drifted: PSI").contains("L-inf 0.3", ">= 0.2", "' went from ",
+        "5000 train vs 2000 predict values");
+    assertThat(big.figures().keySet()).containsExactly("psi", "linf", "category", "trainFraction", "predictFraction",
+        "chiSquarePValue", "chiSquarePValueAdjusted", "trainN", "predictN", "probability");
+    assertThat((double) big.figures().get("linf")).isCloseTo(0.3, within(0.03));
+
+    // L-inf about 0.12 is a warning although PSI (about 0.04) is below its threshold.
+    Finding small = about(result, "CAT_small");
+    assertThat(small.severity()).isEqualTo(Severity.WARNING);
+    assertThat(small.message()).contains("L-inf 0.1").doesNotContain("PSI 0");
+    assertThat(result.categorical().get("CAT_small").psi()).isLessThan(0.1);
+    assertThat(result.categorical().get("CAT_same").linf()).isLessThan(0.05);
+  }
+
+  @Test
+  void smallCategoricalSamplesNeedSignificance() {
+    // 20 predict values with L-inf about 0.2: large-looking, but 20 values cannot tell it from chance.
+    SplittableRandom random = new SplittableRandom(508);
+    double[] mix = {0.5, 0.3, 0.2};
+    DriftCheck.Result result = check(colours(new Table(5_000), "CAT_a", 5_000, mix, random).profile("train"),
+        colours(new Table(20), "CAT_a", 20, new double[] {0.25, 0.5, 0.25}, random).profile("predict"));
+    assertThat(result.categorical().get("CAT_a").linf()).isGreaterThan(0.1);
+    assertThat(result.findings()).isEmpty();
+  }
+
   @Test
   void untestedColumnsSayWhy() {
     SplittableRandom random = new SplittableRandom(505);

@@ -173,7 +173,7 @@ public final class DriftCheck {
     m.put("categoricalChiSquarePValue", "The chi-square p-value of a categorical column is the same test on the"
         + " 2 x k table of category counts; it is the significance of its PSI and L-inf.");
     m.put("idLike", String.format(Locale.ROOT, "A column is id-like, profiled but not drift-tested, when train's"
-        + " distinct count (exact up to %d values, else an HLL estimate) is at least %s of its present values and"
+        + " distinct count (exact up to %d values, else a Theta-sketch estimate) is at least %s of its present values and"
         + " they number at least %d; a numeric column only when all its values are integers (ids, timestamps).",
         Categories.EXACT_VALUES, num(d.idLikeShare()), d.idLikeMinValues()));
     m.put("drifted", String.format(Locale.ROOT, "A column drifted when an effect reaches its threshold and its test"

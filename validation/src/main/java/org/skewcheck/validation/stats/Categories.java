@@ -9,15 +9,12 @@ import java.util.List;
 import org.apache.datasketches.common.ArrayOfStringsSerDe;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
-import org.apache.datasketches.hll.HllSketch;
-import org.apache.datasketches.hll.TgtHllType;
-import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.memory.Memory;
 
 /**
  * The categorical side of a {@link ColumnStats}, which creates it on the column's first text cell:
  * how often each value occurs (a frequent-items sketch over text and, as their {@link
- * #canonical} strings, numbers) and how many distinct text values there are (an HLL sketch).
+ * #canonical} strings, numbers) and how many distinct text values there are ({@link DistinctCount}).
  *
  * <p>The frequent-items sketch is exact (every value, exact counts) while the column has at most
  * {@link #EXACT_VALUES} distinct values; past that it keeps the most frequent ones, each count
@@ -34,12 +31,10 @@ public final class Categories {
   static final int MAP_SIZE = 1024;
   /** Distinct values counted exactly. */
   public static final int EXACT_VALUES = MAP_SIZE * 3 / 4;
-  /** HLL accuracy: 2^12 buckets, relative standard error about 1.6% (HLL_8: 4 KB once dense). */
-  static final int HLL_LG_K = 12;
   private static final ArrayOfStringsSerDe SERDE = new ArrayOfStringsSerDe();
 
   private ItemsSketch<String> items = new ItemsSketch<>(MAP_SIZE);
-  private HllSketch textDistinct = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
+  private DistinctCount textDistinct = new DistinctCount();
 
   /**
    * The category a number falls in: an integer without a decimal point ({@code 3}, {@code -12}),
@@ -52,7 +47,7 @@ public final class Categories {
   /** Counts {@code n} occurrences of a text value. */
   public void addText(String value, long n) {
     items.update(value, n);
-    textDistinct.update(value);
+    textDistinct.add(value);
   }
 
   /** Counts {@code n} occurrences of a number, as its {@link #canonical} category. */
@@ -66,10 +61,7 @@ public final class Categories {
       throw new IllegalArgumentException("cannot merge Categories into itself");
     }
     items.merge(other.items);
-    Union union = new Union(HLL_LG_K);
-    union.update(textDistinct);
-    union.update(other.textDistinct);
-    textDistinct = union.getResult(TgtHllType.HLL_8);
+    textDistinct.merge(other.textDistinct);
   }
 
   /** Whether every value and its count is known exactly (no more than {@link #EXACT_VALUES} values). */
@@ -94,7 +86,7 @@ public final class Categories {
 
   /** The estimated number of distinct text values (numbers not included). */
   public double textDistinct() {
-    return textDistinct.getEstimate();
+    return textDistinct.estimate();
   }
 
   /**
@@ -114,9 +106,7 @@ public final class Categories {
     byte[] itemBytes = items.toByteArray(SERDE);
     out.writeInt(itemBytes.length);
     out.write(itemBytes);
-    byte[] hllBytes = textDistinct.toCompactByteArray();
-    out.writeInt(hllBytes.length);
-    out.write(hllBytes);
+    textDistinct.writeTo(out);
   }
 
   static Categories readFrom(DataInput in) throws IOException {
@@ -124,9 +114,7 @@ public final class Categories {
     byte[] itemBytes = new byte[in.readInt()];
     in.readFully(itemBytes);
     c.items = ItemsSketch.getInstance(Memory.wrap(itemBytes), SERDE);
-    byte[] hllBytes = new byte[in.readInt()];
-    in.readFully(hllBytes);
-    c.textDistinct = HllSketch.heapify(hllBytes);
+    c.textDistinct = DistinctCount.readFrom(in);
     return c;
   }
 

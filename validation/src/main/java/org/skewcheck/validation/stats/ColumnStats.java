@@ -5,9 +5,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.datasketches.hll.HllSketch;
-import org.apache.datasketches.hll.TgtHllType;
-import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
@@ -25,7 +22,7 @@ import org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator;
  *
  * <p>A column that sees text is categorical: on its first text cell it creates its {@link
  * Categories} (value counts over text and numbers), so numeric columns never pay for them. The
- * distinct count of numbers is exact while the value counts are; past that, an HLL sketch estimates
+ * distinct count of numbers is exact while the value counts are; past that, a {@link DistinctCount} estimates
  * it for integer columns (ids and timestamps are integers; a continuous measurement's distinct
  * count says nothing and would cost an update per value).
  *
@@ -62,7 +59,7 @@ public final class ColumnStats {
   /** Whether any number was not an integer. */
   private boolean fractional;
   /** Distinct numbers once {@link #sketch} took over, while every number is an integer; else null. */
-  private HllSketch numericDistinct;
+  private DistinctCount numericDistinct;
   /** Null until the first text cell. */
   private Categories categories;
 
@@ -117,7 +114,7 @@ public final class ColumnStats {
     if (values == null) {
       sketch.update(x, n);
       if (numericDistinct != null) {
-        numericDistinct.update(x);
+        numericDistinct.add(x);
       }
     }
   }
@@ -125,11 +122,11 @@ public final class ColumnStats {
   /** Replaces the exact value counts by a sketch holding the same values. */
   private void switchToSketch() {
     sketch = KllDoublesSketch.newHeapInstance(SKETCH_K);
-    numericDistinct = fractional ? null : new HllSketch(Categories.HLL_LG_K, TgtHllType.HLL_8);
+    numericDistinct = fractional ? null : new DistinctCount();
     for (int i = 0; i < values.size(); i++) {
       sketch.update(values.value(i), values.count(i));
       if (numericDistinct != null) {
-        numericDistinct.update(values.value(i));
+        numericDistinct.add(values.value(i));
       }
     }
     values = null;
@@ -219,10 +216,7 @@ public final class ColumnStats {
       }
       sketch.merge(other.sketch);
       if (numericDistinct != null) {
-        Union union = new Union(Categories.HLL_LG_K);
-        union.update(numericDistinct);
-        union.update(other.numericDistinct);
-        numericDistinct = union.getResult(TgtHllType.HLL_8);
+        numericDistinct.merge(other.numericDistinct);
       }
     }
   }
@@ -360,14 +354,14 @@ public final class ColumnStats {
 
   /**
    * Distinct present values, numbers and text: exact while every value is counted exactly, else
-   * an estimate (HLL, relative standard error about 1.6%); NaN when unknown (more than {@link
+   * an estimate (relative standard error about 1.6%); NaN when unknown (more than {@link
    * ValueCounts#CAPACITY} numbers that are not all integers).
    */
   public double distinct() {
     if (valuesExact()) {
       return categories == null ? values.size() : categories.valuesHeld();
     }
-    double numbers = values != null ? values.size() : numericDistinct != null ? numericDistinct.getEstimate() : Double.NaN;
+    double numbers = values != null ? values.size() : numericDistinct != null ? numericDistinct.estimate() : Double.NaN;
     return categories == null ? numbers : numbers + categories.textDistinct();
   }
 
@@ -432,7 +426,7 @@ public final class ColumnStats {
       writeBytes(out, sketch.toByteArray());
       out.writeBoolean(numericDistinct != null);
       if (numericDistinct != null) {
-        writeBytes(out, numericDistinct.toCompactByteArray());
+        numericDistinct.writeTo(out);
       }
     }
     out.writeBoolean(categories != null);
@@ -471,7 +465,7 @@ public final class ColumnStats {
       s.values = null;
       s.sketch = KllDoublesSketch.heapify(Memory.wrap(readBytes(in)));
       if (in.readBoolean()) {
-        s.numericDistinct = HllSketch.heapify(readBytes(in));
+        s.numericDistinct = DistinctCount.readFrom(in);
       }
     }
     if (in.readBoolean()) {

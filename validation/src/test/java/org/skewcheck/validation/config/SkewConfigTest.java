@@ -279,4 +279,30 @@ class SkewConfigTest {
         .hasSize(64).matches("[0-9a-f]+");
     assertThat(SkewConfig.parse(c, "c").fingerprint()).isNotEqualTo(SkewConfig.parse(a, "a").fingerprint());
   }
+
+  @Test
+  void dateColumnsAndUnseenCategories() {
+    SkewConfig config = parse("dateColumns:\n  - column: signup\n    format: yyyy-MM-dd\n  - match: \"^TS_\"\n"
+        + "    format: \"yyyy-MM-dd'T'HH:mm:ssXXX\"\nunseenCategories: {alpha: 0.01, errorShare: 0}\n");
+    assertThat(config.dateColumns()).hasSize(2);
+    assertThat(DateColumn.formatOf(config.dateColumns(), config.prefixRules(), "signup")).isEqualTo("yyyy-MM-dd");
+    assertThat(DateColumn.formatOf(config.dateColumns(), config.prefixRules(), "TS_seen")).endsWith("XXX");
+    assertThat(DateColumn.formatOf(config.dateColumns(), config.prefixRules(), "other")).isNull();
+    assertThat(DateFormat.of("yyyy-MM-dd'T'HH:mm:ssXXX").parse("1970-01-01T01:00:00+01:00")).isZero();
+    assertThat(config.unseenCategories()).isEqualTo(new SkewConfig.UnseenCategories(0.01, 0.0));
+    assertThat(config.fingerprint()).isNotEqualTo(SkewConfig.defaults().fingerprint());
+  }
+
+  @Test
+  void badDateColumnsAreErrorsWithTheirLine() {
+    assertThatThrownBy(() -> parse("drift: {}\ndateColumns:\n  - column: d\n    format: \"yyyy-MM-dd bb\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("dateColumns[0]").hasMessageContaining("line 3").hasMessageContaining("not a java.time pattern");
+    assertThatThrownBy(() -> parse("dateColumns:\n  - column: d\n    format: HH:mm\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("holds no date");
+    assertThatThrownBy(() -> parse("dateColumns:\n  - column: d\n    prefix: D\n    format: yyyy\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("exactly one of column, prefix or match");
+    assertThatThrownBy(() -> parse("drift: {linfWarning: 0.3, linfError: 0.2}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("drift.linfError must be >= drift.linfWarning");
+  }
 }

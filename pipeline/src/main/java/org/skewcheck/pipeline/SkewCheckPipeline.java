@@ -147,6 +147,7 @@ public final class SkewCheckPipeline {
   }
 
   private static ReadDataset read(String dataset, List<DatasetFiles.File> files, SkewConfig config) {
-    return ReadDataset.from(dataset, files).withIdColumn(config.columns().id());
+    return ReadDataset.from(dataset, files).withIdColumn(config.columns().id())
+        .withDateColumns(config.dateColumns(), config.prefixRules());
   }
 }

@@ -1,9 +1,13 @@
 package org.skewcheck.transforms;
 
+import org.skewcheck.validation.config.DateFormat;
+
 /**
  * How a CSV cell is read: empty, {@code NA}, {@code NaN} or {@code null} (any case, surrounding
  * blanks ignored) is missing; a finite number is a value; anything else is text, profiled as
- * non-numeric. Plain integers, most of a one-hot table, skip the general parser.
+ * non-numeric. Plain integers, most of a one-hot table, skip the general parser. A cell of a column
+ * the config reads as dates is a number (epoch days or seconds) when it matches the format, and text
+ * when it does not.
  */
 final class Cells {
   /** A NaN with its own payload, so "text" needs no second return channel; never stored. */
@@ -51,7 +55,7 @@ final class Cells {
       }
     }
     String t = s.strip();
-    if (t.isEmpty() || t.equalsIgnoreCase("NA") || t.equalsIgnoreCase("NaN") || t.equalsIgnoreCase("null")) {
+    if (isMissing(t)) {
       return Double.NaN;
     }
     for (int i = 0; i < t.length(); i++) {
@@ -67,6 +71,21 @@ final class Cells {
     } catch (NumberFormatException e) {
       return TEXT;
     }
+  }
+
+  /** A date cell: its epoch days or seconds; canonical NaN when missing; {@link #TEXT} when it does not match. */
+  static double parseDate(String s, DateFormat format) {
+    String t = s.strip();
+    if (isMissing(t)) {
+      return Double.NaN;
+    }
+    double v = format.parse(t);
+    return Double.isNaN(v) ? TEXT : v;
+  }
+
+  private static boolean isMissing(String stripped) {
+    return stripped.isEmpty() || stripped.equalsIgnoreCase("NA") || stripped.equalsIgnoreCase("NaN")
+        || stripped.equalsIgnoreCase("null");
   }
 
   static boolean isText(double v) {

@@ -3,6 +3,7 @@ package org.skewcheck.transforms;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import java.util.ArrayList;
 import java.util.List;
+import org.skewcheck.validation.config.DateFormat;
 
 /**
  * FastCSV callback handler that parses data fields straight from the parser's buffer into a
@@ -59,7 +60,8 @@ final class CsvRows extends AbstractBaseCsvCallbackHandler<CsvRows> {
       id = new String(buf, offset, len);
       return;
     }
-    double v = Cells.parse(buf, offset, len);
+    DateFormat date = h.dateFormats[column];
+    double v = date == null ? Cells.parse(buf, offset, len) : Cells.parseDate(new String(buf, offset, len), date);
     if (Cells.isText(v)) {
       block.text(column, new String(buf, offset, len));
       v = Double.NaN;

@@ -29,6 +29,9 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.skewcheck.validation.config.DateColumn;
+import org.skewcheck.validation.config.DateFormat;
+import org.skewcheck.validation.config.PrefixRules;
 
 /**
  * Reads one dataset's CSV files into {@link RowBlock}s, with dead letters.
@@ -63,8 +66,11 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   private final List<DatasetFiles.File> files;
   private final String idColumn;
   private final int blockCells;
+  private final List<DateColumn> dateColumns;
+  private final PrefixRules prefixRules;
 
-  private ReadDataset(String dataset, List<DatasetFiles.File> files, String idColumn, int blockCells) {
+  private ReadDataset(String dataset, List<DatasetFiles.File> files, String idColumn, int blockCells,
+      List<DateColumn> dateColumns, PrefixRules prefixRules) {
     if (files.isEmpty()) {
       throw new IllegalArgumentException(dataset + ": no files to read");
     }
@@ -75,16 +81,27 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
     this.files = List.copyOf(files);
     this.idColumn = idColumn;
     this.blockCells = blockCells;
+    this.dateColumns = List.copyOf(dateColumns);
+    this.prefixRules = prefixRules;
   }
 
   /** Reads {@code files} (see {@link DatasetFiles#resolve}) as dataset {@code dataset}. */
   public static ReadDataset from(String dataset, List<DatasetFiles.File> files) {
-    return new ReadDataset(dataset, files, null, DEFAULT_BLOCK_CELLS);
+    return new ReadDataset(dataset, files, null, DEFAULT_BLOCK_CELLS, List.of(), PrefixRules.defaults());
   }
 
   /** Also treats a column of this name as the row id (an unnamed first column always is). */
   public ReadDataset withIdColumn(String name) {
-    return new ReadDataset(dataset, files, name, blockCells);
+    return new ReadDataset(dataset, files, name, blockCells, dateColumns, prefixRules);
+  }
+
+  /**
+   * Also reads the columns that {@code dates} select (by name, by prefix under {@code rules}, or by
+   * regex) as dates, into epoch days or seconds ({@link DateFormat}); a cell that does not match its
+   * format is text.
+   */
+  public ReadDataset withDateColumns(List<DateColumn> dates, PrefixRules rules) {
+    return new ReadDataset(dataset, files, idColumn, blockCells, dates, rules);
   }
 
   /**
@@ -92,14 +109,14 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
    * 2²⁰, gives a few hundred rows a block at 4,000 columns.
    */
   public ReadDataset withBlockCells(int cells) {
-    return new ReadDataset(dataset, files, idColumn, cells);
+    return new ReadDataset(dataset, files, idColumn, cells, dateColumns, prefixRules);
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
     PCollectionTuple out = begin
         .apply("BatchFiles", Create.of(batches(files)).withCoder(ListCoder.of(StringUtf8Coder.of())))
-        .apply("ParseCsv", ParDo.of(new ParseCsvFn(dataset, idColumn, blockCells))
+        .apply("ParseCsv", ParDo.of(new ParseCsvFn(dataset, idColumn, blockCells, dateColumns, prefixRules))
             .withOutputTags(BLOCKS, TupleTagList.of(REJECTED).and(FILES)));
     out.get(BLOCKS).setCoder(RowBlockCoder.of());
     out.get(REJECTED).setCoder(RejectedRow.Coder.of());
@@ -130,14 +147,19 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
     private final String dataset;
     private final String idColumn;
     private final int blockCells;
+    private final List<DateColumn> dateColumns;
+    private final PrefixRules prefixRules;
     private final Counter rowsRead = Metrics.counter(ReadDataset.class, "rowsRead");
     private final Counter rowsRejected = Metrics.counter(ReadDataset.class, "rowsRejected");
     private final Counter filesRead = Metrics.counter(ReadDataset.class, "filesRead");
 
-    ParseCsvFn(String dataset, String idColumn, int blockCells) {
+    ParseCsvFn(String dataset, String idColumn, int blockCells, List<DateColumn> dateColumns,
+        PrefixRules prefixRules) {
       this.dataset = dataset;
       this.idColumn = idColumn;
       this.blockCells = blockCells;
+      this.dateColumns = dateColumns;
+      this.prefixRules = prefixRules;
     }
 
     @ProcessElement
@@ -169,7 +191,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
         if (records.hasNext()) {
           List<String> headerFields = records.next().header();
           BlockBuilder block = builders.computeIfAbsent(headerFields, h -> {
-            Header header = Header.parse(h, idColumn);
+            Header header = Header.parse(h, idColumn, dateColumns, prefixRules);
             return new BlockBuilder(dataset, header, Math.max(1, blockCells / Math.max(1, header.columns.length)));
           });
           rows.startData(block);
@@ -254,17 +276,21 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
     final String[] columns;
     /** For each field position, its column index, or -1 for the id field. */
     final int[] columnOfField;
+    /** For each column, the date format it is read with, or null. */
+    final DateFormat[] dateFormats;
     final String error;
 
-    private Header(int width, int idIndex, String[] columns, int[] columnOfField, String error) {
+    private Header(int width, int idIndex, String[] columns, int[] columnOfField, DateFormat[] dateFormats,
+        String error) {
       this.width = width;
       this.idIndex = idIndex;
       this.columns = columns;
       this.columnOfField = columnOfField;
+      this.dateFormats = dateFormats;
       this.error = error;
     }
 
-    static Header parse(List<String> fields, String idColumn) {
+    static Header parse(List<String> fields, String idColumn, List<DateColumn> dateColumns, PrefixRules rules) {
       int idIndex = -1;
       if (!fields.isEmpty() && fields.get(0).isBlank()) {
         idIndex = 0;
@@ -289,7 +315,12 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
         columnOfField[i] = names.size();
         names.add(name);
       }
-      return new Header(fields.size(), idIndex, names.toArray(String[]::new), columnOfField, error);
+      DateFormat[] dateFormats = new DateFormat[names.size()];
+      for (int c = 0; c < names.size(); c++) {
+        String format = DateColumn.formatOf(dateColumns, rules, names.get(c));
+        dateFormats[c] = format == null ? null : DateFormat.of(format);
+      }
+      return new Header(fields.size(), idIndex, names.toArray(String[]::new), columnOfField, dateFormats, error);
     }
   }
 

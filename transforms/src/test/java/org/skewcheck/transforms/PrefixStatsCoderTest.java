@@ -62,6 +62,18 @@ class PrefixStatsCoderTest {
   }
 
   @Test
+  void categoriesRoundTrip() throws Exception {
+    PrefixStats stats = statsOf(PrefixStatsFixtures.generate(5, 40));
+    ColumnStats note = stats.columns().get("WI_note");
+    assertThat(note.hasText()).isTrue();
+
+    ColumnStats decoded = CoderUtils.clone(CODER, stats).columns().get("WI_note");
+    assertThat(decoded.topValues(50)).isNotEmpty().isEqualTo(note.topValues(50));
+    assertThat(decoded.distinct()).isEqualTo(note.distinct());
+    assertThat(decoded.valuesExact()).isEqualTo(note.valuesExact());
+  }
+
+  @Test
   void reEncodingADecodedAccumulatorGivesIdenticalBytes() throws Exception {
     PrefixStats stats = statsOf(PrefixStatsFixtures.generate(8, 50));
 

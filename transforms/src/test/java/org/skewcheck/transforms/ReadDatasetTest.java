@@ -29,6 +29,9 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.skewcheck.validation.config.DateColumn;
+import org.skewcheck.validation.config.PrefixRules;
+import org.skewcheck.validation.config.SkewConfig;
 
 /**
  * Reads a folder of real CSV files (generated here) and checks every profiled cell, every dead
@@ -280,6 +283,28 @@ public class ReadDatasetTest {
 
     PCollectionTuple read = pipeline.apply(
         ReadDataset.from("train", DatasetFiles.resolve(dir.getPath())).withIdColumn("uid"));
+
+    PAssert.that(read.get(ReadDataset.BLOCKS)).satisfies(blocksHold("train", expectedRows, Integer.MAX_VALUE));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  public void configuredDateColumnsAreReadAsEpochDaysOrSeconds() throws IOException {
+    File dir = tmp.newFolder("dates");
+    write(new File(dir, "a.csv"), ",signup,TS_seen,joined\n"
+        + "r1,1970-01-11,1970-01-01 00:02:00,2024-01-01\n"
+        + "r2,11/01/1970,NA,\n"
+        + "r3,2024-02-29, 1970-01-02 00:00:00 ,x\n");
+    // signup: epoch days; TS_seen (by prefix): epoch seconds, read as UTC; joined has no format: text.
+    expect("r1", "signup", 10.0, "TS_seen", 120.0, "joined", "2024-01-01");
+    expect("r2", "signup", "11/01/1970", "TS_seen", Double.NaN, "joined", Double.NaN);
+    expect("r3", "signup", 19_782.0, "TS_seen", 86_400.0,
+        "joined", "x");
+    List<DateColumn> dates = SkewConfig.parse("dateColumns:\n  - column: signup\n    format: yyyy-MM-dd\n"
+        + "  - prefix: TS\n    format: yyyy-MM-dd HH:mm:ss\n", "test.yaml").dateColumns();
+
+    PCollectionTuple read = pipeline.apply(ReadDataset.from("train", DatasetFiles.resolve(dir.getPath()))
+        .withDateColumns(dates, PrefixRules.defaults()));
 
     PAssert.that(read.get(ReadDataset.BLOCKS)).satisfies(blocksHold("train", expectedRows, Integer.MAX_VALUE));
     pipeline.run().waitUntilFinish();

@@ -9,14 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.skewcheck.validation.config.DateColumn;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.drift.CategoricalDrift;
 import org.skewcheck.validation.drift.NumericDrift;
+import org.skewcheck.validation.stats.Categories;
 import org.skewcheck.validation.stats.ColumnStats;
 import org.skewcheck.validation.stats.DatasetProfile;
 
 /**
- * The drift check: which numeric feature columns moved between train and predict, by how much and
- * by which measure ({@link NumericDrift}: PSI, JS and KS on train-decile bins).
+ * The drift check: which feature columns moved between train and predict, by how much and by which
+ * measure ({@link NumericDrift}: PSI, JS and KS on train-decile bins; {@link CategoricalDrift}: PSI
+ * and L∞ over train's top values, for the columns {@link ColumnType} calls categorical).
  *
  * <p>A column drifted only when an effect size reaches its threshold <em>and</em> its test is
  * significant after a Benjamini-Hochberg correction over the columns tested at {@code drift.fdr}:
@@ -25,7 +29,12 @@ import org.skewcheck.validation.stats.DatasetProfile;
  * rows, absent from 100 new rows, has PSI ≈ 0.17 by chance alone) and large ones make tiny effects
  * significant; requiring both keeps a random split of one dataset free of findings. PSI from {@code
  * drift.psiError} is an error, from {@code drift.psiWarning} a warning; JS from {@code drift.js} or
- * D from {@code drift.ks} alone a warning. A column whose prefix the config declares expected-constant
+ * D from {@code drift.ks} alone a warning; a categorical column's L∞ from {@code drift.linfError} is an
+ * error, from {@code drift.linfWarning} a warning, and its chi-square test of the category counts
+ * joins the numeric columns' chi-square tests in one correction. An id-like column (train's distinct
+ * count at least {@code drift.idLikeShare} of its present values, which number at least {@code
+ * drift.idLikeMinValues}; numbers only when all are integers: ids and timestamps) is not tested,
+ * since every value is new. A column whose prefix the config declares expected-constant
  * or expected-sparse, in either dataset, gets an info finding naming the declaration instead: a
  * pinned or emptied family moves its distributions by design, so such columns are also corrected
  * as a family of their own rather than loosening the correction for the others. One finding per
@@ -40,12 +49,13 @@ public final class DriftCheck {
   /**
    * What the check measured.
    *
-   * @param tested each tested column's measures, by column name
+   * @param tested each tested numeric column's measures, by column name
+   * @param categorical each tested categorical column's measures, by column name
    * @param untested for every other column of either dataset, why it was not tested
    * @param drifted the columns with a drift finding, whatever its severity
    */
-  public record Result(List<Finding> findings, Map<String, NumericDrift> tested, Map<String, String> untested,
-      Set<String> drifted) {}
+  public record Result(List<Finding> findings, Map<String, NumericDrift> tested,
+      Map<String, CategoricalDrift> categorical, Map<String, String> untested, Set<String> drifted) {}
 
   private final SkewConfig config;
   private final Declarations declarations;
@@ -55,7 +65,7 @@ public final class DriftCheck {
     this.declarations = new Declarations(config);
   }
 
-  /** Tests the numeric feature columns present in both datasets; says why any other column was not tested. */
+  /** Tests the feature columns present in both datasets; says why any other column was not tested. */
   public Result run(DatasetProfile train, DatasetProfile predict, Set<String> featureColumns) {
     Map<String, String> prefixOf = new TreeMap<>();
     for (DatasetProfile d : List.of(train, predict)) {
@@ -64,22 +74,29 @@ public final class DriftCheck {
     Map<String, ColumnStats> t = train.columns();
     Map<String, ColumnStats> p = predict.columns();
     Map<String, NumericDrift> tested = new TreeMap<>();
+    Map<String, CategoricalDrift> categorical = new TreeMap<>();
     Map<String, String> untested = new TreeMap<>();
     for (String name : prefixOf.keySet()) {
-      String reason = untestedReason(name, t.get(name), p.get(name), featureColumns);
+      boolean isCategorical = ColumnType.categorical(t.get(name), p.get(name),
+          DateColumn.formatOf(config.dateColumns(), config.prefixRules(), name) != null);
+      String reason = untestedReason(name, t.get(name), p.get(name), featureColumns, isCategorical);
       if (reason != null) {
         untested.put(name, reason);
+      } else if (isCategorical) {
+        categorical.put(name, CategoricalDrift.between(t.get(name), p.get(name)));
       } else {
         tested.put(name, NumericDrift.between(t.get(name), p.get(name)));
       }
     }
+    Set<String> all = new TreeSet<>(tested.keySet());
+    all.addAll(categorical.keySet());
 
     // Any declaration of a family explains its distributions moving: pinned (constant) or emptied
     // (sparse), in either dataset. Columns of declared families are corrected apart from the others:
     // they move by design, and their tiny p-values would loosen Benjamini-Hochberg for every other
     // column (with 7 pinned one-hot columns among 16, a same-distribution column at p = 0.02 passed).
     Map<String, String> declared = new TreeMap<>();
-    for (String name : tested.keySet()) {
+    for (String name : all) {
       String declaration = declarations.explaining(prefixOf.get(name), "predict", (dataset, kind) -> true);
       if (declaration != null) {
         declared.put(name, declaration);
@@ -88,15 +105,25 @@ public final class DriftCheck {
     List<Finding> findings = new ArrayList<>();
     Set<String> drifted = new TreeSet<>();
     for (boolean ofDeclaredFamilies : new boolean[] {false, true}) {
-      List<String> names = tested.keySet().stream()
-          .filter(n -> declared.containsKey(n) == ofDeclaredFamilies).toList();
+      List<String> names = all.stream().filter(n -> declared.containsKey(n) == ofDeclaredFamilies).toList();
+      List<String> numeric = names.stream().filter(tested::containsKey).toList();
       double[] ksAdjusted = Statistics.benjaminiHochberg(
-          names.stream().mapToDouble(n -> tested.get(n).ksPValue()).toArray());
-      double[] chiSquareAdjusted = Statistics.benjaminiHochberg(
-          names.stream().mapToDouble(n -> tested.get(n).chiSquarePValue()).toArray());
+          numeric.stream().mapToDouble(n -> tested.get(n).ksPValue()).toArray());
+      Map<String, Double> ksAdjustedOf = new TreeMap<>();
+      for (int i = 0; i < numeric.size(); i++) {
+        ksAdjustedOf.put(numeric.get(i), ksAdjusted[i]);
+      }
+      // One correction over every chi-square test, numeric and categorical: the columns tested together.
+      double[] chiSquareAdjusted = Statistics.benjaminiHochberg(names.stream()
+          .mapToDouble(n -> tested.containsKey(n) ? tested.get(n).chiSquarePValue()
+              : categorical.get(n).chiSquarePValue())
+          .toArray());
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i);
-        Finding f = finding(name, tested.get(name), ksAdjusted[i], chiSquareAdjusted[i], declared.get(name));
+        Finding f = tested.containsKey(name)
+            ? finding(name, tested.get(name), ksAdjustedOf.get(name), chiSquareAdjusted[i],
+                declared.get(name))
+            : finding(name, categorical.get(name), chiSquareAdjusted[i], declared.get(name));
         if (f != null) {
           findings.add(f);
           drifted.add(name);
@@ -104,7 +131,8 @@ public final class DriftCheck {
       }
     }
     return new Result(List.copyOf(findings), Collections.unmodifiableMap(tested),
-        Collections.unmodifiableMap(untested), Collections.unmodifiableSet(drifted));
+        Collections.unmodifiableMap(categorical), Collections.unmodifiableMap(untested),
+        Collections.unmodifiableSet(drifted));
   }
 
   /**
@@ -132,22 +160,53 @@ public final class DriftCheck {
         + " any value, and is the larger of the p-values of Pearson's X2 = sum (O - E)^2 / E and of the"
         + " likelihood-ratio G = 2 * sum O * ln(O / E) (each runs liberal in one direction when bins expect few"
         + " values); it is the significance of PSI and JS.");
+    m.put("categories", String.format(Locale.ROOT, "Categories of a categorical column (one with text values in"
+        + " train, or in predict when train has none; its numbers count as categories too, integers written"
+        + " without a decimal point) are train's %d most frequent values plus '%s' for every other value, predict's"
+        + " new values included; p and q are train's and predict's shares of present values per category. Counts"
+        + " are exact up to %d distinct values, else frequent-items sketch estimates.", CategoricalDrift.CATEGORIES,
+        CategoricalDrift.OTHER, Categories.EXACT_VALUES));
+    m.put("categoricalPsi", "PSI of a categorical column is the same formula over its categories: sum of (q - p) *"
+        + " ln(q / p), natural log, a zero proportion replaced by 1e-4.");
+    m.put("linf", "L-inf = max over categories of |p - q|: the largest share of values that moved into or out of"
+        + " one category.");
+    m.put("categoricalChiSquarePValue", "The chi-square p-value of a categorical column is the same test on the"
+        + " 2 x k table of category counts; it is the significance of its PSI and L-inf.");
+    m.put("idLike", String.format(Locale.ROOT, "A column is id-like, profiled but not drift-tested, when train's"
+        + " distinct count (exact up to %d values, else a Theta-sketch estimate) is at least %s of its present values and"
+        + " they number at least %d; a numeric column only when all its values are integers (ids, timestamps).",
+        Categories.EXACT_VALUES, num(d.idLikeShare()), d.idLikeMinValues()));
     m.put("drifted", String.format(Locale.ROOT, "A column drifted when an effect reaches its threshold and its test"
         + " is significant after a Benjamini-Hochberg correction over the columns tested at q = %s (chi-square"
-        + " p-values for PSI and JS, KS p-values for KS): PSI >= %s is an error; PSI >= %s, JS >= %s or KS >= %s a"
-        + " warning; info when the config declares the column's prefix expected-constant or expected-sparse (those"
-        + " columns are corrected apart from the others); columns with fewer than %d numeric values on a side are not"
-        + " tested.", num(d.fdr()), num(d.psiError()),
-        num(d.psiWarning()), num(d.js()), num(d.ks()), NumericDrift.MIN_VALUES));
+        + " p-values, numeric and categorical columns together, for PSI, JS and L-inf; KS p-values for KS): PSI >= %s"
+        + " or L-inf >= %s is an error; PSI >= %s, JS >= %s, KS >= %s or L-inf >= %s a warning; info when the config"
+        + " declares the column's prefix expected-constant or expected-sparse (those columns are corrected apart from"
+        + " the others); columns with fewer than %d numeric (categorical: present) values on a side are not tested.",
+        num(d.fdr()), num(d.psiError()), num(d.linfError()), num(d.psiWarning()), num(d.js()), num(d.ks()),
+        num(d.linfWarning()), NumericDrift.MIN_VALUES));
     return m;
   }
 
-  private String untestedReason(String name, ColumnStats t, ColumnStats p, Set<String> featureColumns) {
+  private String untestedReason(String name, ColumnStats t, ColumnStats p, Set<String> featureColumns,
+      boolean isCategorical) {
     if (!featureColumns.contains(name)) {
       return "not a feature (" + config.columns().roleOf(name) + ")";
     }
     if (t == null || p == null) {
       return "only in " + (t == null ? "predict" : "train");
+    }
+    String idLike = idLikeReason(t, isCategorical);
+    if (idLike != null) {
+      return idLike;
+    }
+    if (isCategorical) {
+      for (ColumnStats side : List.of(t, p)) {
+        if (side.present() < CategoricalDrift.MIN_VALUES) {
+          return String.format(Locale.ROOT, "fewer than %d present values in %s (%d)", CategoricalDrift.MIN_VALUES,
+              side == t ? "train" : "predict", side.present());
+        }
+      }
+      return null;
     }
     for (ColumnStats side : List.of(t, p)) {
       if (side.count() < NumericDrift.MIN_VALUES) {
@@ -158,7 +217,77 @@ public final class DriftCheck {
     return null;
   }
 
-  /** The column's finding, or null when no effect is both large enough and significant. */
+  /**
+   * Why train's values make the column id-like (nearly every value distinct, as ids and timestamps
+   * are), or null. Train decides: 100 predict rows of a count are nearly all distinct by chance.
+   */
+  private String idLikeReason(ColumnStats train, boolean isCategorical) {
+    SkewConfig.Drift d = config.drift();
+    long n = isCategorical ? train.present() : train.count();
+    double distinct = train.distinct();
+    if (n < d.idLikeMinValues() || Double.isNaN(distinct) || (!isCategorical && !train.integral())
+        || distinct < d.idLikeShare() * n) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "id-like: %.0f distinct values among %d in train (%s >= %s), so every"
+        + " value is new and a drift test would flag nothing real", distinct, n,
+        train.valuesExact() ? "exact" : "estimated", num(d.idLikeShare()));
+  }
+
+  /** The categorical column's finding, or null when no effect is both large enough and significant. */
+  private Finding finding(String name, CategoricalDrift d, double chiSquareAdjusted, String declared) {
+    SkewConfig.Drift thresholds = config.drift();
+    if (!(chiSquareAdjusted < thresholds.fdr())) {
+      return null;
+    }
+    List<String> triggers = new ArrayList<>();
+    Severity severity = null;
+    if (d.psi() >= thresholds.psiWarning()) {
+      boolean error = d.psi() >= thresholds.psiError();
+      triggers.add(String.format(Locale.ROOT, "PSI %.3f >= %s", d.psi(),
+          num(error ? thresholds.psiError() : thresholds.psiWarning())));
+      severity = error ? Severity.ERROR : Severity.WARNING;
+    }
+    if (d.linf() >= thresholds.linfWarning()) {
+      boolean error = d.linf() >= thresholds.linfError();
+      triggers.add(String.format(Locale.ROOT, "L-inf %.3f >= %s", d.linf(),
+          num(error ? thresholds.linfError() : thresholds.linfWarning())));
+      severity = error || severity == Severity.ERROR ? Severity.ERROR : Severity.WARNING;
+    }
+    if (severity == null) {
+      return null;
+    }
+    double[] p = d.trainProportions();
+    double[] q = d.predictProportions();
+    int moved = 0;
+    for (int i = 1; i < p.length; i++) {
+      if (Math.abs(p[i] - q[i]) > Math.abs(p[moved] - q[moved])) {
+        moved = i;
+      }
+    }
+    String message = String.format(Locale.ROOT,
+        "%s drifted: %s; '%s' went from %.1f%% to %.1f%%; chi-square p=%.2g (adjusted %.2g); %d train vs %d"
+            + " predict values", name, String.join(", ", triggers), d.categories().get(moved), 100 * p[moved],
+        100 * q[moved], d.chiSquarePValue(), chiSquareAdjusted, d.trainN(), d.predictN())
+        + (declared == null ? "" : "; expected: " + declared);
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("psi", d.psi());
+    figures.put("linf", d.linf());
+    figures.put("category", d.categories().get(moved));
+    figures.put("trainFraction", p[moved]);
+    figures.put("predictFraction", q[moved]);
+    figures.put("chiSquarePValue", d.chiSquarePValue());
+    figures.put("chiSquarePValueAdjusted", chiSquareAdjusted);
+    figures.put("trainN", d.trainN());
+    figures.put("predictN", d.predictN());
+    figures.put("probability", d.chiSquarePValue());
+    if (declared != null) {
+      figures.put("declared", declared);
+    }
+    return new Finding("drift", Scope.COLUMN, name, declared == null ? severity : Severity.INFO, message, figures);
+  }
+
+  /** The numeric column's finding, or null when no effect is both large enough and significant. */
   private Finding finding(String name, NumericDrift d, double ksAdjusted, double chiSquareAdjusted,
       String declared) {
     SkewConfig.Drift thresholds = config.drift();
@@ -209,7 +338,7 @@ public final class DriftCheck {
   }
 
   /** A threshold as written in the config: 0.1, not 0.100000. */
-  private static String num(double v) {
+  static String num(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 }

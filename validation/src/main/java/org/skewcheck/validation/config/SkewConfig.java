@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  */
 public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity,
     List<String> expectedColumns, String expectedColumnsFrom, Scoring scoring, Drift drift, List<Rule> rules,
-    List<String> requiredColumns, List<String> uniqueKey, History history)
+    List<String> requiredColumns, List<String> uniqueKey, History history, List<DateColumn> dateColumns,
+    UnseenCategories unseenCategories)
     implements Serializable {
 
   @JsonCreator
@@ -53,7 +54,9 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       @JsonProperty("rules") List<Rule> rules,
       @JsonProperty("requiredColumns") List<String> requiredColumns,
       @JsonProperty("uniqueKey") List<String> uniqueKey,
-      @JsonProperty("history") History history) {
+      @JsonProperty("history") History history,
+      @JsonProperty("dateColumns") List<DateColumn> dateColumns,
+      @JsonProperty("unseenCategories") UnseenCategories unseenCategories) {
     this.columns = columns == null ? Columns.NONE : columns;
     this.prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
     this.expected = expected == null ? Expected.NONE : expected;
@@ -69,17 +72,19 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     this.requiredColumns = requiredColumns == null ? List.of() : List.copyOf(requiredColumns);
     this.uniqueKey = uniqueKey == null ? List.of() : List.copyOf(uniqueKey);
     this.history = history == null ? History.DEFAULTS : history;
+    this.dateColumns = dateColumns == null ? List.of() : List.copyOf(dateColumns);
+    this.unseenCategories = unseenCategories == null ? UnseenCategories.DEFAULTS : unseenCategories;
   }
 
   /** The configuration with every default. */
   public static SkewConfig defaults() {
-    return new SkewConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SkewConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** This config with {@code columns} as the expected feature order (read from {@link #expectedColumnsFrom}). */
   public SkewConfig withExpectedColumns(List<String> columns) {
     return new SkewConfig(this.columns, prefixes, expected, sparsity, columns, null, scoring, drift, rules,
-        requiredColumns, uniqueKey, history);
+        requiredColumns, uniqueKey, history, dateColumns, unseenCategories);
   }
 
   /**
@@ -297,14 +302,18 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
   }
 
   /**
-   * Thresholds of the drift check: a numeric column drifted when an effect size reaches its
-   * threshold and its test is significant after a Benjamini-Hochberg correction at {@code fdr} over
-   * the columns tested (KS p-values for {@code ks}; the chi-square test of the binned counts for PSI
-   * and JS). PSI from {@code psiWarning} is a warning and from {@code psiError} an error; {@code js}
-   * and {@code ks} alone make warnings.
+   * Thresholds of the drift check: a column drifted when an effect size reaches its threshold and
+   * its test is significant after a Benjamini-Hochberg correction at {@code fdr} over the columns
+   * tested (KS p-values for {@code ks}; the chi-square test of the binned or category counts for
+   * PSI, JS and L∞). PSI from {@code psiWarning} is a warning and from {@code psiError} an error;
+   * {@code js} and {@code ks} alone make warnings; a categorical column's L∞ from {@code
+   * linfWarning} is a warning and from {@code linfError} an error. A column whose train distinct
+   * count is at least {@code idLikeShare} of its present values (at least {@code idLikeMinValues} of
+   * them; numbers only when all are integers) is id-like: profiled, not tested.
    */
-  public record Drift(double psiWarning, double psiError, double js, double ks, double fdr) implements Serializable {
-    static final Drift DEFAULTS = new Drift(null, null, null, null, null);
+  public record Drift(double psiWarning, double psiError, double js, double ks, double fdr, double linfWarning,
+      double linfError, double idLikeShare, long idLikeMinValues) implements Serializable {
+    static final Drift DEFAULTS = new Drift(null, null, null, null, null, null, null, null, null);
 
     @JsonCreator
     public Drift(
@@ -312,9 +321,15 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
         @JsonProperty("psiError") Double psiError,
         @JsonProperty("js") Double js,
         @JsonProperty("ks") Double ks,
-        @JsonProperty("fdr") Double fdr) {
+        @JsonProperty("fdr") Double fdr,
+        @JsonProperty("linfWarning") Double linfWarning,
+        @JsonProperty("linfError") Double linfError,
+        @JsonProperty("idLikeShare") Double idLikeShare,
+        @JsonProperty("idLikeMinValues") Long idLikeMinValues) {
       this(psiWarning == null ? 0.1 : psiWarning, psiError == null ? 0.25 : psiError, js == null ? 0.1 : js,
-          ks == null ? 0.1 : ks, fdr == null ? 0.05 : fdr);
+          ks == null ? 0.1 : ks, fdr == null ? 0.05 : fdr, linfWarning == null ? 0.1 : linfWarning,
+          linfError == null ? 0.2 : linfError, idLikeShare == null ? 0.95 : idLikeShare,
+          idLikeMinValues == null ? 50 : idLikeMinValues);
     }
 
     public Drift {
@@ -325,6 +340,38 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       requireOpenUnit("drift.js", js);
       requireOpenUnit("drift.ks", ks);
       requireOpenUnit("drift.fdr", fdr);
+      requireOpenUnit("drift.linfWarning", linfWarning);
+      requireOpenUnit("drift.linfError", linfError);
+      if (linfError < linfWarning) {
+        throw new ConfigException("drift.linfError must be >= drift.linfWarning, got " + linfError + " and "
+            + linfWarning);
+      }
+      requireOpenUnit("drift.idLikeShare", idLikeShare);
+      if (idLikeMinValues < 2) {
+        throw new ConfigException("drift.idLikeMinValues must be at least 2, got " + idLikeMinValues);
+      }
+    }
+  }
+
+  /**
+   * Values of a categorical column that predict has and train never had: always an info finding;
+   * a warning when that many rows with new values are unlikely under train (a binomial tail at
+   * train's Good-Turing rate of new values, Benjamini-Hochberg-adjusted below {@code alpha}); an
+   * error when, in addition, they are at least {@code errorShare} of predict's present values.
+   */
+  public record UnseenCategories(double alpha, double errorShare) implements Serializable {
+    static final UnseenCategories DEFAULTS = new UnseenCategories(null, null);
+
+    @JsonCreator
+    public UnseenCategories(@JsonProperty("alpha") Double alpha, @JsonProperty("errorShare") Double errorShare) {
+      this(alpha == null ? 0.001 : alpha, errorShare == null ? 0.05 : errorShare);
+    }
+
+    public UnseenCategories {
+      requireOpenUnit("unseenCategories.alpha", alpha);
+      if (!(errorShare >= 0 && errorShare <= 1)) {
+        throw new ConfigException("unseenCategories.errorShare must be in [0, 1], got " + errorShare);
+      }
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import org.skewcheck.validation.check.ColumnType;
 import org.skewcheck.validation.check.DriftCheck;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
@@ -16,7 +18,10 @@ import org.skewcheck.validation.check.RuleCheck;
 import org.skewcheck.validation.check.SchemaCheck;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.check.SparsityCheck;
+import org.skewcheck.validation.check.UnseenCategoryCheck;
+import org.skewcheck.validation.config.DateColumn;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.drift.CategoricalDrift;
 import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.score.ScoreCheck;
 import org.skewcheck.validation.score.ScoreSummary;
@@ -38,6 +43,7 @@ public final class CompareProfiles {
   private static final double[] RANKS = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
   private static final String[] RANK_NAMES = {"p01", "p05", "p25", "p50", "p75", "p95", "p99"};
   private static final int WORST_COLUMNS = 5;
+  private static final int TOP_VALUES = 10;
 
   private final SkewConfig config;
   private final Provenance provenance;
@@ -87,6 +93,7 @@ public final class CompareProfiles {
     findings.addAll(new SparsityCheck(config).run(train, predict, features));
     DriftCheck.Result drift = new DriftCheck(config).run(train, predict, features);
     findings.addAll(drift.findings());
+    findings.addAll(new UnseenCategoryCheck(config).run(train, predict, drift.categorical().keySet()));
     ScoresReport scores = null;
     if (trainScores != null && predictScores != null) {
       ScoreCheck.Result scored = new ScoreCheck(config).run(trainScores, predictScores);
@@ -177,14 +184,19 @@ public final class CompareProfiles {
     return out;
   }
 
+  /** The prefix's roll-up over its tested columns: PSI over numeric and categorical ones, JS and KS over numeric ones. */
   private static Report.PrefixDrift prefixDrift(Set<String> columns, DriftCheck.Result drift) {
-    List<String> tested = columns.stream().filter(drift.tested()::containsKey).toList();
+    List<String> tested = columns.stream()
+        .filter(c -> drift.tested().containsKey(c) || drift.categorical().containsKey(c)).toList();
+    List<String> numeric = tested.stream().filter(drift.tested()::containsKey).toList();
     int drifted = (int) tested.stream().filter(drift.drifted()::contains).count();
-    double[] psi = tested.stream().mapToDouble(c -> drift.tested().get(c).psi()).toArray();
-    double[] js = tested.stream().mapToDouble(c -> drift.tested().get(c).js()).toArray();
-    double[] ks = tested.stream().mapToDouble(c -> drift.tested().get(c).ks()).toArray();
+    ToDoubleFunction<String> psiOf = c -> drift.tested().containsKey(c) ? drift.tested().get(c).psi()
+        : drift.categorical().get(c).psi();
+    double[] psi = tested.stream().mapToDouble(psiOf).toArray();
+    double[] js = numeric.stream().mapToDouble(c -> drift.tested().get(c).js()).toArray();
+    double[] ks = numeric.stream().mapToDouble(c -> drift.tested().get(c).ks()).toArray();
     List<String> worst = tested.stream()
-        .sorted(Comparator.comparingDouble((String c) -> -drift.tested().get(c).psi()).thenComparing(c -> c))
+        .sorted(Comparator.comparingDouble((String c) -> -psiOf.applyAsDouble(c)).thenComparing(c -> c))
         .limit(WORST_COLUMNS).toList();
     return new Report.PrefixDrift(tested.size(), drifted, ratio(drifted, tested.size()), max(psi), mean(psi),
         max(js), mean(js), max(ks), mean(ks), worst);
@@ -237,29 +249,31 @@ public final class CompareProfiles {
       String name = e.getKey();
       ColumnStats tc = t.get(name);
       ColumnStats pc = p.get(name);
-      out.add(new Report.ColumnReport(name, e.getValue(), config.columns().roleOf(name), type(tc, pc),
-          columnSummary(train, tc), columnSummary(predict, pc), columnDrift(name, drift),
-          byTarget.getOrDefault(name, List.of())));
+      boolean categorical = ColumnType.categorical(tc, pc,
+          DateColumn.formatOf(config.dateColumns(), config.prefixRules(), name) != null);
+      out.add(new Report.ColumnReport(name, e.getValue(), config.columns().roleOf(name),
+          categorical ? ColumnType.CATEGORICAL : ColumnType.NUMERIC, columnSummary(train, tc, categorical),
+          columnSummary(predict, pc, categorical), columnDrift(name, drift), byTarget.getOrDefault(name, List.of())));
     }
     return out;
   }
 
   private static Report.ColumnDrift columnDrift(String name, DriftCheck.Result drift) {
+    CategoricalDrift c = drift.categorical().get(name);
+    if (c != null) {
+      return new Report.ColumnDrift(c.psi(), Double.NaN, Double.NaN, c.linf(), Double.NaN, c.chiSquarePValue(), null,
+          c.categories(), null);
+    }
     NumericDrift d = drift.tested().get(name);
     if (d == null) {
       return Report.ColumnDrift.untested(drift.untested().get(name));
     }
     List<Double> edges = Arrays.stream(d.bins().edges()).boxed().toList();
-    return new Report.ColumnDrift(d.psi(), d.js(), d.ks(), d.ksPValue(), d.chiSquarePValue(), edges, null);
+    return new Report.ColumnDrift(d.psi(), d.js(), d.ks(), Double.NaN, d.ksPValue(), d.chiSquarePValue(), edges,
+        null, null);
   }
 
-  private static String type(ColumnStats t, ColumnStats p) {
-    long numbers = (t == null ? 0 : t.count()) + (p == null ? 0 : p.count());
-    long text = (t == null ? 0 : t.nonNumeric()) + (p == null ? 0 : p.nonNumeric());
-    return numbers == 0 && text > 0 ? "categorical" : "numeric";
-  }
-
-  private static Report.ColumnSummary columnSummary(DatasetProfile d, ColumnStats c) {
+  private static Report.ColumnSummary columnSummary(DatasetProfile d, ColumnStats c, boolean categorical) {
     if (c == null) {
       return null;
     }
@@ -270,9 +284,10 @@ public final class CompareProfiles {
         quantiles.put(RANK_NAMES[i], c.quantile(RANKS[i]));
       }
     }
-    int distinct = c.distinctNumeric();
+    double distinct = c.distinct();
     return new Report.ColumnSummary(c.count(), d.missing(c), c.nonNumeric(), c.zeros(), c.mean(), c.stddev(),
-        c.min(), c.max(), quantiles, c.skewness(), c.excessKurtosis(), distinct < 0 ? null : distinct);
+        c.min(), c.max(), quantiles, c.skewness(), c.excessKurtosis(),
+        Double.isNaN(distinct) ? null : Math.round(distinct), categorical ? c.topValues(TOP_VALUES) : null);
   }
 
   private static double ratio(long a, long b) {

@@ -9,6 +9,7 @@ import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.score.ScoresReport;
+import org.skewcheck.validation.stats.Categories.ValueCount;
 
 /**
  * {@code report.json}, schema version 1. Lists are in a documented, stable order: columns by
@@ -78,26 +79,38 @@ public record Report(
   /**
    * One column's drift from train to predict (the {@code measures} section defines each figure).
    * Every column has one: an untested column has null figures and says why in {@code untestedReason},
-   * which is null for a tested column.
+   * which is null for a tested column. A numeric column has {@code psi}, {@code js}, {@code ks},
+   * {@code ksPValue}, {@code chiSquarePValue} and {@code bins}; a categorical one {@code psi}, {@code
+   * linf}, {@code chiSquarePValue} and {@code categories}; the others are null.
    *
    * @param bins the bin edges: the distinct train deciles
+   * @param categories the categories: train's top values, most frequent first, then "(other)" when any
    */
-  @JsonPropertyOrder({"psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins", "untestedReason"})
-  public record ColumnDrift(double psi, double js, double ks, double ksPValue, double chiSquarePValue,
-      List<Double> bins, String untestedReason) {
+  @JsonPropertyOrder({"psi", "js", "ks", "linf", "ksPValue", "chiSquarePValue", "bins", "categories",
+      "untestedReason"})
+  public record ColumnDrift(double psi, double js, double ks, double linf, double ksPValue, double chiSquarePValue,
+      List<Double> bins, List<String> categories, String untestedReason) {
 
     /** The drift of a column that was not tested, and why. */
     public static ColumnDrift untested(String reason) {
-      return new ColumnDrift(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, reason);
+      return new ColumnDrift(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null,
+          reason);
     }
   }
 
-  /** One column's statistics in one dataset; figures that do not exist are null. */
+  /**
+   * One column's statistics in one dataset; figures that do not exist are null.
+   *
+   * @param distinct distinct present values: exact while a numeric column has at most 16 of them or a
+   *     categorical one at most 768, else an estimate (integer numeric columns only; null for others)
+   * @param topValues a categorical column's 10 most frequent values with their counts (exact or, past
+   *     768 distinct values, estimated), highest count first, ties by value; null for a numeric column
+   */
   @JsonPropertyOrder({"count", "missing", "nonNumeric", "zeros", "mean", "stddev", "min", "max", "quantiles",
-      "skewness", "excessKurtosis", "distinct"})
+      "skewness", "excessKurtosis", "distinct", "topValues"})
   public record ColumnSummary(long count, long missing, long nonNumeric, long zeros, double mean, double stddev,
       double min, double max, Map<String, Double> quantiles, double skewness, double excessKurtosis,
-      Integer distinct) {}
+      Long distinct, List<ValueCount> topValues) {}
 
   /**
    * One prefix: its roll-ups in each dataset (null where the dataset lacks it), its drift, its

@@ -3,9 +3,12 @@ package org.skewcheck.validation.stats;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import org.apache.datasketches.memory.Memory;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator;
 
 /**
  * The mergeable profile of one column in one dataset.
@@ -17,10 +20,17 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * column's missing count is the dataset's row count minus {@link #count()} and {@link
  * #nonNumeric()}, which also covers files that lack the column altogether.
  *
+ * <p>A column that sees text is categorical: on its first text cell it creates its {@link
+ * Categories} (value counts over text and numbers), so numeric columns never pay for them. The
+ * distinct count of numbers is exact while the value counts are; past that, a {@link DistinctCount} estimates
+ * it for integer columns (ids and timestamps are integers; a continuous measurement's distinct
+ * count says nothing and would cost an update per value).
+ *
  * <pre>{@code
  * ColumnStats s = new ColumnStats();
- * s.add(0.0); s.add(3.5); s.addNonNumeric("n/a?");
- * s.mean();   // 1.75
+ * s.add(0.0); s.add(3.5); s.addText("n/a?");
+ * s.mean();          // 1.75
+ * s.topValues(10);   // [{0, 1}, {3.5, 1}, {n/a?, 1}]
  * }</pre>
  */
 public final class ColumnStats {
@@ -46,6 +56,12 @@ public final class ColumnStats {
   private ValueCounts values = new ValueCounts();
   /** Null while {@link #values} is exact. */
   private KllDoublesSketch sketch;
+  /** Whether any number was not an integer. */
+  private boolean fractional;
+  /** Distinct numbers once {@link #sketch} took over, while every number is an integer; else null. */
+  private DistinctCount numericDistinct;
+  /** Null until the first text cell. */
+  private Categories categories;
 
   /** Adds one finite numeric value. */
   public void add(double x) {
@@ -80,7 +96,14 @@ public final class ColumnStats {
     if (x > max) {
       max = x;
     }
+    if (!fractional && x != Math.rint(x)) {
+      fractional = true;
+      numericDistinct = null;
+    }
     count(x, n);
+    if (categories != null) {
+      categories.addNumber(x, n);
+    }
   }
 
   /** Records {@code n} copies of {@code x} in the value counts, or the sketch once they overflow. */
@@ -90,21 +113,55 @@ public final class ColumnStats {
     }
     if (values == null) {
       sketch.update(x, n);
+      if (numericDistinct != null) {
+        numericDistinct.add(x);
+      }
     }
   }
 
   /** Replaces the exact value counts by a sketch holding the same values. */
   private void switchToSketch() {
     sketch = KllDoublesSketch.newHeapInstance(SKETCH_K);
+    numericDistinct = fractional ? null : new DistinctCount();
     for (int i = 0; i < values.size(); i++) {
       sketch.update(values.value(i), values.count(i));
+      if (numericDistinct != null) {
+        numericDistinct.add(values.value(i));
+      }
     }
     values = null;
   }
 
-  /** Counts one present value that is not a finite number. */
-  public void addNonNumeric() {
+  /** Counts one present value that is not a finite number: a category. */
+  public void addText(String text) {
     nonNumeric++;
+    categories().addText(text, 1);
+  }
+
+  /**
+   * This column's categories, created on first use with the numbers seen so far: exactly while
+   * their counts are exact, else the quantile sketch's retained values with their weights (an
+   * estimate; such a column mixes text with more than {@link ValueCounts#CAPACITY} numbers).
+   */
+  private Categories categories() {
+    if (categories == null) {
+      categories = new Categories();
+      addNumbersTo(categories);
+    }
+    return categories;
+  }
+
+  private void addNumbersTo(Categories target) {
+    if (values != null) {
+      for (int i = 0; i < values.size(); i++) {
+        target.addNumber(values.value(i), values.count(i));
+      }
+    } else if (count > 0) {
+      QuantilesDoublesSketchIterator it = sketch.iterator();
+      while (it.next()) {
+        target.addNumber(it.getQuantile(), it.getWeight());
+      }
+    }
   }
 
   /** Folds {@code other} into this one; {@code other} is left unchanged and must not be this. */
@@ -113,6 +170,7 @@ public final class ColumnStats {
       throw new IllegalArgumentException("cannot merge a ColumnStats into itself");
     }
     nonNumeric += other.nonNumeric;
+    mergeCategories(other);
     if (other.count == 0) {
       return;
     }
@@ -144,6 +202,10 @@ public final class ColumnStats {
     zeros += other.zeros;
     min = Math.min(min, other.min);
     max = Math.max(max, other.max);
+    if (other.fractional) {
+      fractional = true;
+      numericDistinct = null;
+    }
     if (other.values != null) {
       for (int i = 0; i < other.values.size(); i++) {
         count(other.values.value(i), other.values.count(i));
@@ -153,6 +215,21 @@ public final class ColumnStats {
         switchToSketch();
       }
       sketch.merge(other.sketch);
+      if (numericDistinct != null) {
+        numericDistinct.merge(other.numericDistinct);
+      }
+    }
+  }
+
+  /** Folds {@code other}'s categories (or its numbers, when it has none) into this one's, when either has any. */
+  private void mergeCategories(ColumnStats other) {
+    if (categories == null && other.categories == null) {
+      return;
+    }
+    if (other.categories != null) {
+      categories().merge(other.categories);
+    } else {
+      other.addNumbersTo(categories);
     }
   }
 
@@ -260,6 +337,76 @@ public final class ColumnStats {
     return values == null ? -1 : values.size();
   }
 
+  /** Whether every number is an integer (true when there is none). */
+  public boolean integral() {
+    return !fractional;
+  }
+
+  /** Whether the column has any text value, which makes it categorical. */
+  public boolean hasText() {
+    return nonNumeric > 0;
+  }
+
+  /** Present values: numbers and text. */
+  public long present() {
+    return count + nonNumeric;
+  }
+
+  /**
+   * Distinct present values, numbers and text: exact while every value is counted exactly, else
+   * an estimate (relative standard error about 1.6%); NaN when unknown (more than {@link
+   * ValueCounts#CAPACITY} numbers that are not all integers).
+   */
+  public double distinct() {
+    if (valuesExact()) {
+      return categories == null ? values.size() : categories.valuesHeld();
+    }
+    double numbers = values != null ? values.size() : numericDistinct != null ? numericDistinct.estimate() : Double.NaN;
+    return categories == null ? numbers : numbers + categories.textDistinct();
+  }
+
+  /** Whether every present value and its count is known exactly (see {@link #topValues}). */
+  public boolean valuesExact() {
+    return values != null && (categories == null || categories.exact());
+  }
+
+  /**
+   * Up to {@code limit} present values (numbers as {@link Categories#canonical} strings) by count,
+   * highest first, ties by value: exact while {@link #valuesExact()}, else estimates of the
+   * frequent ones. Empty for a column of more than {@link ValueCounts#CAPACITY} numbers and no text,
+   * whose values are not counted.
+   */
+  public List<Categories.ValueCount> topValues(int limit) {
+    if (categories != null) {
+      return categories.top(limit);
+    }
+    List<Categories.ValueCount> out = new ArrayList<>();
+    if (values != null) {
+      for (int i = 0; i < values.size(); i++) {
+        out.add(new Categories.ValueCount(Categories.canonical(values.value(i)), values.count(i)));
+      }
+    }
+    out.sort(Categories.ValueCount.BY_COUNT);
+    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+  }
+
+  /**
+   * How many present values fall in category {@code value} (a text value, or a number's {@link
+   * Categories#canonical} string): exact while {@link #valuesExact()}, else an estimate.
+   */
+  public double countOfCategory(String value) {
+    if (categories != null) {
+      return categories.count(value);
+    }
+    double x;
+    try {
+      x = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+    return count > 0 && Categories.canonical(x).equals(value) ? countOf(x) : 0;
+  }
+
   /** Writes the complete state (sketch included) in a compact, versionless binary form. */
   public void writeTo(DataOutput out) throws IOException {
     out.writeLong(count);
@@ -271,14 +418,32 @@ public final class ColumnStats {
     out.writeDouble(m4);
     out.writeDouble(min);
     out.writeDouble(max);
+    out.writeBoolean(fractional);
     out.writeBoolean(values != null);
     if (values != null) {
       values.writeTo(out);
     } else {
-      byte[] bytes = sketch.toByteArray();
-      out.writeInt(bytes.length);
-      out.write(bytes);
+      writeBytes(out, sketch.toByteArray());
+      out.writeBoolean(numericDistinct != null);
+      if (numericDistinct != null) {
+        numericDistinct.writeTo(out);
+      }
     }
+    out.writeBoolean(categories != null);
+    if (categories != null) {
+      categories.writeTo(out);
+    }
+  }
+
+  private static void writeBytes(DataOutput out, byte[] bytes) throws IOException {
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static byte[] readBytes(DataInput in) throws IOException {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return bytes;
   }
 
   /** Reads what {@link #writeTo} wrote. */
@@ -293,13 +458,18 @@ public final class ColumnStats {
     double min = in.readDouble();
     double max = in.readDouble();
     ColumnStats s = new ColumnStats();
+    s.fractional = in.readBoolean();
     if (in.readBoolean()) {
       s.values = ValueCounts.readFrom(in);
     } else {
-      byte[] bytes = new byte[in.readInt()];
-      in.readFully(bytes);
       s.values = null;
-      s.sketch = KllDoublesSketch.heapify(Memory.wrap(bytes));
+      s.sketch = KllDoublesSketch.heapify(Memory.wrap(readBytes(in)));
+      if (in.readBoolean()) {
+        s.numericDistinct = DistinctCount.readFrom(in);
+      }
+    }
+    if (in.readBoolean()) {
+      s.categories = Categories.readFrom(in);
     }
     s.count = count;
     s.nonNumeric = nonNumeric;

@@ -44,9 +44,10 @@ public final class PrefixStats {
       stats.add(0.0, zeroRun);
     }
     int[] textIndex = block.textIndex();
+    String[] text = block.text();
     for (int i = 0; i < textIndex.length; i++) {
       int cell = textIndex[i];
-      columns.get(names[cell / n]).addNonNumeric();
+      columns.get(names[cell / n]).addText(text[i]);
       present[cell % n] = true;
     }
     rows += n;

@@ -210,18 +210,77 @@ class DriftCheckTest {
         .allMatch(f -> f.severity() == Severity.ERROR);
   }
 
+  /** A categorical column of {@code rows} values drawn from {@code shares} over colours c0, c1, ... */
+  private static Table colours(Table table, String name, int rows, double[] shares, SplittableRandom random) {
+    table.add(name, r -> Double.NaN);
+    for (int r = 0; r < rows; r++) {
+      double u = random.nextDouble();
+      int i = 0;
+      for (double sum = shares[0]; i < shares.length - 1 && u >= sum; sum += shares[++i]) {
+        // walks to the drawn colour
+      }
+      table.text(name, r, "c" + i);
+    }
+    return table;
+  }
+
+  @Test
+  void shiftedCategoricalMixIsFlaggedByLinfAndPsi() {
+    SplittableRandom random = new SplittableRandom(507);
+    double[] mix = {0.5, 0.3, 0.2};
+    Table train = colours(colours(colours(new Table(5_000), "CAT_big", 5_000, mix, random), "CAT_small", 5_000, mix,
+        random), "CAT_same", 5_000, mix, random).normal("IQ_a", 0, random);
+    Table predict = colours(colours(colours(new Table(2_000), "CAT_big", 2_000, new double[] {0.2, 0.3, 0.5}, random),
+        "CAT_small", 2_000, new double[] {0.38, 0.35, 0.27}, random), "CAT_same", 2_000, mix, random)
+        .normal("IQ_a", 0, random);
+    DriftCheck.Result result = check(train.profile("train"), predict.profile("predict"));
+
+    assertThat(result.categorical()).containsOnlyKeys("CAT_big", "CAT_small", "CAT_same");
+    assertThat(result.tested()).containsOnlyKeys("IQ_a");
+    assertThat(result.findings()).extracting(Finding::target).containsExactlyInAnyOrder("CAT_big", "CAT_small");
+
+    Finding big = about(result, "CAT_big");
+    assertThat(big.severity()).isEqualTo(Severity.ERROR);
+    assertThat(big.message()).startsWith("CAT_big drifted: PSI").contains("L-inf 0.3", ">= 0.2", "' went from ",
+        "5000 train vs 2000 predict values");
+    assertThat(big.figures().keySet()).containsExactly("psi", "linf", "category", "trainFraction", "predictFraction",
+        "chiSquarePValue", "chiSquarePValueAdjusted", "trainN", "predictN", "probability");
+    assertThat((double) big.figures().get("linf")).isCloseTo(0.3, within(0.03));
+
+    // L-inf about 0.12 is a warning although PSI (about 0.04) is below its threshold.
+    Finding small = about(result, "CAT_small");
+    assertThat(small.severity()).isEqualTo(Severity.WARNING);
+    assertThat(small.message()).contains("L-inf 0.1").doesNotContain("PSI 0");
+    assertThat(result.categorical().get("CAT_small").psi()).isLessThan(0.1);
+    assertThat(result.categorical().get("CAT_same").linf()).isLessThan(0.05);
+  }
+
+  @Test
+  void smallCategoricalSamplesNeedSignificance() {
+    // 20 predict values with L-inf about 0.2: large-looking, but 20 values cannot tell it from chance.
+    SplittableRandom random = new SplittableRandom(508);
+    double[] mix = {0.5, 0.3, 0.2};
+    DriftCheck.Result result = check(colours(new Table(5_000), "CAT_a", 5_000, mix, random).profile("train"),
+        colours(new Table(20), "CAT_a", 20, new double[] {0.25, 0.5, 0.25}, random).profile("predict"));
+    assertThat(result.categorical().get("CAT_a").linf()).isGreaterThan(0.1);
+    assertThat(result.findings()).isEmpty();
+  }
+
   @Test
   void untestedColumnsSayWhy() {
     SplittableRandom random = new SplittableRandom(505);
     Table train = new Table(300).normal("IQ_a", 0, random).normal("IQ_onlyTrain", 0, random)
-        .add("IQ_oneInPredict", r -> r).add("CAT_city", r -> Double.NaN).normal("target", 0, random);
+        .add("IQ_oneInPredict", r -> r % 5).add("CAT_city", r -> Double.NaN).normal("target", 0, random)
+        .add("ID_user", r -> 1_000 + r).add("ID_name", r -> Double.NaN);
     for (int r = 0; r < 300; r++) {
-      train.text("CAT_city", r, "Oslo");
+      train.text("CAT_city", r, "Oslo").text("ID_name", r, "user" + r);
     }
     Table predict = new Table(50).normal("IQ_a", 0, random).normal("IQ_onlyPredict", 0, random)
-        .add("IQ_oneInPredict", r -> r == 0 ? 1.0 : Double.NaN).add("CAT_city", r -> Double.NaN);
+        .add("IQ_oneInPredict", r -> r == 0 ? 1.0 : Double.NaN).add("CAT_city", r -> Double.NaN)
+        .add("ID_user", r -> 5_000 + r).add("ID_name", r -> Double.NaN);
+    predict.text("CAT_city", 0, "Bergen");
     for (int r = 0; r < 50; r++) {
-      predict.text("CAT_city", r, "Bergen");
+      predict.text("ID_name", r, "new" + r);
     }
     DriftCheck.Result result = check(config("columns:\n  label: target\n"), train.profile("train"),
         predict.profile("predict"));
@@ -231,7 +290,11 @@ class DriftCheckTest {
         "IQ_onlyTrain", "only in train",
         "IQ_onlyPredict", "only in predict",
         "IQ_oneInPredict", "fewer than 2 numeric values in predict (1)",
-        "CAT_city", "fewer than 2 numeric values in train (0)",
+        "CAT_city", "fewer than 2 present values in predict (1)",
+        "ID_user", "id-like: 300 distinct values among 300 in train (estimated >= 0.95), so every value is new and a"
+            + " drift test would flag nothing real",
+        "ID_name", "id-like: 300 distinct values among 300 in train (exact >= 0.95), so every value is new and a"
+            + " drift test would flag nothing real",
         "target", "not a feature (label)"));
     assertThat(result.findings()).isEmpty();
   }
@@ -250,16 +313,21 @@ class DriftCheckTest {
   @Test
   void definitionsStateEveryMeasureWithTheConfiguredThresholds() {
     Map<String, String> defaults = DriftCheck.definitions(SkewConfig.defaults());
-    assertThat(defaults).containsOnlyKeys("bins", "psi", "js", "ks", "ksPValue", "chiSquarePValue", "drifted");
+    assertThat(defaults).containsOnlyKeys("bins", "psi", "js", "ks", "ksPValue", "chiSquarePValue", "categories",
+        "categoricalPsi", "linf", "categoricalChiSquarePValue", "idLike", "drifted");
+    assertThat(defaults.get("categories")).contains("20 most frequent values", "'(other)'", "exact up to 768");
+    assertThat(defaults.get("linf")).contains("max over categories of |p - q|");
+    assertThat(defaults.get("idLike")).contains("at least 0.95 of its present values", "at least 50", "integers");
     assertThat(defaults.get("bins")).contains("deciles", "(-inf, e1]", "(ek, +inf)", "missing values are not binned");
     assertThat(defaults.get("psi")).contains("ln(q / p)", "1e-4");
     assertThat(defaults.get("js")).contains("base 2", "log2");
     assertThat(defaults.get("ks")).contains("sup |F_train(x) - F_predict(x)|");
     assertThat(defaults.get("ksPValue")).contains("0.12 + 0.11 / sqrt(ne)", "ne = n * m / (n + m)");
     assertThat(defaults.get("chiSquarePValue")).contains("k - 1 degrees of freedom", "Pearson", "likelihood-ratio");
-    assertThat(defaults.get("drifted")).contains("Benjamini-Hochberg", "q = 0.05", "PSI >= 0.25 is an error",
-        "PSI >= 0.1, JS >= 0.1 or KS >= 0.1 a warning", "fewer than 2 numeric values");
-    assertThat(DriftCheck.definitions(config("drift: {fdr: 0.01, psiError: 0.3}\n")).get("drifted"))
-        .contains("q = 0.01", "PSI >= 0.3 is an error");
+    assertThat(defaults.get("drifted")).contains("Benjamini-Hochberg", "q = 0.05", "PSI >= 0.25 or L-inf >= 0.2 is an"
+        + " error", "PSI >= 0.1, JS >= 0.1, KS >= 0.1 or L-inf >= 0.1 a warning", "fewer than 2 numeric (categorical:"
+        + " present) values");
+    assertThat(DriftCheck.definitions(config("drift: {fdr: 0.01, psiError: 0.3, linfError: 0.4}\n")).get("drifted"))
+        .contains("q = 0.01", "PSI >= 0.3 or L-inf >= 0.4 is an error");
   }
 }

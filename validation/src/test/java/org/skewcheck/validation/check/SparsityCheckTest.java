@@ -407,7 +407,7 @@ class SparsityCheckTest {
 
   private static List<Finding> randomSplit(WideTable data, long seed, int predictRows) {
     WideTable.Split split = data.split(seed, predictRows);
-    assertThat(split.train().columns()).hasSize(300);
+    assertThat(split.train().columns()).hasSize(305);
     return check(split.train(), split.predict());
   }
 

@@ -35,7 +35,7 @@ class SkewConfigTest {
     assertThat(config.sparsity().alpha()).isEqualTo(0.001);
     assertThat(config.sparsity().minChange()).isEqualTo(0.1);
     assertThat(config.sparsity().prefixColumnShare()).isEqualTo(0.5);
-    assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.05));
+    assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.05, 0.1, 0.2, 0.95, 50L));
     assertThat(config.history()).isEqualTo(new SkewConfig.History(3.0, 30, 5, 0.05));
     assertThat(config).as("the file documents the defaults").isEqualTo(SkewConfig.defaults());
   }
@@ -111,13 +111,13 @@ class SkewConfigTest {
     assertThat(config.sparsity().alpha()).isEqualTo(0.01);
     assertThat(config.sparsity().minChange()).isEqualTo(0.2);
     assertThat(config.sparsity().prefixColumnShare()).isEqualTo(0.75);
-    assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.2, 0.5, 0.05, 0.15, 0.01));
+    assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.2, 0.5, 0.05, 0.15, 0.01, 0.1, 0.2, 0.95, 50L));
   }
 
   @Test
   void driftKeysDefaultOneByOne() {
-    assertThat(parse("drift:\n  psiError: 0.4\n").drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.4, 0.1, 0.1, 0.05));
-    assertThat(parse("drift: {fdr: 0.1}\n").drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.1));
+    assertThat(parse("drift:\n  psiError: 0.4\n").drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.4, 0.1, 0.1, 0.05, 0.1, 0.2, 0.95, 50L));
+    assertThat(parse("drift: {fdr: 0.1}\n").drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.1, 0.1, 0.2, 0.95, 50L));
   }
 
   @Test
@@ -292,5 +292,31 @@ class SkewConfigTest {
     assertThat(SkewConfig.parse(a, "a").fingerprint()).isEqualTo(SkewConfig.parse(b, "b").fingerprint())
         .hasSize(64).matches("[0-9a-f]+");
     assertThat(SkewConfig.parse(c, "c").fingerprint()).isNotEqualTo(SkewConfig.parse(a, "a").fingerprint());
+  }
+
+  @Test
+  void dateColumnsAndUnseenCategories() {
+    SkewConfig config = parse("dateColumns:\n  - column: signup\n    format: yyyy-MM-dd\n  - match: \"^TS_\"\n"
+        + "    format: \"yyyy-MM-dd'T'HH:mm:ssXXX\"\nunseenCategories: {alpha: 0.01, errorShare: 0}\n");
+    assertThat(config.dateColumns()).hasSize(2);
+    assertThat(DateColumn.formatOf(config.dateColumns(), config.prefixRules(), "signup")).isEqualTo("yyyy-MM-dd");
+    assertThat(DateColumn.formatOf(config.dateColumns(), config.prefixRules(), "TS_seen")).endsWith("XXX");
+    assertThat(DateColumn.formatOf(config.dateColumns(), config.prefixRules(), "other")).isNull();
+    assertThat(DateFormat.of("yyyy-MM-dd'T'HH:mm:ssXXX").parse("1970-01-01T01:00:00+01:00")).isZero();
+    assertThat(config.unseenCategories()).isEqualTo(new SkewConfig.UnseenCategories(0.01, 0.0));
+    assertThat(config.fingerprint()).isNotEqualTo(SkewConfig.defaults().fingerprint());
+  }
+
+  @Test
+  void badDateColumnsAreErrorsWithTheirLine() {
+    assertThatThrownBy(() -> parse("drift: {}\ndateColumns:\n  - column: d\n    format: \"yyyy-MM-dd bb\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("dateColumns[0]").hasMessageContaining("line 3").hasMessageContaining("not a java.time pattern");
+    assertThatThrownBy(() -> parse("dateColumns:\n  - column: d\n    format: HH:mm\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("holds no date");
+    assertThatThrownBy(() -> parse("dateColumns:\n  - column: d\n    prefix: D\n    format: yyyy\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("exactly one of column, prefix or match");
+    assertThatThrownBy(() -> parse("drift: {linfWarning: 0.3, linfError: 0.2}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("drift.linfError must be >= drift.linfWarning");
   }
 }

@@ -289,10 +289,14 @@ class CompareProfilesTest {
     assertThat(wiC.train().nonNumeric()).isEqualTo(1);
     assertThat(wiC.train().zeros()).isEqualTo(1);
     assertThat(wiC.train().mean()).isEqualTo(1.5);
-    assertThat(wiC.train().distinct()).isEqualTo(2);
+    assertThat(wiC.train().distinct()).as("0, 3 and n/a").isEqualTo(3);
     assertThat(wiC.train().quantiles()).containsOnlyKeys("p01", "p05", "p25", "p50", "p75", "p95", "p99")
         .containsEntry("p50", 0.0).containsEntry("p75", 3.0);
-    assertThat(wiC.type()).isEqualTo("numeric");
+    assertThat(wiC.type()).as("a text value in train makes it categorical").isEqualTo("categorical");
+    assertThat(wiC.train().topValues()).extracting(v -> v.value() + "=" + v.count())
+        .containsExactly("0=1", "3=1", "n/a=1");
+    assertThat(wiC.predict().topValues()).extracting(v -> v.value() + "=" + v.count()).containsExactly("2=2");
+    assertThat(column(report, "WI_a").train().topValues()).as("numeric columns list no top values").isNull();
   }
 
   @Test
@@ -326,7 +330,7 @@ class CompareProfilesTest {
     assertThat(old.psi()).isNaN();
     assertThat(old.bins()).isNull();
     assertThat(column(report, "CAT_city").drift().untestedReason())
-        .isEqualTo("fewer than 2 numeric values in train (0)");
+        .isEqualTo("fewer than 2 present values in train (1)");
 
     Report.PrefixDrift iq = prefix(report, "IQ").drift();
     List<Report.ColumnReport> tested = report.columns().stream()
@@ -381,7 +385,9 @@ class CompareProfilesTest {
     assertThat(city.train().missing()).isZero();
     assertThat(city.train().quantiles()).isNull();
     assertThat(city.train().mean()).isNaN();
-    assertThat(city.train().distinct()).isZero();
+    assertThat(city.train().distinct()).isEqualTo(2);
+    assertThat(city.train().topValues()).extracting(v -> v.value() + "=" + v.count()).containsExactly("Oslo=2", "Rome=1");
+    assertThat(city.predict().topValues()).extracting(v -> v.value() + "=" + v.count()).containsExactly("Rome=1");
   }
 
   @Test

@@ -39,6 +39,13 @@ class RandomSplitTest {
         assertThat(report.verdict()).isEqualTo("ok");
         long tested = report.columns().stream().filter(c -> c.drift().untestedReason() == null).count();
         assertThat(tested).as("drift was measured, not skipped").isGreaterThanOrEqualTo(290);
+        assertThat(report.columns()).filteredOn(c -> c.name().startsWith("CAT_")).hasSize(3).allSatisfy(c -> {
+          assertThat(c.type()).isEqualTo("categorical");
+          assertThat(c.drift().linf()).as(c.name()).isLessThan(predictRows == 100 ? 0.2 : 0.05);
+          assertThat(c.drift().untestedReason()).isNull();
+        });
+        assertThat(report.columns()).filteredOn(c -> c.name().startsWith("ID_") || c.name().startsWith("TS_"))
+            .hasSize(2).allSatisfy(c -> assertThat(c.drift().untestedReason()).startsWith("id-like"));
       }
     }
   }
@@ -50,6 +57,7 @@ class RandomSplitTest {
     String[] names = DATA.names();
     int first = Arrays.asList(names).indexOf("IQ0_m0");
     double[][] predictRows = new double[100][];
+    double[][] trainRows = Arrays.copyOfRange(DATA.rows(), 100, 5_000);
     for (int r = 0; r < 100; r++) {
       predictRows[r] = DATA.rows()[r].clone();
       for (int c = first; c < first + 20; c++) {
@@ -57,8 +65,8 @@ class RandomSplitTest {
       }
     }
     PrefixRules rules = PrefixRules.defaults();
-    DatasetProfile train = ProfileFixtures.dataset("train", names, Arrays.copyOfRange(DATA.rows(), 100, 5_000), rules);
-    DatasetProfile predict = ProfileFixtures.dataset("predict", names, predictRows, rules);
+    DatasetProfile train = ProfileFixtures.dataset("train", names, trainRows, DATA.text(trainRows), rules);
+    DatasetProfile predict = ProfileFixtures.dataset("predict", names, predictRows, DATA.text(predictRows), rules);
     Report report = compare(train, predict);
 
     assertThat(report.findings()).isNotEmpty().allSatisfy(f -> {

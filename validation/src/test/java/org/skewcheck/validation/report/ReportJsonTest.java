@@ -116,7 +116,8 @@ class ReportJsonTest {
     assertThat(fieldNames(two)).containsExactly("name", "prefix", "role", "type", "train", "predict", "drift",
         "findings");
     assertThat(fieldNames(two.get("train"))).containsExactly("count", "missing", "nonNumeric", "zeros", "mean",
-        "stddev", "min", "max", "quantiles", "skewness", "excessKurtosis", "distinct");
+        "stddev", "min", "max", "quantiles", "skewness", "excessKurtosis", "distinct", "topValues");
+    assertThat(two.get("train").get("topValues").isNull()).as("numeric").isTrue();
     assertThat(fieldNames(two.get("train").get("quantiles")))
         .containsExactly("p01", "p05", "p25", "p50", "p75", "p95", "p99");
     assertThat(two.get("train").get("stddev").asDouble()).isEqualTo(Math.sqrt(0.5));
@@ -135,9 +136,9 @@ class ReportJsonTest {
   void untestedDriftIsNullFiguresWithAReason() throws IOException {
     JsonNode root = json(degenerateReport());
     JsonNode two = column(root, "IQ_two").get("drift");
-    assertThat(fieldNames(two)).containsExactly("psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins",
-        "untestedReason");
-    for (String figure : List.of("psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins")) {
+    assertThat(fieldNames(two)).containsExactly("psi", "js", "ks", "linf", "ksPValue", "chiSquarePValue", "bins",
+        "categories", "untestedReason");
+    for (String figure : List.of("psi", "js", "ks", "linf", "ksPValue", "chiSquarePValue", "bins", "categories")) {
       assertThat(two.get(figure).isNull()).as(figure).isTrue();
     }
     assertThat(two.get("untestedReason").asText()).isEqualTo("only in train");
@@ -182,7 +183,7 @@ class ReportJsonTest {
 
     JsonNode measures = root.get("measures");
     assertThat(fieldNames(measures)).containsExactly("bins", "psi", "js", "ks", "ksPValue", "chiSquarePValue",
-        "drifted");
+        "categories", "categoricalPsi", "linf", "categoricalChiSquarePValue", "idLike", "drifted");
     measures.forEach(m -> assertThat(m.isTextual()).isTrue());
     JsonNode finding = root.get("findings").get(0);
     assertThat(finding.get("check").asText()).isEqualTo("drift");
@@ -222,7 +223,7 @@ class ReportJsonTest {
     quantiles.put("p01", Double.NEGATIVE_INFINITY);
     quantiles.put("p50", 2.0);
     Report.ColumnSummary summary = new Report.ColumnSummary(2, 0, 0, 0, Double.POSITIVE_INFINITY, NA, 1, 3,
-        quantiles, NA, NA, null);
+        quantiles, NA, NA, null, null);
     Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", "ok", null, Map.of(), List.of(), null, Map.of(),
         List.of(), List.of(new Report.ColumnReport("x", "x", "feature", "numeric", summary, null,
             Report.ColumnDrift.untested("only in train"), List.of())));

@@ -68,7 +68,7 @@ class ColumnStatsTest {
       s.add(x);
     }
     for (int i = 0; i < nonNumeric; i++) {
-      s.addNonNumeric();
+      s.addText("n/a?");
     }
     return s;
   }
@@ -365,7 +365,7 @@ class ColumnStatsTest {
     ColumnStats s = new ColumnStats();
     s.add(0.0);
     s.add(3.5);
-    s.addNonNumeric();
+    s.addText("n/a?");
     assertThat(s.mean()).isEqualTo(1.75);
     assertThat(s.count()).isEqualTo(2);
     assertThat(s.nonNumeric()).isEqualTo(1);
@@ -457,7 +457,7 @@ class ColumnStatsTest {
       ColumnStats s = new ColumnStats();
       part.forEach(s::add);
       for (int i = 0; i < nonNumericPerShard; i++) {
-        s.addNonNumeric();
+        s.addText("n/a?");
       }
       stats.add(s);
     }
@@ -524,8 +524,8 @@ class ColumnStatsTest {
     double[] xs = mixture(9, 1_000);
     ColumnStats s = of(xs, 0);
     ColumnStats textOnly = new ColumnStats();
-    textOnly.addNonNumeric();
-    textOnly.addNonNumeric();
+    textOnly.addText("n/a?");
+    textOnly.addText("n/a?");
     s.merge(new ColumnStats());
     s.merge(textOnly);
     assertMatches(s, Reference.of(xs), 2);
@@ -629,7 +629,7 @@ class ColumnStatsTest {
     ColumnStats empty = new ColumnStats();
     assertSameFigures(roundTrip(empty), empty);
     ColumnStats textOnly = new ColumnStats();
-    textOnly.addNonNumeric();
+    textOnly.addText("n/a?");
     ColumnStats read = roundTrip(textOnly);
     assertSameFigures(read, textOnly);
     read.add(2.0);

@@ -11,11 +11,13 @@ import org.skewcheck.validation.config.PrefixRules;
 /**
  * A wide, mixed table like the real one (300 columns in ~20 families: rare and common tags, sparse
  * colour fractions, normal measurements, counts, columns with missing values and a one-hot account
- * family), and random splits of its rows: one dataset split in two is not skewed against itself, so
- * the checks must stay quiet on it.
+ * family, plus categorical columns: a skewed colour, a 30-city mix, a mix of numbers and text, a
+ * session-id text and an integer timestamp, both id-like), and random splits of its rows: one
+ * dataset split in two is not skewed against itself, so the checks must stay quiet on it.
  *
  * @param names column names
- * @param rows values, row-major (NaN = missing)
+ * @param rows values, row-major (NaN = missing); a {@code CAT_} or {@code ID_} column holds codes that
+ *     {@link #cell} turns into text
  */
 public record WideTable(String[] names, double[][] rows) {
 
@@ -57,6 +59,19 @@ public record WideTable(String[] names, double[][] rows) {
       names.add("GEO_m" + i);
       generators.add(r -> random.nextDouble() < missing ? Double.NaN : Table.gaussian(random));
     }
+    // The categorical and id-like columns draw from a stream of their own, so the columns above are
+    // the same as in a table without them.
+    SplittableRandom more = new SplittableRandom(seed + 1);
+    names.add("CAT_colour");
+    generators.add(r -> Math.floor(6 * Math.pow(more.nextDouble(), 2)));
+    names.add("CAT_city");
+    generators.add(r -> Math.floor(30 * Math.pow(more.nextDouble(), 1.5)));
+    names.add("CAT_mixed");
+    generators.add(r -> more.nextDouble() < 0.05 ? Double.NaN : more.nextInt(0, 5));
+    names.add("ID_session");
+    generators.add(r -> r);
+    names.add("TS_created");
+    generators.add(r -> 1_700_000_000.0 + 37 * r + more.nextInt(0, 30));
     double[][] m = new double[rows][names.size()];
     int[] account = random.ints(rows, 0, 10).toArray();
     for (int r = 0; r < rows; r++) {
@@ -80,6 +95,35 @@ public record WideTable(String[] names, double[][] rows) {
     return new WideTable(all, withU);
   }
 
+  /**
+   * The text of a cell of a {@code CAT_} or {@code ID_} column, or null when the cell is a number or
+   * missing: colour and city codes are names, code 4 of the mixed column is "unknown" (its other codes
+   * stay numbers), and a session is "s" + its row.
+   */
+  public static String cell(String name, double code) {
+    if (Double.isNaN(code)) {
+      return null;
+    }
+    return switch (name) {
+      case "CAT_colour" -> "colour" + (int) code;
+      case "CAT_city" -> "city" + (int) code;
+      case "CAT_mixed" -> code == 4 ? "unknown" : null;
+      case "ID_session" -> "s" + (int) code;
+      default -> null;
+    };
+  }
+
+  /** The text cells of {@code matrix} (null where a cell is a number or missing). */
+  public String[][] text(double[][] matrix) {
+    String[][] out = new String[matrix.length][names.length];
+    for (int r = 0; r < matrix.length; r++) {
+      for (int c = 0; c < names.length; c++) {
+        out[r][c] = cell(names[c], matrix[r][c]);
+      }
+    }
+    return out;
+  }
+
   /** A random {@code predictRows} of the rows as predict, the others as train, prefixes by the default rule. */
   public Split split(long seed, int predictRows) {
     int n = rows.length;
@@ -99,7 +143,9 @@ public record WideTable(String[] names, double[][] rows) {
       }
     }
     PrefixRules rules = PrefixRules.defaults();
-    return new Split(ProfileFixtures.dataset("train", names, ProfileFixtures.rows(rows, trainIdx), rules),
-        ProfileFixtures.dataset("predict", names, ProfileFixtures.rows(rows, predictIdx), rules));
+    double[][] train = ProfileFixtures.rows(rows, trainIdx);
+    double[][] predict = ProfileFixtures.rows(rows, predictIdx);
+    return new Split(ProfileFixtures.dataset("train", names, train, text(train), rules),
+        ProfileFixtures.dataset("predict", names, predict, text(predict), rules));
   }
 }

@@ -1,0 +1,103 @@
+package org.skewcheck.validation.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.Categories.ValueCount;
+import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.DatasetProfile;
+
+/**
+ * Values of a categorical column that predict has and train never had: the model never saw them.
+ *
+ * <p>"Never had" must be provable, so a column is checked only while train's value counts are exact
+ * (at most {@link org.skewcheck.validation.stats.Categories#EXACT_VALUES} distinct values; a sketch
+ * past that may have dropped a rare value). Any such value is an {@code info} finding naming the
+ * values and their predict counts. A column with a long tail meets new values by chance, so the
+ * finding becomes a {@code warning} only when that many predict values being new is unlikely: the
+ * binomial tail of k new values among n at train's Good-Turing rate of new values (the share of
+ * train values seen exactly once, add-½ smoothed), Benjamini-Hochberg-adjusted over the columns
+ * checked, below {@code unseenCategories.alpha}. It is an {@code error} when, in addition, the new
+ * values are at least {@code unseenCategories.errorShare} of predict's present values.
+ *
+ * <pre>{@code
+ * List<Finding> f = new UnseenCategoryCheck(config).run(train, predict, drift.categorical().keySet());
+ * }</pre>
+ */
+public final class UnseenCategoryCheck {
+  private static final int VALUES_SHOWN = 10;
+
+  private final SkewConfig.UnseenCategories thresholds;
+
+  public UnseenCategoryCheck(SkewConfig config) {
+    this.thresholds = config.unseenCategories();
+  }
+
+  /** Checks {@code columns}, categorical columns present in both datasets. */
+  public List<Finding> run(DatasetProfile train, DatasetProfile predict, Set<String> columns) {
+    Map<String, ColumnStats> t = train.columns();
+    Map<String, ColumnStats> p = predict.columns();
+    List<String> names = new ArrayList<>();
+    List<Unseen> unseen = new ArrayList<>();
+    for (String name : columns) {
+      ColumnStats tc = t.get(name);
+      ColumnStats pc = p.get(name);
+      if (tc != null && pc != null && tc.valuesExact() && pc.present() > 0) {
+        names.add(name);
+        unseen.add(Unseen.of(tc, pc));
+      }
+    }
+    double[] adjusted = Statistics.benjaminiHochberg(unseen.stream().mapToDouble(Unseen::probability).toArray());
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (!unseen.get(i).values.isEmpty()) {
+        findings.add(finding(names.get(i), unseen.get(i), adjusted[i]));
+      }
+    }
+    return findings;
+  }
+
+  private Finding finding(String name, Unseen u, double adjusted) {
+    double share = (double) u.count / u.predictN;
+    Severity severity = !(adjusted < thresholds.alpha()) ? Severity.INFO
+        : share >= thresholds.errorShare() ? Severity.ERROR : Severity.WARNING;
+    String shown = u.values.stream().limit(VALUES_SHOWN).map(v -> "'" + v.value() + "' (" + v.count() + ")")
+        .collect(Collectors.joining(", ")) + (u.values.size() > VALUES_SHOWN ? ", ..." : "");
+    String message = String.format(Locale.ROOT,
+        "%s: %d value%s train never had, in %d of %d predict values (%.1f%%): %s; chance of that many at train's"
+            + " new-value rate %.2g: p=%.2g (adjusted %.2g)", name, u.values.size(), u.values.size() == 1 ? "" : "s",
+        u.count, u.predictN, 100 * share, shown, u.rate, u.probability, adjusted);
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("values", u.values.stream().limit(VALUES_SHOWN).map(ValueCount::value).collect(Collectors.joining(",")));
+    figures.put("unseenValues", u.values.size());
+    figures.put("predictCount", u.count);
+    figures.put("predictFraction", share);
+    figures.put("predictN", u.predictN);
+    figures.put("trainN", u.trainN);
+    figures.put("newValueRate", u.rate);
+    figures.put("probability", u.probability);
+    figures.put("adjustedProbability", adjusted);
+    return new Finding("unseenCategories", Scope.COLUMN, name, severity, message, figures);
+  }
+
+  /** Predict's values absent from train (most frequent first), their total count, and how likely that is. */
+  private record Unseen(List<ValueCount> values, long count, long predictN, long trainN, double rate,
+      double probability) {
+    static Unseen of(ColumnStats train, ColumnStats predict) {
+      List<ValueCount> trainValues = train.topValues(Integer.MAX_VALUE);
+      long singletons = trainValues.stream().filter(v -> v.count() == 1).count();
+      List<ValueCount> values = predict.topValues(Integer.MAX_VALUE).stream()
+          .filter(v -> train.countOfCategory(v.value()) == 0).toList();
+      long n = predict.present();
+      long count = Math.min(n, values.stream().mapToLong(ValueCount::count).sum());
+      double rate = Statistics.smoothedRate(singletons, train.present());
+      double probability = count > rate * n ? Statistics.binomialTail(count, n, rate, true) : 1.0;
+      return new Unseen(values, count, n, train.present(), rate, probability);
+    }
+  }
+}

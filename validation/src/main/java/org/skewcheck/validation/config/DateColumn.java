@@ -1,0 +1,77 @@
+package org.skewcheck.validation.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Columns holding dates in a known {@code format} (a {@link java.time.format.DateTimeFormatter}
+ * pattern such as {@code yyyy-MM-dd}), selected by exactly one of {@code column} (a name), {@code
+ * prefix} or {@code match} (a regex): read as numbers ({@link DateFormat}), so they are profiled and
+ * drift-tested as numeric columns. Without one, dates are text, and their column is categorical.
+ *
+ * <pre>{@code
+ * dateColumns:
+ *   - column: signup_date
+ *     format: "yyyy-MM-dd"          # epoch days
+ *   - prefix: TS
+ *     format: "yyyy-MM-dd HH:mm:ss" # epoch seconds, read as UTC
+ * }</pre>
+ */
+public record DateColumn(String column, String prefix, String match, String format, @JsonIgnore Pattern pattern)
+    implements Serializable {
+
+  @JsonCreator
+  public static DateColumn of(
+      @JsonProperty("column") String column,
+      @JsonProperty("prefix") String prefix,
+      @JsonProperty("match") String match,
+      @JsonProperty("format") String format) {
+    int selectors = (column == null ? 0 : 1) + (prefix == null ? 0 : 1) + (match == null ? 0 : 1);
+    if (selectors != 1) {
+      throw new ConfigException("dateColumns[] need exactly one of column, prefix or match");
+    }
+    if (format == null || format.isBlank()) {
+      throw new ConfigException("dateColumns[] need a format, a java.time pattern such as \"yyyy-MM-dd\"");
+    }
+    DateFormat.of(format);
+    Pattern pattern = null;
+    if (match != null) {
+      try {
+        pattern = Pattern.compile(match);
+      } catch (PatternSyntaxException e) {
+        throw new ConfigException("dateColumns[].match '" + match + "' is not a valid regex: " + e.getDescription());
+      }
+    }
+    return new DateColumn(column, prefix, match, format, pattern);
+  }
+
+  /** Whether this entry applies to {@code columnName} of prefix {@code columnPrefix}. */
+  public boolean selects(String columnName, String columnPrefix) {
+    if (column != null) {
+      return column.equals(columnName);
+    }
+    if (prefix != null) {
+      return prefix.equals(columnPrefix);
+    }
+    return pattern.matcher(columnName).find();
+  }
+
+  /** The format of the first entry that selects {@code columnName}, or null when none does. */
+  public static String formatOf(List<DateColumn> dateColumns, PrefixRules rules, String columnName) {
+    if (dateColumns.isEmpty()) {
+      return null;
+    }
+    String columnPrefix = rules.prefixOf(columnName);
+    for (DateColumn d : dateColumns) {
+      if (d.selects(columnName, columnPrefix)) {
+        return d.format;
+      }
+    }
+    return null;
+  }
+}

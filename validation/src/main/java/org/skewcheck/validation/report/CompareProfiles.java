@@ -254,8 +254,12 @@ public final class CompareProfiles {
     if (d == null) {
       return Report.ColumnDrift.untested(drift.untested().get(name));
     }
-    List<Double> edges = Arrays.stream(d.bins().edges()).boxed().toList();
-    return new Report.ColumnDrift(d.psi(), d.js(), d.ks(), d.ksPValue(), d.chiSquarePValue(), edges, null);
+    return new Report.ColumnDrift(d.psi(), d.js(), d.ks(), d.ksPValue(), d.chiSquarePValue(), boxed(d.bins().edges()),
+        boxed(d.trainProportions()), boxed(d.predictProportions()), null);
+  }
+
+  private static List<Double> boxed(double[] xs) {
+    return Arrays.stream(xs).boxed().toList();
   }
 
   private static String type(ColumnStats t, ColumnStats p) {

@@ -53,14 +53,16 @@ public record Report(
    * which is null for a tested column.
    *
    * @param bins the bin edges: the distinct train deciles
+   * @param p train's share of numeric values in each bin (one more than the edges)
+   * @param q predict's share of numeric values in each bin
    */
-  @JsonPropertyOrder({"psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins", "untestedReason"})
+  @JsonPropertyOrder({"psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins", "p", "q", "untestedReason"})
   public record ColumnDrift(double psi, double js, double ks, double ksPValue, double chiSquarePValue,
-      List<Double> bins, String untestedReason) {
+      List<Double> bins, List<Double> p, List<Double> q, String untestedReason) {
 
     /** The drift of a column that was not tested, and why. */
     public static ColumnDrift untested(String reason) {
-      return new ColumnDrift(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, reason);
+      return new ColumnDrift(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null, null, reason);
     }
   }
 

@@ -135,9 +135,9 @@ class ReportJsonTest {
   void untestedDriftIsNullFiguresWithAReason() throws IOException {
     JsonNode root = json(degenerateReport());
     JsonNode two = column(root, "IQ_two").get("drift");
-    assertThat(fieldNames(two)).containsExactly("psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins",
+    assertThat(fieldNames(two)).containsExactly("psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins", "p", "q",
         "untestedReason");
-    for (String figure : List.of("psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins")) {
+    for (String figure : List.of("psi", "js", "ks", "ksPValue", "chiSquarePValue", "bins", "p", "q")) {
       assertThat(two.get(figure).isNull()).as(figure).isTrue();
     }
     assertThat(two.get("untestedReason").asText()).isEqualTo("only in train");
@@ -170,6 +170,8 @@ class ReportJsonTest {
     assertThat(a.get("ksPValue").isNumber()).isTrue();
     assertThat(a.get("chiSquarePValue").isNumber()).isTrue();
     assertThat(a.get("bins").size()).isEqualTo(9);
+    assertThat(a.get("p").size()).isEqualTo(10);
+    assertThat(a.get("q").size()).isEqualTo(10);
     assertThat(a.get("untestedReason").isNull()).isTrue();
 
     JsonNode iq = prefix(root, "IQ").get("drift");

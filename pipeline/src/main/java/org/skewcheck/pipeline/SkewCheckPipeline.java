@@ -51,7 +51,7 @@ public final class SkewCheckPipeline {
       PCollection<RejectedRow> rejected) {}
 
   /**
-   * Adds the whole job to {@code p}; {@code outputDir} receives report.json, rejected/ and, with a
+   * Adds the whole job to {@code p}; {@code outputDir} receives report.json, report.html, rejected/ and, with a
    * model (may be null), the scores shard that {@link SkewCheck} renames to scores.csv.
    */
   public static Outputs build(Pipeline p, Inputs inputs, SkewConfig config, String outputDir, Model model,

@@ -15,6 +15,7 @@ import org.skewcheck.validation.report.CompareProfiles;
 import org.skewcheck.validation.report.Duplicates;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.report.Report;
+import org.skewcheck.validation.report.ReportHtml;
 import org.skewcheck.validation.report.ReportJson;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.DatasetProfile;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs once, on the single trigger element, with every prefix profile and file summary as side
- * inputs: builds both dataset profiles, compares them and writes {@code report.json} atomically.
+ * inputs: builds both dataset profiles, compares them and writes {@code report.json} and
+ * {@code report.html}, each atomically.
  */
 final class WriteReportFn extends DoFn<String, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(WriteReportFn.class);
@@ -60,11 +62,14 @@ final class WriteReportFn extends DoFn<String, Void> {
         .compare(profile("train", stats, files),
         profile("predict", stats, files), scores.get("train"), scores.get("predict"));
     long compared = System.nanoTime();
+    // Both are rendered before either is written, so a rendering failure leaves neither behind.
     byte[] json = ReportJson.toBytes(report);
+    byte[] html = ReportHtml.toBytes(report);
+    ReportFiles.writeAtomically(outputDir, ReportFiles.REPORT_HTML, html);
     ReportFiles.writeAtomically(outputDir, ReportFiles.REPORT_JSON, json);
-    LOG.info("compared {} prefix profiles: {} findings; side inputs {} ms, checks {} ms, report.json {} KB in {} ms",
-        stats.size(), report.findings().size(), (read - start) / 1_000_000, (compared - read) / 1_000_000,
-        json.length / 1024, (System.nanoTime() - compared) / 1_000_000);
+    LOG.info("compared {} prefix profiles: {} findings; side inputs {} ms, checks {} ms, report.json {} KB and "
+        + "report.html {} KB in {} ms", stats.size(), report.findings().size(), (read - start) / 1_000_000,
+        (compared - read) / 1_000_000, json.length / 1024, html.length / 1024, (System.nanoTime() - compared) / 1_000_000);
   }
 
   static DatasetProfile profile(String dataset, List<KV<KV<String, String>, PrefixStats>> stats,

@@ -69,7 +69,8 @@ final class WriteReportFn extends DoFn<String, Void> {
     ReportFiles.writeAtomically(outputDir, ReportFiles.REPORT_JSON, json);
     LOG.info("compared {} prefix profiles: {} findings; side inputs {} ms, checks {} ms, report.json {} KB and "
         + "report.html {} KB in {} ms", stats.size(), report.findings().size(), (read - start) / 1_000_000,
-        (compared - read) / 1_000_000, json.length / 1024, html.length / 1024, (System.nanoTime() - compared) / 1_000_000);
+        (compared - read) / 1_000_000, json.length / 1024, html.length / 1024,
+        (System.nanoTime() - compared) / 1_000_000);
   }
 
   static DatasetProfile profile(String dataset, List<KV<KV<String, String>, PrefixStats>> stats,

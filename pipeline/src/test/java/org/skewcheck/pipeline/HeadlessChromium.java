@@ -261,7 +261,8 @@ final class HeadlessChromium implements AutoCloseable {
         }
         case "Runtime.exceptionThrown" -> {
           JsonNode details = params.path("exceptionDetails");
-          errors.add("uncaught: " + details.path("exception").path("description").asText(details.path("text").asText()));
+          String text = details.path("exception").path("description").asText(details.path("text").asText());
+          errors.add("uncaught: " + text);
         }
         case "Log.entryAdded" -> {
           JsonNode entry = params.path("entry");

@@ -39,7 +39,7 @@ final class Html {
     return out.toString();
   }
 
-  /** A figure to three significant digits, in plain notation between 0.001 and 10,000; a dash when it does not exist. */
+  /** A figure to three significant digits, plain between 0.001 and 10,000; a dash when it does not exist. */
   static String figure(double x) {
     if (!Double.isFinite(x)) {
       return "–";

@@ -185,10 +185,9 @@ public final class ReportHtml {
     out.append("<h2>Prefixes at a glance</h2><p class=\"muted\">Zero fraction: zeros over numeric cells. "
         + "Constant: columns with a single value. Drifted: tested columns with a drift finding. The stronger a "
         + "cell's tint, the further predict is from train; its colour is the prefix's most severe finding (red "
-        + "error, amber warning, blue info, grey none).</p>")
-        .append("<table id=\"heatmap\"><thead><tr><th class=\"l\">prefix</th><th>columns</th>")
-        .append("<th>zero fraction train</th><th>zero fraction predict</th><th>constant train</th>")
-        .append("<th>constant predict</th><th>drifted</th><th>PSI max</th><th class=\"l\">findings</th></tr></thead><tbody>");
+        + "error, amber warning, blue info, grey none).</p>");
+    table("id=\"heatmap\"", "<prefix", "columns", "zero fraction train", "zero fraction predict", "constant train",
+        "constant predict", "drifted", "PSI max", "<findings");
     int i = 0;
     for (JsonNode p : report.path("prefixes")) {
       String name = p.path("prefix").asText();
@@ -209,7 +208,8 @@ public final class ReportHtml {
           : Math.abs(number(predict, "constantColumns") - number(train, "constantColumns")) / columnCount, severity);
       int tested = drift.path("columnsTested").asInt();
       int drifted = drift.path("driftedColumns").asInt();
-      cell(tested == 0 ? "–" : drifted + " / " + tested, number(drift, "driftedShare"), severity);
+      String driftedOfTested = tested == 0 ? "–" : Html.count(drifted) + " / " + Html.count(tested);
+      cell(driftedOfTested, number(drift, "driftedShare"), severity);
       // A PSI without a significant drift is sampling noise: tinted only when a column drifted. PSI of
       // 0.25 is the default error threshold; past twice that the tint saturates.
       cell(Html.figure(number(drift, "psiMax")), drifted == 0 ? 0 : number(drift, "psiMax") / 0.5, severity);
@@ -225,14 +225,15 @@ public final class ReportHtml {
       out.append("<p id=\"findings\">No findings.</p>\n");
       return;
     }
-    out.append("<div class=\"scroll\"><table id=\"findings\"><thead><tr><th class=\"l\">severity</th><th class=\"l\">scope</th>")
-        .append("<th class=\"l\">target</th><th class=\"l\">check</th><th class=\"l\">message</th></tr></thead><tbody>");
+    out.append("<div class=\"scroll\">");
+    table("id=\"findings\"", "<severity", "<scope", "<target", "<check", "<message");
     int shown = Math.min(MAX_FINDINGS, findings.size());
     for (int i = 0; i < shown; i++) {
       JsonNode f = findings.get(i);
       String severity = f.path("severity").asText();
       out.append("<tr class=\"sev ").append(Html.escape(severity)).append("\"><td class=\"l\">").append(badge(severity))
-          .append("</td><td class=\"l\">").append(Html.escape(f.path("scope").asText())).append("</td><td class=\"l nw\"><code>")
+          .append("</td><td class=\"l\">").append(Html.escape(f.path("scope").asText()))
+          .append("</td><td class=\"l nw\"><code>")
           .append(Html.escape(f.path("target").asText())).append("</code></td><td class=\"l\">")
           .append(Html.escape(f.path("check").asText())).append("</td><td class=\"msg\">")
           .append(Html.escape(f.path("message").asText())).append("</td></tr>\n");
@@ -250,9 +251,8 @@ public final class ReportHtml {
     if (!s.isObject()) {
       return;
     }
-    out.append("<section id=\"scores\"><h2>Scores</h2><div class=\"pair\"><div><table><thead><tr>")
-        .append("<th class=\"l\">score</th><th>train</th>")
-        .append("<th>predict</th></tr></thead><tbody>");
+    out.append("<section id=\"scores\"><h2>Scores</h2><div class=\"pair\"><div>");
+    table("", "<score", "train", "predict");
     Set<String> stats = new LinkedHashSet<>(List.of("count", "attributedRows", "mean", "stddev", "min"));
     s.path("train").path("quantiles").fieldNames().forEachRemaining(stats::add);
     stats.add("max");
@@ -291,10 +291,9 @@ public final class ReportHtml {
     for (JsonNode a : rows) {
       maxAbs = Math.max(maxAbs, Math.abs(number(a, "delta")));
     }
-    out.append("<div><h3>Which prefixes moved the score</h3><p class=\"muted\">Mean SHAP contribution per prefix on the ")
-        .append("raw-score scale, sorted by |delta|; the bar is predict − train.</p>")
-        .append("<table id=\"attribution\"><thead><tr><th class=\"l\">prefix</th><th>train</th><th>predict</th>")
-        .append("<th>delta</th><th class=\"l\">delta</th></tr></thead><tbody>");
+    out.append("<div><h3>Which prefixes moved the score</h3><p class=\"muted\">Mean SHAP contribution per prefix ")
+        .append("on the raw-score scale, sorted by |delta|; the bar is predict − train.</p>");
+    table("id=\"attribution\"", "<prefix", "train", "predict", "delta", "<delta");
     for (JsonNode a : rows) {
       out.append("<tr><th class=\"l\">").append(Html.escape(a.path("prefix").asText())).append("</th><td>")
           .append(Html.figure(number(a, "train"))).append("</td><td>").append(Html.figure(number(a, "predict")))
@@ -326,8 +325,8 @@ public final class ReportHtml {
     out.append("<details class=\"prefix\" id=\"p").append(index).append("\" data-prefix=\"").append(Html.escape(name))
         .append('"').append(worst == null ? "" : " open").append("><summary>").append(dot(worst)).append("<b>")
         .append(Html.escape(name)).append("</b><span class=\"muted\">").append(Html.count(p.path("columns").asInt()))
-        .append(" columns · drifted ").append(drift.path("driftedColumns").asInt()).append(" of ")
-        .append(drift.path("columnsTested").asInt()).append(" tested</span> ").append(severityCounts(p))
+        .append(" columns · drifted ").append(Html.count(drift.path("driftedColumns").asInt())).append(" of ")
+        .append(Html.count(drift.path("columnsTested").asInt())).append(" tested</span> ").append(severityCounts(p))
         .append("</summary>");
     rollUp(p);
     messages(p.path("findings"), Integer.MAX_VALUE);
@@ -362,9 +361,8 @@ public final class ReportHtml {
   }
 
   private void rollUp(JsonNode p) {
-    out.append("<table class=\"rollup\"><thead><tr><th class=\"l\"></th><th>zero fraction</th><th>missing fraction</th>")
-        .append("<th>constant columns</th><th>rows without non-zero</th><th>rows without value</th>")
-        .append("<th>mean stddev</th></tr></thead><tbody>");
+    table("class=\"rollup\"", "<", "zero fraction", "missing fraction", "constant columns", "rows without non-zero",
+        "rows without value", "mean stddev");
     for (String dataset : List.of("train", "predict")) {
       JsonNode d = p.path(dataset);
       out.append("<tr><th class=\"l\">").append(dataset).append("</th>");
@@ -373,7 +371,8 @@ public final class ReportHtml {
         continue;
       }
       out.append("<td>").append(Html.percent(number(d, "zeroFraction"))).append("</td><td>")
-          .append(Html.percent(number(d, "missingFraction"))).append("</td><td>").append(constant(d)).append("</td><td>")
+          .append(Html.percent(number(d, "missingFraction"))).append("</td><td>").append(constant(d))
+          .append("</td><td>")
           .append(Html.percent(number(d, "rowsWithoutNonZero"))).append("</td><td>")
           .append(Html.percent(number(d, "rowsWithoutValue"))).append("</td><td>")
           .append(Html.figure(number(d, "meanStddev"))).append("</td></tr>");
@@ -391,8 +390,7 @@ public final class ReportHtml {
     messages(findings, CARD_FINDINGS);
     out.append(chart(c));
     driftFigures(c.path("drift"));
-    out.append("<table><thead><tr><th class=\"l\"></th><th>values</th><th>missing</th><th>zeros</th><th>mean</th>")
-        .append("<th>stddev</th></tr></thead><tbody>");
+    table("", "<", "values", "missing", "zeros", "mean", "stddev");
     for (String dataset : List.of("train", "predict")) {
       JsonNode d = c.path(dataset);
       out.append("<tr><th class=\"l\">").append(dataset).append("</th>");
@@ -401,7 +399,8 @@ public final class ReportHtml {
         continue;
       }
       out.append("<td>").append(Html.count(d.path("count").asLong())).append("</td><td>")
-          .append(Html.count(d.path("missing").asLong())).append("</td><td>").append(Html.count(d.path("zeros").asLong()))
+          .append(Html.count(d.path("missing").asLong())).append("</td><td>")
+          .append(Html.count(d.path("zeros").asLong()))
           .append("</td><td>").append(Html.figure(number(d, "mean"))).append("</td><td>")
           .append(Html.figure(number(d, "stddev"))).append("</td></tr>");
     }
@@ -443,8 +442,8 @@ public final class ReportHtml {
 
   private void driftFigures(JsonNode drift) {
     if (drift.hasNonNull("untestedReason")) {
-      out.append("<p class=\"figs muted\">drift not tested: ").append(Html.escape(drift.path("untestedReason").asText()))
-          .append("</p>");
+      out.append("<p class=\"figs muted\">drift not tested: ")
+          .append(Html.escape(drift.path("untestedReason").asText())).append("</p>");
       return;
     }
     List<String> figures = new ArrayList<>();
@@ -480,6 +479,20 @@ public final class ReportHtml {
     report.path("measures").fields().forEachRemaining(m -> out.append("<dt>").append(Html.escape(m.getKey()))
         .append("</dt><dd>").append(Html.escape(m.getValue().asText())).append("</dd>"));
     out.append("</dl></section>\n");
+  }
+
+  /**
+   * Opens a table ({@code attributes} may be empty) and its body, after a header row; a label
+   * starting with {@code <} is left-aligned (the rest of it is the label).
+   */
+  private void table(String attributes, String... labels) {
+    out.append("<table").append(attributes.isEmpty() ? "" : " " + attributes).append("><thead><tr>");
+    for (String label : labels) {
+      boolean left = label.startsWith("<");
+      out.append(left ? "<th class=\"l\">" : "<th>").append(Html.escape(left ? label.substring(1) : label))
+          .append("</th>");
+    }
+    out.append("</tr></thead><tbody>");
   }
 
   /**
@@ -550,7 +563,7 @@ public final class ReportHtml {
   }
 
   private static String dot(String severity) {
-    return severity == null ? "<span class=\"dot\"></span>" : "<span class=\"dot " + Html.escape(severity) + "\"></span>";
+    return "<span class=\"dot" + (severity == null ? "" : " " + Html.escape(severity)) + "\"></span>";
   }
 
   private static String constant(JsonNode side) {

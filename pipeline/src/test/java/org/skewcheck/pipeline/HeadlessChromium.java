@@ -72,6 +72,8 @@ final class HeadlessChromium implements AutoCloseable {
         "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile, "--remote-debugging-port=0",
         "about:blank");
     builder.redirectErrorStream(true).redirectOutput(workDir.resolve("chromium.log").toFile());
+    // Its singleton socket and lock live in TMPDIR: keep them in workDir, which the caller cleans up.
+    builder.environment().put("TMPDIR", workDir.toString());
     Process process = builder.start();
     try {
       int port = devToolsPort(profile, process, workDir.resolve("chromium.log"));
@@ -133,10 +135,21 @@ final class HeadlessChromium implements AutoCloseable {
     return Base64.getDecoder().decode(shot.path("data").asText());
   }
 
+  /** Asks the browser to quit, so it removes its own files, then kills whatever is left. */
   @Override
   public void close() {
-    socket.abort();
-    kill(process);
+    try {
+      socket.sendText(JSON.createObjectNode().put("id", ids.incrementAndGet()).put("method", "Browser.close")
+          .toString(), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // The socket is gone or stuck: the kill below still ends the browser.
+    } finally {
+      socket.abort();
+      kill(process);
+    }
   }
 
   private JsonNode call(String method, ObjectNode params) throws IOException {
@@ -199,13 +212,19 @@ final class HeadlessChromium implements AutoCloseable {
     throw new IOException("Chromium opened no tab within " + TIMEOUT.toSeconds() + " s");
   }
 
+  /** Kills the browser and its helpers (renderer, GPU, zygote) and waits until they are gone. */
   private static void kill(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroyForcibly);
     try {
-      process.waitFor(10, TimeUnit.SECONDS);
+      for (ProcessHandle p : all) {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Chromium did not exit within 10 s of being killed", e);
     }
   }
 

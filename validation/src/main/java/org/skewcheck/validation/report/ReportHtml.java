@@ -322,8 +322,10 @@ public final class ReportHtml {
     String name = p.path("prefix").asText();
     String worst = worstSeverity(p);
     JsonNode drift = p.path("drift");
+    // Open where something needs a look; info is what the config expects.
+    boolean open = worst != null && !worst.equals("info");
     out.append("<details class=\"prefix\" id=\"p").append(index).append("\" data-prefix=\"").append(Html.escape(name))
-        .append('"').append(worst == null ? "" : " open").append("><summary>").append(dot(worst)).append("<b>")
+        .append('"').append(open ? " open" : "").append("><summary>").append(dot(worst)).append("<b>")
         .append(Html.escape(name)).append("</b><span class=\"muted\">").append(Html.count(p.path("columns").asInt()))
         .append(" columns · drifted ").append(Html.count(drift.path("driftedColumns").asInt())).append(" of ")
         .append(Html.count(drift.path("columnsTested").asInt())).append(" tested</span> ").append(severityCounts(p))

@@ -14,7 +14,7 @@ import org.skewcheck.validation.config.SkewConfig;
  * Checks a model against the run before anything is scored: it must load, its feature order must be
  * known (the model's own names, else the config's {@code expectedColumns}), its feature count must
  * match, and every feature must be a column of the datasets (the header of each dataset's first
- * file). Any mismatch is a {@link RunFailure}: exit 2 with the missing names.
+ * file; for a saved training profile, every train column it holds). Any mismatch is a {@link RunFailure}: exit 2 with the missing names.
  */
 final class ModelCheck {
   private static final int NAMES_SHOWN = 20;
@@ -47,7 +47,8 @@ final class ModelCheck {
       }
       Set<String> columns = new LinkedHashSet<>();
       try {
-        columns.addAll(DatasetFiles.header(inputs.trainFiles().get(0).path()));
+        columns.addAll(inputs.savedTrain() == null ? DatasetFiles.header(inputs.trainFiles().get(0).path())
+            : inputs.savedTrain().columns());
         columns.addAll(DatasetFiles.header(inputs.predictFiles().get(0).path()));
       } catch (UncheckedIOException e) {
         throw new RunFailure("cannot read a header to check the model's features: " + e.getMessage());

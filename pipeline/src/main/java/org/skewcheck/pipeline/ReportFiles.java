@@ -18,6 +18,8 @@ final class ReportFiles {
   static final String REPORT_JSON = "report.json";
   static final String REPORT_HTML = "report.html";
   static final String SCORES_CSV = "scores.csv";
+  /** This run's history record, written with the report and added to {@code --history} once the run succeeded. */
+  static final String HISTORY_RECORD = "history-record.json";
 
   private ReportFiles() {}
 
@@ -27,10 +29,34 @@ final class ReportFiles {
 
   /** Writes under a temporary name, then renames: readers see the old file or the whole new one. */
   static void writeAtomically(String dir, String name, byte[] bytes) throws IOException {
-    ResourceId target = resolve(dir, name);
-    ResourceId temp = resolve(dir, "." + name + "." + UUID.randomUUID() + ".tmp");
+    writeAtomically(resolve(dir, name), out -> out.write(bytes));
+  }
+
+  /** {@link #writeAtomically(String, String, byte[])} to a path given whole. */
+  static void writeAtomically(String path, byte[] bytes) throws IOException {
+    writeAtomically(FileSystems.matchNewResource(path, false), out -> out.write(bytes));
+  }
+
+  /** What writes a file's content to the stream it is given (which the caller closes). */
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** {@link #writeAtomically(String, String, byte[])} for content written as a stream. */
+  static void writeAtomically(String dir, String name, Content content) throws IOException {
+    writeAtomically(resolve(dir, name), content);
+  }
+
+  /**
+   * Lets {@code content} write a temporary file next to {@code target} (a dot-name ending in
+   * {@code .tmp}), then renames it: a write that fails or is killed midway leaves only that
+   * temporary file, and {@code target} is either absent, the old file, or the whole new one.
+   */
+  static void writeAtomically(ResourceId target, Content content) throws IOException {
+    ResourceId temp = target.getCurrentDirectory().resolve("." + target.getFilename() + "." + UUID.randomUUID() + ".tmp",
+        ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
     try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
-      out.write(bytes);
+      content.writeTo(out);
     }
     FileSystems.rename(List.of(temp), List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
@@ -47,19 +73,10 @@ final class ReportFiles {
     }
   }
 
-  /** Renames the single shard {@code prefix-00000-of-00001.csv} TextIO wrote to {@code name}. */
-  static void renameShard(String dir, String prefix, String name) throws IOException {
-    MatchResult shard = FileSystems.match(List.of(dir + "/" + prefix + "-*"), EmptyMatchTreatment.DISALLOW).get(0);
-    List<ResourceId> found = shard.metadata().stream().map(MatchResult.Metadata::resourceId).toList();
-    if (found.size() != 1) {
-      throw new IOException("expected one " + prefix + " shard, found " + found.size());
-    }
-    FileSystems.rename(found, List.of(resolve(dir, name)));
-  }
-
   /** Removes an earlier run's report, scores and rejected rows, so a failed run leaves no stale report behind. */
   static void clear(String dir) throws IOException {
-    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, REPORT_HTML), resolve(dir, SCORES_CSV)),
+    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, REPORT_HTML), resolve(dir, SCORES_CSV),
+        resolve(dir, HISTORY_RECORD)),
         MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     MatchResult old = FileSystems.match(List.of(dir + "/rejected/*"), EmptyMatchTreatment.ALLOW).get(0);
     if (old.status() == MatchResult.Status.OK) {

@@ -8,21 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.ConfigException;
 import org.skewcheck.validation.config.SkewConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.skewcheck.validation.history.RunRecord;
 
 /**
  * The skewcheck command: runs the pipeline on any Beam runner, then reads the report it wrote and
@@ -31,6 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java -jar skewcheck.jar --train=train.csv --predict=predict/ --output=out --config=configs/joot.yaml
+ * java -jar skewcheck.jar --trainProfile=train.profile --predict=tonight/ --output=out --history=history/
  * </pre>
  */
 public final class SkewCheck {
@@ -38,7 +34,6 @@ public final class SkewCheck {
   static final int FINDINGS = 1;
   static final int FAILED = 2;
   private static final int TOP_FINDINGS = 5;
-  private static final Logger LOG = LoggerFactory.getLogger(SkewCheck.class);
 
   private SkewCheck() {}
 
@@ -108,49 +103,70 @@ public final class SkewCheck {
       throw new RunFailure("cannot clear the output folder " + options.getOutput() + ": " + e.getMessage());
     }
     SkewConfig config = loadConfig(options.getConfig());
+    StageLog.config(options.getConfig(), config);
+    if ((options.getTrain() == null) == (options.getTrainProfile() == null)) {
+      throw new RunFailure("give either --train or --trainProfile (exactly one of them)");
+    }
+    String modelFingerprint = modelFingerprint(options);
+    TrainProfile saved = options.getTrainProfile() == null ? null
+        : TrainProfile.read(options.getTrainProfile(), config, modelFingerprint);
+    List<RunRecord> history = options.getHistory() == null ? null
+        : RunHistory.read(options.getHistory(), config.history().runs());
     SkewCheckPipeline.Inputs inputs = new SkewCheckPipeline.Inputs(
-        resolve("--train", options.getTrain()), resolve("--predict", options.getPredict()));
-    LOG.info("inputs: {} train files, {} predict files", inputs.trainFiles().size(), inputs.predictFiles().size());
+        saved == null ? resolve("--train", options.getTrain()) : saved.files(),
+        resolve("--predict", options.getPredict()), saved);
+    StageLog.inputs("train", inputs.trainFiles());
+    StageLog.inputs("predict", inputs.predictFiles());
+    StageLog.nightly(options.getTrainProfile(), history);
     SkewCheckPipeline.Model model = options.getModel() == null ? null
         : new SkewCheckPipeline.Model(options.getModel(),
             ModelCheck.featureOrder(options.getModel(), config, inputs));
+    StageLog.model(model);
     Pipeline pipeline = Pipeline.create(options);
     SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput(), model,
-        RunProvenance.start(startedAt, options, config, inputs));
-    LOG.info("running on {}", options.getRunner().getSimpleName());
+        RunProvenance.start(startedAt, options, config, inputs),
+        new WriteReportFn.Nightly(options.getSaveProfile(), modelFingerprint, history));
+    StageLog.running(options.getRunner().getSimpleName());
     try {
       PipelineResult result = pipeline.run();
       PipelineResult.State state = result.waitUntilFinish();
-      LOG.info("pipeline {}; {}", state, counters(result));
+      StageLog.finished(result, state);
       if (state != PipelineResult.State.DONE) {
         throw new RunFailure("the pipeline ended in state " + state);
       }
-      if (model != null) {
-        ReportFiles.renameShard(options.getOutput(), SkewCheckPipeline.SCORES_SHARD, ReportFiles.SCORES_CSV);
-      }
-    } catch (IOException e) {
-      throw new RunFailure("cannot write " + ReportFiles.SCORES_CSV + ": " + e.getMessage());
     } catch (RuntimeException e) {
       throw new RunFailure("the pipeline failed: " + rootMessage(e));
     }
+    JsonNode report;
     try {
-      return JsonMapper.builder().build().readTree(ReportFiles.read(options.getOutput(), ReportFiles.REPORT_JSON));
+      report = JsonMapper.builder().build().readTree(ReportFiles.read(options.getOutput(), ReportFiles.REPORT_JSON));
     } catch (IOException e) {
       throw new RunFailure("the pipeline finished but its report cannot be read: " + e.getMessage());
     }
+    if (options.getHistory() != null) {
+      try {
+        RunHistory.append(options.getHistory(), ReportFiles.read(options.getOutput(), ReportFiles.HISTORY_RECORD));
+      } catch (IOException e) {
+        throw new RunFailure("the report was written, but the run could not be added to --history="
+            + options.getHistory() + ": " + e.getMessage());
+      }
+    }
+    return report;
   }
 
-  /** The run's Beam counters (rows read, rejected and scored, files read), summed over steps. */
-  private static String counters(PipelineResult result) {
-    Map<String, Long> sums = new TreeMap<>();
-    try {
-      for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
-        sums.merge(c.getName().getName(), c.getAttempted(), Long::sum);
-      }
-    } catch (UnsupportedOperationException e) {
-      return "metrics not available on this runner";
+  /**
+   * SHA-256 of the model file when a training profile is saved or used (it ties the profile's train
+   * scores to the model that made them); null otherwise.
+   */
+  private static String modelFingerprint(SkewCheckOptions options) throws RunFailure {
+    if (options.getModel() == null || (options.getSaveProfile() == null && options.getTrainProfile() == null)) {
+      return null;
     }
-    return sums.toString();
+    try {
+      return TrainProfile.fingerprintOf(options.getModel());
+    } catch (IOException e) {
+      throw new RunFailure("cannot read model " + options.getModel() + ": " + e.getMessage());
+    }
   }
 
   private static SkewConfig loadConfig(String path) throws RunFailure {

@@ -7,11 +7,27 @@ import org.apache.beam.sdk.options.Validation;
 
 /** The command-line contract of {@code skewcheck.jar} (see DESIGN.md); any Beam option may follow. */
 public interface SkewCheckOptions extends PipelineOptions {
-  @Description("Training data: a CSV file, a glob, or a folder (every *.csv and *.csv.gz in it)")
-  @Validation.Required
+  @Description("Training data: a CSV file, a glob, or a folder (every *.csv and *.csv.gz in it); "
+      + "or give --trainProfile instead")
   String getTrain();
 
   void setTrain(String value);
+
+  @Description("A training profile saved by --saveProfile, used in place of --train (same config, same model)")
+  String getTrainProfile();
+
+  void setTrainProfile(String value);
+
+  @Description("Also write the train side's complete profile to this file, for later runs' --trainProfile")
+  String getSaveProfile();
+
+  void setSaveProfile(String value);
+
+  @Description("Run history folder (any Beam path): earlier runs' summaries are compared with this run's, "
+      + "and this run's summary is added after a successful run")
+  String getHistory();
+
+  void setHistory(String value);
 
   @Description("Prediction data: a CSV file, a glob, or a folder (every *.csv and *.csv.gz in it)")
   @Validation.Required

@@ -1,5 +1,6 @@
 package org.skewcheck.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.TextIO;
@@ -14,11 +15,14 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.skewcheck.transforms.CombinePrefixStats;
 import org.skewcheck.transforms.CombineScoreSummaries;
 import org.skewcheck.transforms.CountDuplicates;
+import org.skewcheck.transforms.PrefixStatsCoder;
 import org.skewcheck.transforms.ScoreSummaryCoder;
 import org.skewcheck.transforms.ScoreWithXgboost;
 import org.skewcheck.transforms.DatasetFiles;
@@ -40,8 +44,12 @@ import org.skewcheck.validation.stats.PrefixStats;
 public final class SkewCheckPipeline {
   private SkewCheckPipeline() {}
 
-  /** The files of both datasets, already resolved. */
-  public record Inputs(List<DatasetFiles.File> trainFiles, List<DatasetFiles.File> predictFiles) {}
+  /**
+   * The files of both datasets, already resolved; with a saved training profile (null otherwise)
+   * the train side comes from it and {@code trainFiles} are the files it was made from.
+   */
+  public record Inputs(List<DatasetFiles.File> trainFiles, List<DatasetFiles.File> predictFiles,
+      TrainProfile savedTrain) {}
 
   /** A model to score with and its feature order, already checked against the data. */
   public record Model(String path, List<String> features) {}
@@ -51,25 +59,27 @@ public final class SkewCheckPipeline {
       PCollection<RejectedRow> rejected) {}
 
   /**
-   * Adds the whole job to {@code p}; {@code outputDir} receives report.json, report.html, rejected/ and, with a
-   * model (may be null), the scores shard that {@link SkewCheck} renames to scores.csv.
+   * Adds the whole job to {@code p}; {@code outputDir} receives report.json, report.html, rejected/
+   * and, with a model (may be null), scores.csv; {@code nightly} says what else the report step
+   * writes and what it compares with.
    */
   public static Outputs build(Pipeline p, Inputs inputs, SkewConfig config, String outputDir, Model model,
-      Provenance provenance) {
-    PCollectionTuple train = p.apply("ReadTrainCsv", read("train", inputs.trainFiles(), config));
+      Provenance provenance, WriteReportFn.Nightly nightly) {
+    TrainProfile saved = inputs.savedTrain();
     PCollectionTuple predict = p.apply("ReadPredictCsv", read("predict", inputs.predictFiles(), config));
+    PCollectionTuple train = saved == null ? p.apply("ReadTrainCsv", read("train", inputs.trainFiles(), config)) : null;
 
-    PCollection<RowBlock> blocks = PCollectionList.of(train.get(ReadDataset.BLOCKS))
-        .and(predict.get(ReadDataset.BLOCKS))
+    PCollection<RowBlock> blocks = PCollectionList.of(predict.get(ReadDataset.BLOCKS))
+        .and(train == null ? List.of() : List.of(train.get(ReadDataset.BLOCKS)))
         .apply("AllBlocks", Flatten.pCollections());
     PCollection<KV<KV<String, String>, PrefixStats>> stats = blocks
         .apply("ExplodeToPrefixes", ExplodeToPrefixes.using(config.prefixRules()))
         .apply("CombinePrefixStats", CombinePrefixStats.perKey());
-    PCollection<FileSummary> files = PCollectionList.of(train.get(ReadDataset.FILES))
-        .and(predict.get(ReadDataset.FILES))
+    PCollection<FileSummary> files = PCollectionList.of(predict.get(ReadDataset.FILES))
+        .and(train == null ? List.of() : List.of(train.get(ReadDataset.FILES)))
         .apply("AllFiles", Flatten.pCollections());
-    PCollection<RejectedRow> rejected = PCollectionList.of(train.get(ReadDataset.REJECTED))
-        .and(predict.get(ReadDataset.REJECTED))
+    PCollection<RejectedRow> rejected = PCollectionList.of(predict.get(ReadDataset.REJECTED))
+        .and(train == null ? List.of() : List.of(train.get(ReadDataset.REJECTED)))
         .apply("AllRejected", Flatten.pCollections());
 
     rejected
@@ -77,25 +87,51 @@ public final class SkewCheckPipeline {
         .apply("WriteRejected", TextIO.write().to(outputDir + "/rejected/rejected").withSuffix(".jsonl")
             .withNumShards(1));
 
+    KvCoder<String, ScoreSummary> scoreCoder = KvCoder.of(StringUtf8Coder.of(), ScoreSummaryCoder.of());
     PCollection<KV<String, ScoreSummary>> scores = model == null
-        ? p.apply("NoScores", Create.empty(KvCoder.of(StringUtf8Coder.of(), ScoreSummaryCoder.of())))
+        ? p.apply("NoScores", Create.empty(scoreCoder))
         : score(blocks, model, config, outputDir);
+    PCollection<KV<String, Duplicates>> duplicates = blocks
+        .apply("CountDuplicates", CountDuplicates.withKey(config.uniqueKey()));
+    if (saved != null) {
+      stats = withSaved(p, "Stats", stats, savedStats(saved),
+          KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
+      files = withSaved(p, "Files", files, saved.fileSummaries(), FileSummary.Coder.of());
+      duplicates = withSaved(p, "Duplicates", duplicates,
+          saved.duplicates() == null ? List.of() : List.of(KV.of("train", saved.duplicates())),
+          KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Duplicates.class)));
+      if (model != null) {
+        scores = withSaved(p, "Scores", scores, List.of(KV.of("train", saved.scores())), scoreCoder);
+      }
+    }
 
     PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView = stats.apply("StatsView", View.asList());
     PCollectionView<List<FileSummary>> filesView = files.apply("FilesView", View.asList());
-    PCollectionView<List<KV<String, ScoreSummary>>> scoresView = scores.apply("ScoresView", View.asList());
-    PCollectionView<List<KV<String, Duplicates>>> duplicatesView = blocks
-        .apply("CountDuplicates", CountDuplicates.withKey(config.uniqueKey()))
-        .apply("DuplicatesView", View.asList());
+    PCollectionView<List<KV<String, ScoreSummary>>> scoresView = scores.apply("ScoreSummariesView", View.asList());
+    PCollectionView<List<KV<String, Duplicates>>> duplicatesView = duplicates.apply("DuplicatesView", View.asList());
     p.apply("ReportTrigger", Create.of("report"))
         .apply("CompareAndWriteReport",
             ParDo.of(new WriteReportFn(config, provenance, outputDir,
-                    new WriteReportFn.Views(statsView, filesView, scoresView, duplicatesView)))
+                    new WriteReportFn.Views(statsView, filesView, scoresView, duplicatesView), nightly))
                 .withSideInputs(statsView, filesView, scoresView, duplicatesView));
     return new Outputs(stats, files, rejected);
   }
 
-  /** Scores every block; writes predict scores as id,score lines; returns the per-dataset summaries. */
+  /** {@code computed} plus the saved train side's {@code values}, which enter the pipeline as they were saved. */
+  private static <T> PCollection<T> withSaved(Pipeline p, String what, PCollection<T> computed, List<T> values,
+      Coder<T> coder) {
+    return PCollectionList.of(computed)
+        .and(p.apply("SavedTrain" + what, Create.of(values).withCoder(coder)))
+        .apply("WithSavedTrain" + what, Flatten.pCollections());
+  }
+
+  private static List<KV<KV<String, String>, PrefixStats>> savedStats(TrainProfile saved) {
+    List<KV<KV<String, String>, PrefixStats>> out = new ArrayList<>();
+    saved.prefixes().forEach((prefix, stats) -> out.add(KV.of(KV.of("train", prefix), stats)));
+    return out;
+  }
+
+  /** Scores every block; writes predict scores to scores.csv; returns the per-dataset summaries. */
   private static PCollection<KV<String, ScoreSummary>> score(PCollection<RowBlock> blocks, Model model,
       SkewConfig config, String outputDir) {
     PCollectionTuple scored = blocks.apply("ScoreWithXgboost",
@@ -103,20 +139,11 @@ public final class SkewCheckPipeline {
             .withPrefixes(config.prefixRules())
             .withRecordedScore(config.columns().recordedScore())
             .withTrainAttributionSample(config.scoring().trainAttributionSample(), config.scoring().sampleSeed()));
-    scored.get(ScoreWithXgboost.SCORES)
-        .apply("ScoreToCsv", MapElements.into(TypeDescriptors.strings()).via(SkewCheckPipeline::csvLine))
-        .apply("WriteScores", TextIO.write().to(outputDir + "/" + SCORES_SHARD).withSuffix(".csv").withNumShards(1)
-            .withHeader("id,score"));
+    PCollectionView<Iterable<KV<String, Double>>> scoresView =
+        scored.get(ScoreWithXgboost.SCORES).apply("ScoresView", View.asIterable());
+    blocks.getPipeline().apply("ScoresTrigger", Create.of("scores"))
+        .apply("WriteScoresCsv", ParDo.of(new WriteScoresFn(outputDir, scoresView)).withSideInputs(scoresView));
     return scored.get(ScoreWithXgboost.SUMMARIES).apply("CombineScores", CombineScoreSummaries.perDataset());
-  }
-
-  /** The single shard TextIO writes scores to, before it is renamed to scores.csv. */
-  static final String SCORES_SHARD = "scores-shard";
-
-  private static String csvLine(KV<String, Double> idScore) {
-    String id = idScore.getKey();
-    boolean quote = id.indexOf(',') >= 0 || id.indexOf('"') >= 0 || id.indexOf('\n') >= 0;
-    return (quote ? '"' + id.replace("\"", "\"\"") + '"' : id) + "," + idScore.getValue();
   }
 
   private static ReadDataset read(String dataset, List<DatasetFiles.File> files, SkewConfig config) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -52,6 +54,7 @@ public final class ExplodeToPrefixes
 
   static final class ExplodeFn extends DoFn<RowBlock, KV<KV<String, String>, PrefixBlock>> {
     private final PrefixRules rules;
+    private final Counter prefixBlocks = Metrics.counter(ExplodeToPrefixes.class, "prefixBlocks");
     private transient Map<String, String> prefixCache;
 
     ExplodeFn(PrefixRules rules) {
@@ -68,6 +71,7 @@ public final class ExplodeToPrefixes
       for (PrefixBlock slice : slices(block, this::prefixOf).values()) {
         String prefix = prefixOf(slice.columns()[0]);
         out.output(KV.of(KV.of(block.dataset(), prefix), slice));
+        prefixBlocks.inc();
       }
     }
 

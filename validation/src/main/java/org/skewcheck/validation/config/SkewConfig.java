@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  */
 public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity,
     List<String> expectedColumns, String expectedColumnsFrom, Scoring scoring, Drift drift, List<Rule> rules,
-    List<String> requiredColumns, List<String> uniqueKey)
+    List<String> requiredColumns, List<String> uniqueKey, History history)
     implements Serializable {
 
   @JsonCreator
@@ -52,7 +52,8 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       @JsonProperty("drift") Drift drift,
       @JsonProperty("rules") List<Rule> rules,
       @JsonProperty("requiredColumns") List<String> requiredColumns,
-      @JsonProperty("uniqueKey") List<String> uniqueKey) {
+      @JsonProperty("uniqueKey") List<String> uniqueKey,
+      @JsonProperty("history") History history) {
     this.columns = columns == null ? Columns.NONE : columns;
     this.prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
     this.expected = expected == null ? Expected.NONE : expected;
@@ -67,17 +68,18 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     this.rules = rules == null ? List.of() : List.copyOf(rules);
     this.requiredColumns = requiredColumns == null ? List.of() : List.copyOf(requiredColumns);
     this.uniqueKey = uniqueKey == null ? List.of() : List.copyOf(uniqueKey);
+    this.history = history == null ? History.DEFAULTS : history;
   }
 
   /** The configuration with every default. */
   public static SkewConfig defaults() {
-    return new SkewConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new SkewConfig(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** This config with {@code columns} as the expected feature order (read from {@link #expectedColumnsFrom}). */
   public SkewConfig withExpectedColumns(List<String> columns) {
     return new SkewConfig(this.columns, prefixes, expected, sparsity, columns, null, scoring, drift, rules,
-        requiredColumns, uniqueKey);
+        requiredColumns, uniqueKey, history);
   }
 
   /**
@@ -368,6 +370,39 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       }
       if (!(trainAttributionSample > 0 && trainAttributionSample <= 1)) {
         throw new ConfigException("scoring.trainAttributionSample must be in (0, 1], got " + trainAttributionSample);
+      }
+    }
+  }
+
+  /**
+   * Comparison of tonight's per-prefix metrics with the earlier runs in {@code --history}: once at
+   * least {@code minRuns} earlier runs exist, a metric outside mean ± {@code k}·σ of the last
+   * {@code runs} of them is anomalous, provided it also moved by at least {@code minChange} from
+   * that mean (so a metric that was constant over the history does not flag a tiny wiggle).
+   */
+  public record History(double k, int runs, int minRuns, double minChange) implements Serializable {
+    static final History DEFAULTS = new History(null, null, null, null);
+
+    @JsonCreator
+    public History(
+        @JsonProperty("k") Double k,
+        @JsonProperty("runs") Integer runs,
+        @JsonProperty("minRuns") Integer minRuns,
+        @JsonProperty("minChange") Double minChange) {
+      this(k == null ? 3.0 : k, runs == null ? 30 : runs, minRuns == null ? 5 : minRuns,
+          minChange == null ? 0.05 : minChange);
+    }
+
+    public History {
+      if (!(k > 0 && Double.isFinite(k))) {
+        throw new ConfigException("history.k must be > 0, got " + k);
+      }
+      if (minRuns < 2 || runs < minRuns) {
+        throw new ConfigException("history.minRuns must be >= 2 and history.runs >= it, got " + minRuns
+            + " and " + runs);
+      }
+      if (!(minChange >= 0 && Double.isFinite(minChange))) {
+        throw new ConfigException("history.minChange must be >= 0, got " + minChange);
       }
     }
   }

@@ -110,7 +110,7 @@ public final class CompareProfiles {
     Map<String, Report.DatasetSummary> datasets = new LinkedHashMap<>();
     datasets.put("train", datasetSummary(train));
     datasets.put("predict", datasetSummary(predict));
-    return new Report(Report.SCHEMA_VERSION, TOOL, verdict(findings), provenance, datasets, findings, scores,
+    return new Report(Report.SCHEMA_VERSION, TOOL, Report.verdictOf(findings), provenance, datasets, findings, scores,
         DriftCheck.definitions(config), prefixReports(train, predict, drift, byTarget),
         columnReports(train, predict, prefixOf, drift, byTarget));
   }
@@ -129,11 +129,6 @@ public final class CompareProfiles {
           Map.of("rejectedRows", d.rejectedRows(), "rejectedFraction", share)));
     }
     return out;
-  }
-
-  private static String verdict(List<Finding> findings) {
-    return findings.stream().map(Finding::severity).filter(s -> s != Severity.INFO).min(Enum::compareTo)
-        .map(Severity::label).orElse("ok");
   }
 
   private List<Finding> duplicateFindings(String dataset) {
@@ -177,7 +172,7 @@ public final class CompareProfiles {
         columns.addAll(p.columns().keySet());
       }
       out.add(new Report.PrefixReport(prefix, columns.size(), prefixSummary(train, t), prefixSummary(predict, p),
-          prefixDrift(columns, drift), byTarget.getOrDefault("prefix:" + prefix, List.of())));
+          prefixDrift(columns, drift), byTarget.getOrDefault("prefix:" + prefix, List.of()), null));
     }
     return out;
   }

@@ -2,9 +2,12 @@ package org.skewcheck.validation.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.skewcheck.validation.check.Finding;
+import org.skewcheck.validation.check.Scope;
+import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.score.ScoresReport;
 
 /**
@@ -31,6 +34,31 @@ public record Report(
     List<ColumnReport> columns) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** "error", "warning" or "ok": the most severe finding ({@code info} findings alone give "ok"). */
+  public static String verdictOf(List<Finding> findings) {
+    return findings.stream().map(Finding::severity).filter(s -> s != Severity.INFO).min(Enum::compareTo)
+        .map(Severity::label).orElse("ok");
+  }
+
+  /**
+   * This report with {@code added} findings (a prefix-scope one also under its prefix), findings
+   * re-ordered and the verdict re-derived, and each prefix's {@code history} series set.
+   */
+  public Report withHistory(List<Finding> added, Map<String, PrefixHistory> series) {
+    List<Finding> all = new ArrayList<>(findings);
+    all.addAll(added);
+    all.sort(Finding.REPORT_ORDER);
+    List<PrefixReport> withSeries = prefixes.stream().map(p -> {
+      List<Finding> own = new ArrayList<>(p.findings());
+      added.stream().filter(f -> f.scope() == Scope.PREFIX && f.target().equals(p.prefix())).forEach(own::add);
+      own.sort(Finding.REPORT_ORDER);
+      return new PrefixReport(p.prefix(), p.columns(), p.train(), p.predict(), p.drift(), own,
+          series.get(p.prefix()));
+    }).toList();
+    return new Report(schemaVersion, tool, verdictOf(all), provenance, datasets, all, scores, measures, withSeries,
+        columns);
+  }
 
   /**
    * What was read of one dataset.
@@ -73,10 +101,23 @@ public record Report(
       double min, double max, Map<String, Double> quantiles, double skewness, double excessKurtosis,
       Integer distinct) {}
 
-  /** One prefix: its roll-ups in each dataset (null where the dataset lacks it), its drift and its findings. */
-  @JsonPropertyOrder({"prefix", "columns", "train", "predict", "drift", "findings"})
+  /**
+   * One prefix: its roll-ups in each dataset (null where the dataset lacks it), its drift, its
+   * findings and, with a run history, its key metrics over the earlier runs and this one.
+   */
+  @JsonPropertyOrder({"prefix", "columns", "train", "predict", "drift", "findings", "history"})
   public record PrefixReport(String prefix, int columns, PrefixSummary train, PrefixSummary predict,
-      PrefixDrift drift, List<Finding> findings) {}
+      PrefixDrift drift, List<Finding> findings, @JsonInclude(JsonInclude.Include.NON_NULL) PrefixHistory history) {}
+
+  /**
+   * A prefix's key metrics (of the predict data) over the run history, for sparklines: the last
+   * {@code history.runs} earlier runs, oldest first, then this run.
+   *
+   * @param runs each point's run time (UTC, ISO-8601); the last one is this run
+   * @param metrics per metric ({@code zeroFraction}, {@code missingFraction}, {@code constantShare},
+   *     {@code driftedShare}, {@code psiMax}), one value per run, null where that run lacked it
+   */
+  public record PrefixHistory(List<String> runs, Map<String, List<Double>> metrics) {}
 
   /**
    * The drift of a prefix's columns, over those tested; maxima, means and the share are null when

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 /** The run's output files, read and written through Beam's FileSystems so any scheme works. */
 final class ReportFiles {
   static final String REPORT_JSON = "report.json";
+  static final String REPORT_HTML = "report.html";
   static final String SCORES_CSV = "scores.csv";
   /** This run's history record, written with the report and added to {@code --history} once the run succeeded. */
   static final String HISTORY_RECORD = "history-record.json";
@@ -74,7 +75,8 @@ final class ReportFiles {
 
   /** Removes an earlier run's report, scores and rejected rows, so a failed run leaves no stale report behind. */
   static void clear(String dir) throws IOException {
-    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, SCORES_CSV), resolve(dir, HISTORY_RECORD)),
+    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, REPORT_HTML), resolve(dir, SCORES_CSV),
+        resolve(dir, HISTORY_RECORD)),
         MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     MatchResult old = FileSystems.match(List.of(dir + "/rejected/*"), EmptyMatchTreatment.ALLOW).get(0);
     if (old.status() == MatchResult.Status.OK) {

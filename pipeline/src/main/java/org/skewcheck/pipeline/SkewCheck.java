@@ -239,6 +239,7 @@ public final class SkewCheck {
       out.printf("  %-7s %-7s %s%n", f.path("severity").asText(), f.path("scope").asText(), f.path("message").asText());
     }
     out.println("  report: " + ReportFiles.resolve(outputDir, ReportFiles.REPORT_JSON));
+    out.println("  page:   " + ReportFiles.resolve(outputDir, ReportFiles.REPORT_HTML));
   }
 
   private static String rootMessage(Throwable e) {

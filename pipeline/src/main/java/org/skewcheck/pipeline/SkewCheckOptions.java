@@ -35,7 +35,7 @@ public interface SkewCheckOptions extends PipelineOptions {
 
   void setPredict(String value);
 
-  @Description("Output folder: report.json, rejected/")
+  @Description("Output folder: report.json, report.html, rejected/")
   @Validation.Required
   String getOutput();
 

@@ -59,9 +59,9 @@ public final class SkewCheckPipeline {
       PCollection<RejectedRow> rejected) {}
 
   /**
-   * Adds the whole job to {@code p}; {@code outputDir} receives report.json, rejected/ and, with a
-   * model (may be null), scores.csv; {@code nightly} says what else the report step writes and what
-   * it compares with.
+   * Adds the whole job to {@code p}; {@code outputDir} receives report.json, report.html, rejected/
+   * and, with a model (may be null), scores.csv; {@code nightly} says what else the report step
+   * writes and what it compares with.
    */
   public static Outputs build(Pipeline p, Inputs inputs, SkewConfig config, String outputDir, Model model,
       Provenance provenance, WriteReportFn.Nightly nightly) {

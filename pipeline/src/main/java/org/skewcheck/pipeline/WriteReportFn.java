@@ -18,6 +18,7 @@ import org.skewcheck.validation.report.CompareProfiles;
 import org.skewcheck.validation.report.Duplicates;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.report.Report;
+import org.skewcheck.validation.report.ReportHtml;
 import org.skewcheck.validation.report.ReportJson;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.DatasetProfile;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs once, on the single trigger element, with every prefix profile and file summary as side
- * inputs: builds both dataset profiles, compares them and writes {@code report.json} atomically.
- * With a run history it also compares the run with the earlier ones and writes this run's record
- * ({@link ReportFiles#HISTORY_RECORD}) for {@link SkewCheck} to add to the history once the run has
- * succeeded; with {@code --saveProfile} it writes the train side's {@link TrainProfile}.
+ * inputs: builds both dataset profiles, compares them and writes {@code report.json} and
+ * {@code report.html}, each atomically. With a run history it also compares the run with the
+ * earlier ones and writes this run's record ({@link ReportFiles#HISTORY_RECORD}) for
+ * {@link SkewCheck} to add to the history once the run has succeeded; with {@code --saveProfile}
+ * it writes the train side's {@link TrainProfile}.
  */
 final class WriteReportFn extends DoFn<String, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(WriteReportFn.class);
@@ -80,7 +82,10 @@ final class WriteReportFn extends DoFn<String, Void> {
       report = HistoryCheck.with(config.history()).apply(report, nightly.history());
     }
     long compared = System.nanoTime();
+    // Both are rendered before either is written, so a rendering failure leaves neither behind.
     byte[] json = ReportJson.toBytes(report);
+    byte[] html = ReportHtml.toBytes(report);
+    ReportFiles.writeAtomically(outputDir, ReportFiles.REPORT_HTML, html);
     ReportFiles.writeAtomically(outputDir, ReportFiles.REPORT_JSON, json);
     if (nightly.history() != null) {
       ReportFiles.writeAtomically(outputDir, ReportFiles.HISTORY_RECORD, RunRecord.of(report).toJson());
@@ -88,9 +93,10 @@ final class WriteReportFn extends DoFn<String, Void> {
     if (nightly.saveProfile() != null) {
       ReportFiles.writeAtomically(nightly.saveProfile(), trainProfile(stats, files, scores, duplicates).toBytes());
     }
-    LOG.info("compared {} prefix profiles: {} findings; side inputs {} ms, checks {} ms, report.json {} KB in {} ms",
-        stats.size(), report.findings().size(), (read - start) / 1_000_000, (compared - read) / 1_000_000,
-        json.length / 1024, (System.nanoTime() - compared) / 1_000_000);
+    LOG.info("compared {} prefix profiles: {} findings; side inputs {} ms, checks {} ms, report.json {} KB and "
+        + "report.html {} KB in {} ms", stats.size(), report.findings().size(), (read - start) / 1_000_000,
+        (compared - read) / 1_000_000, json.length / 1024, html.length / 1024,
+        (System.nanoTime() - compared) / 1_000_000);
   }
 
   /** The train side as this run saw it: the accumulators, what was read, and the config and model it was made with. */

@@ -34,7 +34,7 @@ class ExitCodesTest {
   void findingsAtOrAboveFailOnExitOne(@TempDir Path out) {
     SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + SkewCheckRunner.config("joot.yaml"));
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-    assertThat(run.out()).contains("verdict error").contains("LG").contains("report.json");
+    assertThat(run.out()).contains("verdict error").contains("LG").contains("report.json").contains("report.html");
   }
 
   @Test
@@ -85,9 +85,11 @@ class ExitCodesTest {
   @Test
   void aFailedRunLeavesNoReportBehind(@TempDir Path out) throws IOException {
     Files.writeString(out.resolve("report.json"), "{\"verdict\":\"ok\"}");
+    Files.writeString(out.resolve("report.html"), "<!DOCTYPE html><title>skewcheck: ok</title>");
     SkewCheckRunner run = SkewCheckRunner.run(out, train(), "--predict=" + data.resolve("missing-dir"));
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(out.resolve("report.json")).doesNotExist();
+    assertThat(out.resolve("report.html")).doesNotExist();
   }
 
   @Test

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ml.dmlc.xgboost4j.java.Booster;
 import org.skewcheck.pipeline.demo.JootData;
 import org.skewcheck.pipeline.demo.TrainModel;
+import org.skewcheck.validation.report.ReportHtml;
 
 /**
  * The issue's acceptance on Joot-sized data (5,026 train rows, 100 one-row predict files, 3,923
@@ -102,7 +106,20 @@ class JootAcceptanceTest {
     JsonNode report = run.report();
     assertThat(report.path("datasets").path("train").path("rows").asLong()).isEqualTo(5026);
     assertThat(report.path("datasets").path("predict").path("files").asLong()).isEqualTo(100);
+    assertLightPage(out.resolve("report.html"), report);
     return report;
+  }
+
+  /** report.html stays under 2 MB on 3,923 columns, with a heatmap row per prefix and charts only for a few columns. */
+  private static void assertLightPage(Path html, JsonNode report) throws IOException {
+    assertThat(Files.size(html)).isLessThan(2_000_000);
+    Document page = Jsoup.parse(html.toFile(), "UTF-8");
+    assertThat(page.select("#heatmap tbody tr")).hasSize(report.path("prefixes").size());
+    assertThat(page.select("#findings tbody tr"))
+        .hasSize(Math.min(report.path("findings").size(), ReportHtml.MAX_FINDINGS));
+    assertThat(page.select("svg").size()).isPositive()
+        .isLessThanOrEqualTo(report.path("prefixes").size() * ReportHtml.COLUMNS_PER_PREFIX + report.path("scores")
+            .path("attribution").size());
   }
 
   private static List<String> errorFamilies(JsonNode report) {

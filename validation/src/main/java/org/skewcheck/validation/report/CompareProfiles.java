@@ -262,15 +262,18 @@ public final class CompareProfiles {
     CategoricalDrift c = drift.categorical().get(name);
     if (c != null) {
       return new Report.ColumnDrift(c.psi(), Double.NaN, Double.NaN, c.linf(), Double.NaN, c.chiSquarePValue(), null,
-          c.categories(), null);
+          c.categories(), boxed(c.trainProportions()), boxed(c.predictProportions()), null);
     }
     NumericDrift d = drift.tested().get(name);
     if (d == null) {
       return Report.ColumnDrift.untested(drift.untested().get(name));
     }
-    List<Double> edges = Arrays.stream(d.bins().edges()).boxed().toList();
-    return new Report.ColumnDrift(d.psi(), d.js(), d.ks(), Double.NaN, d.ksPValue(), d.chiSquarePValue(), edges,
-        null, null);
+    return new Report.ColumnDrift(d.psi(), d.js(), d.ks(), Double.NaN, d.ksPValue(), d.chiSquarePValue(),
+        boxed(d.bins().edges()), null, boxed(d.trainProportions()), boxed(d.predictProportions()), null);
+  }
+
+  private static List<Double> boxed(double[] xs) {
+    return Arrays.stream(xs).boxed().toList();
   }
 
   private static Report.ColumnSummary columnSummary(DatasetProfile d, ColumnStats c, boolean categorical) {

@@ -85,16 +85,18 @@ public record Report(
    *
    * @param bins the bin edges: the distinct train deciles
    * @param categories the categories: train's top values, most frequent first, then "(other)" when any
+   * @param p train's share of present values in each bin (one more than the edges) or category
+   * @param q predict's share of present values in each bin or category
    */
-  @JsonPropertyOrder({"psi", "js", "ks", "linf", "ksPValue", "chiSquarePValue", "bins", "categories",
+  @JsonPropertyOrder({"psi", "js", "ks", "linf", "ksPValue", "chiSquarePValue", "bins", "categories", "p", "q",
       "untestedReason"})
   public record ColumnDrift(double psi, double js, double ks, double linf, double ksPValue, double chiSquarePValue,
-      List<Double> bins, List<String> categories, String untestedReason) {
+      List<Double> bins, List<String> categories, List<Double> p, List<Double> q, String untestedReason) {
 
     /** The drift of a column that was not tested, and why. */
     public static ColumnDrift untested(String reason) {
       return new ColumnDrift(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null,
-          reason);
+          null, null, reason);
     }
   }
 

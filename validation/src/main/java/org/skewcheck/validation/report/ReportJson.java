@@ -1,6 +1,7 @@
 package org.skewcheck.validation.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -28,6 +29,11 @@ public final class ReportJson {
 
   public static byte[] toBytes(Report report) throws IOException {
     return MAPPER.writeValueAsBytes(report);
+  }
+
+  /** The tree {@code report.json} holds (non-finite figures as null), for renderers that read it by name. */
+  public static JsonNode toTree(Report report) {
+    return MAPPER.valueToTree(report);
   }
 
   private static final class FiniteDouble extends JsonSerializer<Double> {

@@ -316,6 +316,10 @@ class CompareProfilesTest {
     Report.ColumnReport s6 = column(report, "IQ_s6");
     assertThat(s6.drift().untestedReason()).isNull();
     assertThat(s6.drift().bins()).hasSize(9).isSorted();
+    assertThat(s6.drift().p().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(1e-9));
+    assertThat(s6.drift().q()).hasSize(10);
+    assertThat(s6.drift().q().get(9)).as("predict moved 1.8 sd up: most of it above train's 9th decile")
+        .isGreaterThan(0.5);
     assertThat(s6.drift().psi()).isGreaterThan(1);
     Finding f = s6.findings().stream().filter(x -> x.check().equals("drift")).findFirst().orElseThrow();
     assertThat(f.severity()).isEqualTo(Severity.ERROR);

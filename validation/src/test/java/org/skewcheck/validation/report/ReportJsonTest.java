@@ -137,8 +137,9 @@ class ReportJsonTest {
     JsonNode root = json(degenerateReport());
     JsonNode two = column(root, "IQ_two").get("drift");
     assertThat(fieldNames(two)).containsExactly("psi", "js", "ks", "linf", "ksPValue", "chiSquarePValue", "bins",
-        "categories", "untestedReason");
-    for (String figure : List.of("psi", "js", "ks", "linf", "ksPValue", "chiSquarePValue", "bins", "categories")) {
+        "categories", "p", "q", "untestedReason");
+    for (String figure : List.of("psi", "js", "ks", "linf", "ksPValue", "chiSquarePValue", "bins", "categories", "p",
+        "q")) {
       assertThat(two.get(figure).isNull()).as(figure).isTrue();
     }
     assertThat(two.get("untestedReason").asText()).isEqualTo("only in train");
@@ -171,6 +172,8 @@ class ReportJsonTest {
     assertThat(a.get("ksPValue").isNumber()).isTrue();
     assertThat(a.get("chiSquarePValue").isNumber()).isTrue();
     assertThat(a.get("bins").size()).isEqualTo(9);
+    assertThat(a.get("p").size()).isEqualTo(10);
+    assertThat(a.get("q").size()).isEqualTo(10);
     assertThat(a.get("untestedReason").isNull()).isTrue();
 
     JsonNode iq = prefix(root, "IQ").get("drift");

@@ -1,10 +1,17 @@
 package org.skewcheck.pipeline;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -15,6 +22,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** The run's output files, read and written through Beam's FileSystems so any scheme works. */
 final class ReportFiles {
+  private static final ObjectMapper SUMMARY_READER = JsonMapper.builder().build();
+  private static final Set<String> VERDICT_FIELDS = Set.of("verdict", "datasets", "findings");
   static final String REPORT_JSON = "report.json";
   static final String REPORT_HTML = "report.html";
   static final String SCORES_CSV = "scores.csv";
@@ -59,6 +68,31 @@ final class ReportFiles {
       content.writeTo(out);
     }
     FileSystems.rename(List.of(temp), List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /**
+   * The parts of {@code dir/report.json} the command's exit code and console summary need:
+   * {@code verdict}, {@code datasets} and {@code findings}. They come before the columns and
+   * prefixes (megabytes on a wide table), so reading stops as soon as it has them.
+   */
+  static JsonNode readVerdict(String dir) throws IOException {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(resolve(dir, REPORT_JSON)));
+        JsonParser parser = SUMMARY_READER.getFactory().createParser(in)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException(REPORT_JSON + " does not hold a JSON object");
+      }
+      ObjectNode summary = SUMMARY_READER.createObjectNode();
+      while (summary.size() < VERDICT_FIELDS.size() && parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        parser.nextToken();
+        if (VERDICT_FIELDS.contains(name)) {
+          summary.set(name, SUMMARY_READER.readTree(parser));
+        } else {
+          parser.skipChildren();
+        }
+      }
+      return summary;
+    }
   }
 
   static byte[] read(String dir, String name) throws IOException {

@@ -1,7 +1,6 @@
 package org.skewcheck.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +109,7 @@ public final class SkewCheck {
     return Arrays.stream(args).anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
   }
 
-  /** Builds and runs the pipeline, and returns the report it wrote. */
+  /** Builds and runs the pipeline, and returns the verdict, datasets and findings of the report it wrote. */
   static JsonNode run(SkewCheckOptions options) throws RunFailure {
     Instant startedAt = Instant.now();
     FileSystems.setDefaultPipelineOptions(options);
@@ -156,7 +155,7 @@ public final class SkewCheck {
     }
     JsonNode report;
     try {
-      report = JsonMapper.builder().build().readTree(ReportFiles.read(options.getOutput(), ReportFiles.REPORT_JSON));
+      report = ReportFiles.readVerdict(options.getOutput());
     } catch (IOException e) {
       throw new RunFailure("the pipeline finished but its report cannot be read: " + e.getMessage());
     }

@@ -54,8 +54,14 @@ public final class ColumnStats {
   private double max = Double.NEGATIVE_INFINITY;
   /** Exact counts while there are few distinct values; null once {@link #sketch} took over. */
   private ValueCounts values = new ValueCounts();
-  /** Null while {@link #values} is exact. */
+  /**
+   * Null while {@link #values} is exact, and while a decoded sketch has not been read yet: runners
+   * copy accumulators through their coder (the DirectRunner on every access to its state), so a
+   * decoded sketch stays in {@link #sketchBytes} until it is needed.
+   */
   private KllDoublesSketch sketch;
+  /** The serialized form of the current sketch, when known; null once the sketch changes. */
+  private byte[] sketchBytes;
   /** Whether any number was not an integer. */
   private boolean fractional;
   /** Distinct numbers once {@link #sketch} took over, while every number is an integer; else null. */
@@ -112,7 +118,7 @@ public final class ColumnStats {
       switchToSketch();
     }
     if (values == null) {
-      sketch.update(x, n);
+      sketchForUpdate().update(x, n);
       if (numericDistinct != null) {
         numericDistinct.add(x);
       }
@@ -122,6 +128,7 @@ public final class ColumnStats {
   /** Replaces the exact value counts by a sketch holding the same values. */
   private void switchToSketch() {
     sketch = KllDoublesSketch.newHeapInstance(SKETCH_K);
+    sketchBytes = null;
     numericDistinct = fractional ? null : new DistinctCount();
     for (int i = 0; i < values.size(); i++) {
       sketch.update(values.value(i), values.count(i));
@@ -157,7 +164,7 @@ public final class ColumnStats {
         target.addNumber(values.value(i), values.count(i));
       }
     } else if (count > 0) {
-      QuantilesDoublesSketchIterator it = sketch.iterator();
+      QuantilesDoublesSketchIterator it = sketch().iterator();
       while (it.next()) {
         target.addNumber(it.getQuantile(), it.getWeight());
       }
@@ -214,7 +221,7 @@ public final class ColumnStats {
       if (values != null) {
         switchToSketch();
       }
-      sketch.merge(other.sketch);
+      sketchForUpdate().merge(other.sketch());
       if (numericDistinct != null) {
         numericDistinct.merge(other.numericDistinct);
       }
@@ -283,7 +290,7 @@ public final class ColumnStats {
     if (count == 0) {
       return Double.NaN;
     }
-    return values != null ? values.quantile(rank, count) : sketch.getQuantile(rank, QuantileSearchCriteria.INCLUSIVE);
+    return values != null ? values.quantile(rank, count) : sketch().getQuantile(rank, QuantileSearchCriteria.INCLUSIVE);
   }
 
   /**
@@ -294,8 +301,8 @@ public final class ColumnStats {
     if (values != null) {
       return values.countOf(v);
     }
-    double mass = sketch.getRank(v, QuantileSearchCriteria.INCLUSIVE)
-        - sketch.getRank(v, QuantileSearchCriteria.EXCLUSIVE);
+    double mass = sketch().getRank(v, QuantileSearchCriteria.INCLUSIVE)
+        - sketch().getRank(v, QuantileSearchCriteria.EXCLUSIVE);
     return mass * count;
   }
 
@@ -324,7 +331,7 @@ public final class ColumnStats {
     if (values != null) {
       return values.countUpTo(x, criteria == QuantileSearchCriteria.INCLUSIVE);
     }
-    return sketch.getRank(x, criteria) * count;
+    return sketch().getRank(x, criteria) * count;
   }
 
   /** The distinct numeric values in ascending order while they are counted exactly, else null. */
@@ -407,6 +414,21 @@ public final class ColumnStats {
     return count > 0 && Categories.canonical(x).equals(value) ? countOf(x) : 0;
   }
 
+  /** The quantile sketch, decoded from {@link #sketchBytes} on first use; only once {@link #values} is null. */
+  private KllDoublesSketch sketch() {
+    if (sketch == null) {
+      sketch = KllDoublesSketch.heapify(Memory.wrap(sketchBytes));
+    }
+    return sketch;
+  }
+
+  /** {@link #sketch()}, about to change: its serialized form is dropped. */
+  private KllDoublesSketch sketchForUpdate() {
+    KllDoublesSketch s = sketch();
+    sketchBytes = null;
+    return s;
+  }
+
   /** Writes the complete state (sketch included) in a compact, versionless binary form. */
   public void writeTo(DataOutput out) throws IOException {
     out.writeLong(count);
@@ -423,7 +445,10 @@ public final class ColumnStats {
     if (values != null) {
       values.writeTo(out);
     } else {
-      writeBytes(out, sketch.toByteArray());
+      if (sketchBytes == null) {
+        sketchBytes = sketch.toByteArray();
+      }
+      writeBytes(out, sketchBytes);
       out.writeBoolean(numericDistinct != null);
       if (numericDistinct != null) {
         numericDistinct.writeTo(out);
@@ -463,7 +488,7 @@ public final class ColumnStats {
       s.values = ValueCounts.readFrom(in);
     } else {
       s.values = null;
-      s.sketch = KllDoublesSketch.heapify(Memory.wrap(readBytes(in)));
+      s.sketchBytes = readBytes(in);
       if (in.readBoolean()) {
         s.numericDistinct = DistinctCount.readFrom(in);
       }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Columns holding dates in a known {@code format} (a {@link java.time.format.DateTimeFormatter}
@@ -31,34 +30,17 @@ public record DateColumn(String column, String prefix, String match, String form
       @JsonProperty("prefix") String prefix,
       @JsonProperty("match") String match,
       @JsonProperty("format") String format) {
-    int selectors = (column == null ? 0 : 1) + (prefix == null ? 0 : 1) + (match == null ? 0 : 1);
-    if (selectors != 1) {
-      throw new ConfigException("dateColumns[] need exactly one of column, prefix or match");
-    }
+    Pattern pattern = ColumnSelection.check("dateColumns[]", column, prefix, match);
     if (format == null || format.isBlank()) {
       throw new ConfigException("dateColumns[] need a format, a java.time pattern such as \"yyyy-MM-dd\"");
     }
     DateFormat.of(format);
-    Pattern pattern = null;
-    if (match != null) {
-      try {
-        pattern = Pattern.compile(match);
-      } catch (PatternSyntaxException e) {
-        throw new ConfigException("dateColumns[].match '" + match + "' is not a valid regex: " + e.getDescription());
-      }
-    }
     return new DateColumn(column, prefix, match, format, pattern);
   }
 
   /** Whether this entry applies to {@code columnName} of prefix {@code columnPrefix}. */
   public boolean selects(String columnName, String columnPrefix) {
-    if (column != null) {
-      return column.equals(columnName);
-    }
-    if (prefix != null) {
-      return prefix.equals(columnPrefix);
-    }
-    return pattern.matcher(columnName).find();
+    return ColumnSelection.selects(column, prefix, pattern, columnName, columnPrefix);
   }
 
   /** The format of the first entry that selects {@code columnName}, or null when none does. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One validation rule for the columns it selects — a {@code column} by name, every column of a
@@ -25,10 +24,7 @@ public record Rule(String column, String prefix, String match, List<Double> rang
       @JsonProperty("range") List<Double> range,
       @JsonProperty("allowedValues") List<Double> allowedValues,
       @JsonProperty("maxMissingFraction") Double maxMissingFraction) {
-    int selectors = (column == null ? 0 : 1) + (prefix == null ? 0 : 1) + (match == null ? 0 : 1);
-    if (selectors != 1) {
-      throw new ConfigException("rules[] need exactly one of column, prefix or match");
-    }
+    Pattern pattern = ColumnSelection.check("rules[]", column, prefix, match);
     if (range != null && (range.size() != 2 || !(range.get(0) <= range.get(1)))) {
       throw new ConfigException("rules[].range must be [low, high] with low <= high, got " + range);
     }
@@ -41,27 +37,13 @@ public record Rule(String column, String prefix, String match, List<Double> rang
     if (range == null && allowedValues == null && maxMissingFraction == null) {
       throw new ConfigException("rules[] need at least one of range, allowedValues or maxMissingFraction");
     }
-    Pattern pattern = null;
-    if (match != null) {
-      try {
-        pattern = Pattern.compile(match);
-      } catch (PatternSyntaxException e) {
-        throw new ConfigException("rules[].match '" + match + "' is not a valid regex: " + e.getDescription());
-      }
-    }
     return new Rule(column, prefix, match, range == null ? null : List.copyOf(range),
         allowedValues == null ? null : List.copyOf(allowedValues), maxMissingFraction, pattern);
   }
 
   /** Whether this rule applies to {@code columnName} of prefix {@code columnPrefix}. */
   public boolean selects(String columnName, String columnPrefix) {
-    if (column != null) {
-      return column.equals(columnName);
-    }
-    if (prefix != null) {
-      return prefix.equals(columnPrefix);
-    }
-    return pattern.matcher(columnName).find();
+    return ColumnSelection.selects(column, prefix, pattern, columnName, columnPrefix);
   }
 
   /** How this rule names what it selects, for messages. */

@@ -51,6 +51,12 @@ final class ChildJvm implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** SIGKILL, as {@code kill -9} or the kernel's out-of-memory killer would: no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
   /** The exit code; an AssertionError with the log's tail when it runs longer than {@code timeout}. */
   int waitFor(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -30,16 +28,10 @@ class RunHistoryTest {
     FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
   }
 
-  private static RunRecord record(int night, double zeroFraction) {
-    return new RunRecord(RunRecord.RECORD_VERSION, "run-" + night, Instant.ofEpochSecond(86_400L * night).toString(),
-        "test", "fp", Map.of("predict", List.of("night" + night + ".csv")), Map.of("predict", 100L),
-        Map.of("LG", new RunRecord.PrefixMetrics(4, zeroFraction, 0.0, 0, 0.0, 0.05)), null);
-  }
-
   private static List<RunRecord> appendNights(Path history, int nights) throws IOException {
     List<RunRecord> written = new ArrayList<>();
     for (int night = 1; night <= nights; night++) {
-      RunRecord r = record(night, 0.1 * night);
+      RunRecord r = HalfWrittenRecord.record(night, 0.1 * night);
       RunHistory.append(history.toString(), r.toJson());
       written.add(r);
     }
@@ -57,7 +49,7 @@ class RunHistoryTest {
   @Test
   void aWriteThatDiesMidwayLeavesEarlierRecordsIntactAndAddsNothing(@TempDir Path history) throws Exception {
     List<RunRecord> written = appendNights(history, 3);
-    RunRecord fourth = record(4, 0.9);
+    RunRecord fourth = HalfWrittenRecord.record(4, 0.9);
     byte[] json = fourth.toJson();
 
     assertThatThrownBy(() -> ReportFiles.writeAtomically(RunHistory.target(history.toString(), fourth), out -> {
@@ -74,7 +66,7 @@ class RunHistoryTest {
   @Test
   void aDamagedRecordIsSkipped(@TempDir Path history) throws Exception {
     List<RunRecord> written = appendNights(history, 2);
-    byte[] json = record(3, 0.3).toJson();
+    byte[] json = HalfWrittenRecord.record(3, 0.3).toJson();
     Files.write(history.resolve("19700104T000000.000000Z-run-3.json"), Arrays.copyOf(json, json.length / 2));
     assertThat(RunHistory.read(history.toString(), 30)).containsExactlyElementsOf(written);
   }

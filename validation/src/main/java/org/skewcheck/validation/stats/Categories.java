@@ -103,17 +103,13 @@ public final class Categories {
   }
 
   void writeTo(DataOutput out) throws IOException {
-    byte[] itemBytes = items.toByteArray(SERDE);
-    out.writeInt(itemBytes.length);
-    out.write(itemBytes);
+    ColumnStats.writeBytes(out, items.toByteArray(SERDE));
     textDistinct.writeTo(out);
   }
 
   static Categories readFrom(DataInput in) throws IOException {
     Categories c = new Categories();
-    byte[] itemBytes = new byte[in.readInt()];
-    in.readFully(itemBytes);
-    c.items = ItemsSketch.getInstance(Memory.wrap(itemBytes), SERDE);
+    c.items = ItemsSketch.getInstance(Memory.wrap(ColumnStats.readBytes(in)), SERDE);
     c.textDistinct = DistinctCount.readFrom(in);
     return c;
   }

@@ -460,12 +460,14 @@ public final class ColumnStats {
     }
   }
 
-  private static void writeBytes(DataOutput out, byte[] bytes) throws IOException {
+  /** A sketch's bytes, length first: how every sketch in this package's binary forms is written. */
+  static void writeBytes(DataOutput out, byte[] bytes) throws IOException {
     out.writeInt(bytes.length);
     out.write(bytes);
   }
 
-  private static byte[] readBytes(DataInput in) throws IOException {
+  /** Reads what {@link #writeBytes} wrote. */
+  static byte[] readBytes(DataInput in) throws IOException {
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
     return bytes;

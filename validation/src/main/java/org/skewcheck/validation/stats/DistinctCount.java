@@ -44,16 +44,12 @@ public final class DistinctCount {
   }
 
   void writeTo(DataOutput out) throws IOException {
-    byte[] bytes = union.getResult(true, null).toByteArray();
-    out.writeInt(bytes.length);
-    out.write(bytes);
+    ColumnStats.writeBytes(out, union.getResult(true, null).toByteArray());
   }
 
   static DistinctCount readFrom(DataInput in) throws IOException {
-    byte[] bytes = new byte[in.readInt()];
-    in.readFully(bytes);
     DistinctCount d = new DistinctCount();
-    d.union.union(Sketches.heapifySketch(Memory.wrap(bytes)));
+    d.union.union(Sketches.heapifySketch(Memory.wrap(ColumnStats.readBytes(in))));
     return d;
   }
 }

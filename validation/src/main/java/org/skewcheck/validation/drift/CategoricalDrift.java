@@ -69,17 +69,13 @@ public record CategoricalDrift(double psi, double linf, double chiSquarePValue, 
       p = Arrays.copyOf(p, categories.size());
       q = Arrays.copyOf(q, categories.size());
     }
-    double[] trainCounts = new double[p.length];
-    double[] predictCounts = new double[q.length];
     double linf = 0;
     for (int i = 0; i < p.length; i++) {
-      trainCounts[i] = p[i] * train.present();
-      predictCounts[i] = q[i] * predict.present();
       linf = Math.max(linf, Math.abs(p[i] - q[i]));
     }
     return new CategoricalDrift(DriftMeasures.psi(p, q), linf,
-        DriftMeasures.chiSquarePValue(trainCounts, predictCounts), categories, p, q, train.present(),
-        predict.present());
+        DriftMeasures.chiSquarePValue(p, train.present(), q, predict.present()), categories, p, q,
+        train.present(), predict.present());
   }
 
   /** Shares of {@code column}'s present values in each category, then the rest (clamped at 0). */

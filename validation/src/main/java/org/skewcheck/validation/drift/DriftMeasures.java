@@ -52,6 +52,21 @@ public final class DriftMeasures {
   }
 
   /**
+   * {@link #chiSquarePValue(double[], double[])} of the counts behind the shares {@code p} of
+   * {@code n} train values and {@code q} of {@code m} predict values.
+   */
+  public static double chiSquarePValue(double[] p, double n, double[] q, double m) {
+    requireSameBins(p, q);
+    double[] trainCounts = new double[p.length];
+    double[] predictCounts = new double[q.length];
+    for (int i = 0; i < p.length; i++) {
+      trainCounts[i] = p[i] * n;
+      predictCounts[i] = q[i] * m;
+    }
+    return chiSquarePValue(trainCounts, predictCounts);
+  }
+
+  /**
    * The p-value of the chi-square test of homogeneity of the 2 × k table of binned counts (train
    * row, predict row), over the k bins that hold any value, with k − 1 degrees of freedom; 1 when
    * fewer than two bins hold values or a row is empty.

@@ -57,16 +57,11 @@ public record NumericDrift(double psi, double js, double ks, double ksPValue, do
     Bins bins = Bins.fromTrain(train);
     double[] p = bins.proportions(train);
     double[] q = bins.proportions(predict);
-    double[] trainCounts = new double[p.length];
-    double[] predictCounts = new double[q.length];
-    for (int i = 0; i < p.length; i++) {
-      trainCounts[i] = p[i] * train.count();
-      predictCounts[i] = q[i] * predict.count();
-    }
     double ks = ksStatistic(train, predict, bins);
     return new NumericDrift(DriftMeasures.psi(p, q), DriftMeasures.jensenShannon(p, q), ks,
         DriftMeasures.kolmogorovPValue(ks, train.count(), predict.count()),
-        DriftMeasures.chiSquarePValue(trainCounts, predictCounts), bins, p, q, train.count(), predict.count());
+        DriftMeasures.chiSquarePValue(p, train.count(), q, predict.count()), bins, p, q, train.count(),
+        predict.count());
   }
 
   /** sup |F_train − F_predict| over the evaluation points the class comment lists. */

@@ -1,5 +1,7 @@
 package org.skewcheck.validation.check;
 
+import org.skewcheck.validation.config.DateColumn;
+import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.ColumnStats;
 
 /**
@@ -12,7 +14,7 @@ import org.skewcheck.validation.stats.ColumnStats;
  * non-numeric and reported by the type check, but they do not turn it categorical.
  *
  * <pre>{@code
- * ColumnType.categorical(trainStats, predictStats, false);  // true when train has text
+ * ColumnType.categorical(config, "city", trainStats, predictStats);  // true when train has text
  * }</pre>
  */
 public final class ColumnType {
@@ -21,17 +23,15 @@ public final class ColumnType {
 
   private ColumnType() {}
 
-  /** Whether the column is categorical; either profile may be null (the column is not in that dataset). */
-  public static boolean categorical(ColumnStats train, ColumnStats predict, boolean declaredDate) {
-    if (declaredDate) {
+  /**
+   * Whether column {@code name} is categorical under {@code config} (which may read it as dates);
+   * either profile may be null (the column is not in that dataset).
+   */
+  public static boolean categorical(SkewConfig config, String name, ColumnStats train, ColumnStats predict) {
+    if (DateColumn.formatOf(config.dateColumns(), config.prefixRules(), name) != null) {
       return false;
     }
     ColumnStats reference = train != null && train.present() > 0 ? train : predict;
     return reference != null && reference.hasText();
-  }
-
-  /** {@link #CATEGORICAL} or {@link #NUMERIC}. */
-  public static String of(ColumnStats train, ColumnStats predict, boolean declaredDate) {
-    return categorical(train, predict, declaredDate) ? CATEGORICAL : NUMERIC;
   }
 }

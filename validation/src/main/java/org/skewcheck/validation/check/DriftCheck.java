@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.skewcheck.validation.config.DateColumn;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.drift.CategoricalDrift;
 import org.skewcheck.validation.drift.NumericDrift;
@@ -77,8 +76,7 @@ public final class DriftCheck {
     Map<String, CategoricalDrift> categorical = new TreeMap<>();
     Map<String, String> untested = new TreeMap<>();
     for (String name : prefixOf.keySet()) {
-      boolean isCategorical = ColumnType.categorical(t.get(name), p.get(name),
-          DateColumn.formatOf(config.dateColumns(), config.prefixRules(), name) != null);
+      boolean isCategorical = ColumnType.categorical(config, name, t.get(name), p.get(name));
       String reason = untestedReason(name, t.get(name), p.get(name), featureColumns, isCategorical);
       if (reason != null) {
         untested.put(name, reason);

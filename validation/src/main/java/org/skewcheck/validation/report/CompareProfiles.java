@@ -19,7 +19,6 @@ import org.skewcheck.validation.check.SchemaCheck;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.check.SparsityCheck;
 import org.skewcheck.validation.check.UnseenCategoryCheck;
-import org.skewcheck.validation.config.DateColumn;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.drift.CategoricalDrift;
 import org.skewcheck.validation.drift.NumericDrift;
@@ -249,8 +248,7 @@ public final class CompareProfiles {
       String name = e.getKey();
       ColumnStats tc = t.get(name);
       ColumnStats pc = p.get(name);
-      boolean categorical = ColumnType.categorical(tc, pc,
-          DateColumn.formatOf(config.dateColumns(), config.prefixRules(), name) != null);
+      boolean categorical = ColumnType.categorical(config, name, tc, pc);
       out.add(new Report.ColumnReport(name, e.getValue(), config.columns().roleOf(name),
           categorical ? ColumnType.CATEGORICAL : ColumnType.NUMERIC, columnSummary(train, tc, categorical),
           columnSummary(predict, pc, categorical), columnDrift(name, drift), byTarget.getOrDefault(name, List.of())));

@@ -74,10 +74,10 @@ final class WriteReportFn extends DoFn<String, Void> {
     c.sideInput(views.scores()).forEach(kv -> scores.put(kv.getKey(), kv.getValue()));
     Map<String, Duplicates> duplicates = new HashMap<>();
     c.sideInput(views.duplicates()).forEach(kv -> duplicates.put(kv.getKey(), kv.getValue()));
+    DatasetProfile train = profile("train", stats, files);
     Report report = CompareProfiles.with(config).withProvenance(provenance.finishedAt(Instant.now().toString()))
         .withDuplicates(duplicates)
-        .compare(profile("train", stats, files),
-        profile("predict", stats, files), scores.get("train"), scores.get("predict"));
+        .compare(train, profile("predict", stats, files), scores.get("train"), scores.get("predict"));
     if (nightly.history() != null) {
       report = HistoryCheck.with(config.history()).apply(report, nightly.history());
     }
@@ -91,7 +91,7 @@ final class WriteReportFn extends DoFn<String, Void> {
       ReportFiles.writeAtomically(outputDir, ReportFiles.HISTORY_RECORD, RunRecord.of(report).toJson());
     }
     if (nightly.saveProfile() != null) {
-      ReportFiles.writeAtomically(nightly.saveProfile(), trainProfile(stats, files, scores, duplicates).toBytes());
+      ReportFiles.writeAtomically(nightly.saveProfile(), trainProfile(train, files, scores, duplicates).toBytes());
     }
     LOG.info("compared {} prefix profiles: {} findings; side inputs {} ms, checks {} ms, report.json {} KB and "
         + "report.html {} KB in {} ms", stats.size(), report.findings().size(), (read - start) / 1_000_000,
@@ -100,13 +100,13 @@ final class WriteReportFn extends DoFn<String, Void> {
   }
 
   /** The train side as this run saw it: the accumulators, what was read, and the config and model it was made with. */
-  private TrainProfile trainProfile(List<KV<KV<String, String>, PrefixStats>> stats, List<FileSummary> files,
-      Map<String, ScoreSummary> scores, Map<String, Duplicates> duplicates) {
+  private TrainProfile trainProfile(DatasetProfile train, List<FileSummary> files, Map<String, ScoreSummary> scores,
+      Map<String, Duplicates> duplicates) {
     List<DatasetFiles.File> inputs = provenance.inputs().get("train").stream()
         .map(f -> new DatasetFiles.File(f.path(), f.sizeBytes(), f.lastModifiedMillis())).toList();
     return new TrainProfile(provenance.version(), provenance.configFingerprint(), nightly.modelFingerprint(),
         config.prefixes(), inputs, files.stream().filter(f -> f.dataset().equals("train")).toList(),
-        profile("train", stats, files).prefixes(), duplicates.get("train"), scores.get("train"));
+        train.prefixes(), duplicates.get("train"), scores.get("train"));
   }
 
   static DatasetProfile profile(String dataset, List<KV<KV<String, String>, PrefixStats>> stats,

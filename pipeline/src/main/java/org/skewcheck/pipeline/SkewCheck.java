@@ -46,7 +46,7 @@ public final class SkewCheck {
     try {
       SkewCheckOptions options = parse(args);
       FailOn failOn = FailOn.parse(options.getFailOn());
-      JsonNode report = run(options);
+      JsonNode report = run(options, err);
       printSummary(report, options.getOutput(), out);
       return failing(report, failOn) ? FINDINGS : OK;
     } catch (RunFailure e) {
@@ -109,8 +109,11 @@ public final class SkewCheck {
     return Arrays.stream(args).anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
   }
 
-  /** Builds and runs the pipeline, and returns the verdict, datasets and findings of the report it wrote. */
-  static JsonNode run(SkewCheckOptions options) throws RunFailure {
+  /**
+   * Builds and runs the pipeline, and returns the verdict, datasets and findings of the report it
+   * wrote; a long run reports its progress to {@code err}.
+   */
+  static JsonNode run(SkewCheckOptions options, PrintStream err) throws RunFailure {
     Instant startedAt = Instant.now();
     FileSystems.setDefaultPipelineOptions(options);
     try {
@@ -144,8 +147,15 @@ public final class SkewCheck {
         new WriteReportFn.Nightly(options.getSaveProfile(), modelFingerprint, history));
     StageLog.running(options.getRunner().getSimpleName());
     try {
-      PipelineResult result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
+      PipelineResult result;
+      PipelineResult.State state;
+      Progress progress = Progress.start(inputs, err);
+      try {
+        result = pipeline.run();
+        state = result.waitUntilFinish();
+      } finally {
+        progress.stop();
+      }
       StageLog.finished(result, state);
       if (state != PipelineResult.State.DONE) {
         throw new RunFailure("the pipeline ended in state " + state);

@@ -7,18 +7,18 @@ import org.skewcheck.validation.config.DateFormat;
 
 /**
  * FastCSV callback handler that parses data fields straight from the parser's buffer into a
- * {@link ReadDataset.BlockBuilder}: no String per numeric cell, which is most of a wide table.
+ * {@link BlockBuilder}: no String per numeric cell, which is most of a wide table.
  * The first record is the header and is kept as strings. A rejected record's text is not kept
  * here (copying every field in case a row is bad cost a tenth of a wide run); the reader fetches
  * it again from the file.
  */
 final class CsvRows extends AbstractBaseCsvCallbackHandler<CsvRows> {
   private List<String> header = new ArrayList<>();
-  private ReadDataset.BlockBuilder block;
+  private BlockBuilder block;
   private String id;
 
   /** Data records from now on go to {@code target}. */
-  void startData(ReadDataset.BlockBuilder target) {
+  void startData(BlockBuilder target) {
     block = target;
     header = null;
   }
@@ -51,7 +51,7 @@ final class CsvRows extends AbstractBaseCsvCallbackHandler<CsvRows> {
       header.add(new String(buf, offset, len));
       return;
     }
-    ReadDataset.Header h = block.header;
+    Header h = block.header;
     if (index >= h.width) {
       return;
     }

@@ -5,12 +5,15 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -58,8 +61,33 @@ public final class DatasetFiles {
 
   /** Opens a file through Beam's FileSystems, decompressed by its extension ({@code .gz} and others). */
   public static InputStream open(String path) throws IOException {
-    return Channels.newInputStream(
-        Compression.detect(path).readDecompressed(FileSystems.open(FileSystems.matchNewResource(path, false))));
+    return open(path, new LongAdder());
+  }
+
+  /** {@link #open(String)}, adding to {@code storedBytes} the bytes read from storage (before decompressing). */
+  static InputStream open(String path, LongAdder storedBytes) throws IOException {
+    ReadableByteChannel raw = FileSystems.open(FileSystems.matchNewResource(path, false));
+    ReadableByteChannel counted = new ReadableByteChannel() {
+      @Override
+      public int read(ByteBuffer dst) throws IOException {
+        int n = raw.read(dst);
+        if (n > 0) {
+          storedBytes.add(n);
+        }
+        return n;
+      }
+
+      @Override
+      public boolean isOpen() {
+        return raw.isOpen();
+      }
+
+      @Override
+      public void close() throws IOException {
+        raw.close();
+      }
+    };
+    return Channels.newInputStream(Compression.detect(path).readDecompressed(counted));
   }
 
   /** The header (first record) of a CSV file, decompressed as needed; empty for an empty file. */

@@ -18,6 +18,15 @@ public record FileSummary(String dataset, String file, long rowsRead, long rowsP
     }
   }
 
+  /** The summary of two parts of one file, read in separate ranges. */
+  public FileSummary plus(FileSummary other) {
+    if (!file.equals(other.file) || !dataset.equals(other.dataset)) {
+      throw new IllegalArgumentException("cannot add " + other.dataset + " " + other.file + " to " + dataset + " " + file);
+    }
+    return new FileSummary(dataset, file, rowsRead + other.rowsRead, rowsProfiled + other.rowsProfiled,
+        rowsRejected + other.rowsRejected);
+  }
+
   /** The coder of {@link FileSummary}. */
   public static final class Coder extends AtomicCoder<FileSummary> {
     private static final Coder INSTANCE = new Coder();

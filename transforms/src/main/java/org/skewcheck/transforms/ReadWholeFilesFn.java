@@ -1,0 +1,81 @@
+package org.skewcheck.transforms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.beam.sdk.transforms.DoFn;
+
+/**
+ * Reads a batch of files each from start to end, streaming: small files, and compressed files,
+ * which cannot be split. A batch is at most {@link ReadDataset#BATCH_BYTES} of stored bytes (or a
+ * single larger compressed file), so what one call outputs is bounded by the batch. Rows of files
+ * that share a header share blocks: a folder of a thousand one-row files becomes a few blocks.
+ */
+final class ReadWholeFilesFn extends DoFn<List<String>, RowBlock> {
+  private final ReadSettings settings;
+
+  ReadWholeFilesFn(ReadSettings settings) {
+    this.settings = settings;
+  }
+
+  @ProcessElement
+  public void process(@Element List<String> batch, MultiOutputReceiver out) throws IOException {
+    Map<List<String>, BlockBuilder> blocks = new HashMap<>();
+    ChunkParser.Sink sink = ReadSettings.sink(out, ReadDataset.BLOCKS, ReadDataset.REJECTED);
+    for (String path : batch) {
+      read(path, blocks, sink, out);
+    }
+    for (BlockBuilder block : blocks.values()) {
+      if (block.rows() > 0) {
+        out.get(ReadDataset.BLOCKS).output(block.build());
+      }
+    }
+  }
+
+  private void read(String path, Map<List<String>, BlockBuilder> blocks, ChunkParser.Sink sink,
+      MultiOutputReceiver out) throws IOException {
+    long rows = 0;
+    long rejected = 0;
+    LongAdder stored = new LongAdder();
+    try (InputStream in = DatasetFiles.open(path, stored)) {
+      RecordChunks chunks = new RecordChunks(in);
+      RecordChunks.Chunk header = chunks.next(1);
+      while (header != null && header.blank()) {
+        header = chunks.next(1);
+      }
+      if (header != null) {
+        BlockBuilder block;
+        try {
+          List<String> fields = ReadSettings.headerFields(header);
+          block = blocks.computeIfAbsent(fields, h -> settings.newBlock(settings.header(h, null)));
+        } catch (RuntimeException e) {
+          block = settings.newBlock(Header.unusable(ReadSettings.headerReadError(header, e)));
+        }
+        ChunkParser parser = new ChunkParser(settings.dataset(), path, block, sink);
+        for (RecordChunks.Chunk chunk = chunks.next(settings.chunkBytes()); chunk != null;
+            chunk = chunks.next(settings.chunkBytes())) {
+          long before = parser.rowsRead();
+          parser.parse(chunk);
+          ReadProgress.add(0, parser.rowsRead() - before);
+        }
+        rows = parser.rowsRead();
+        rejected = parser.rowsRejected();
+        RecordChunks.Damage damage = chunks.damage();
+        if (damage != null) {
+          rows++;
+          rejected++;
+          sink.rejected(new RejectedRow(settings.dataset(), path, damage.line(),
+              "the file is damaged from this line on, the rest of it cannot be read (" + damage.reason() + ")",
+              damage.text()));
+        }
+      }
+    }
+    long size = stored.sum();
+    ReadProgress.add(size, 0);
+    ReadSettings.count(size, rows, rejected, 1);
+    out.get(ReadDataset.FILES).output(new FileSummary(settings.dataset(), path, rows, rows - rejected, rejected));
+  }
+}

@@ -8,6 +8,7 @@
 #   MODE=same-distribution bench/run.sh     predict rows drawn from the train distribution
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh
 
 JAR=pipeline/target/skewcheck.jar
 MODE=${MODE:-benchmark}
@@ -22,9 +23,7 @@ LOGS=target/bench-logs
 mkdir -p target "$LOGS"
 
 if [[ ! -f $JAR || ${1:-} == --build ]]; then mvn -q -B -DskipTests package; fi
-if [[ ! -x /usr/bin/time && $EUID -eq 0 ]]; then
-  apt-get install -y -qq time >/dev/null || echo "could not install GNU time; RSS will be unknown" >&2
-fi
+ensure_gnu_time
 
 # The stamp records the generator command, so changing MODE or the data dir regenerates.
 GEN=(java -cp "$JAR" org.skewcheck.pipeline.demo.JootData "$DATA" "$MODE")
@@ -34,23 +33,6 @@ if [[ "$(cat "$DATA/.generated-by" 2>/dev/null)" != "${GEN[*]}" ]]; then
   echo "${GEN[*]}" >"$DATA/.generated-by"
 fi
 ROWS=$(awk 'FNR > 1 { n++ } END { print n }' "$DATA/train.csv" "$DATA"/predict/*.csv)
-
-fail() { tail -20 "$1" >&2; echo "failed, full log: $1" >&2; exit 1; }
-
-# measure NAME CMD...: runs CMD with its output in $LOGS/NAME.log; sets WALL (s) and RSS (MiB).
-measure() {
-  local log=$LOGS/$1.log; shift
-  if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -v -o "$log.time" "$@" >"$log" 2>&1 || fail "$log"
-    WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0
-      for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f", s }' "$log.time")
-    RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log.time")
-  else
-    local TIMEFORMAT=%R
-    { time "$@" >"$log" 2>&1; } 2>"$log.time" || fail "$log"
-    WALL=$(<"$log.time") RSS=unknown
-  fi
-}
 
 FLOOR=(java -cp "$JAR" org.skewcheck.pipeline.demo.ParseFloor "$DATA/train.csv" "$DATA/predict")
 JOB=(java -jar "$JAR" --train="$DATA/train.csv" --predict="$DATA/predict" --output=target/bench-out
@@ -64,8 +46,7 @@ for ((i = 1; i <= RUNS; i++)); do
   measure "job-$i" "${JOB[@]}"
   WALLS+=("$WALL") RSSES+=("$RSS")
 done
-MEDIAN=$(printf '%s\n' "${WALLS[@]}" | sort -n |
-  awk '{ a[NR] = $1 } END { printf "%.2f", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+MEDIAN=$(median "${WALLS[@]}")
 
 echo
 echo "skewcheck benchmark: MODE=$MODE, $ROWS rows (train + predict), RUNS=$RUNS, logs in $LOGS/"

@@ -29,6 +29,8 @@ final class ReportFiles {
   static final String SCORES_CSV = "scores.csv";
   /** This run's history record, written with the report and added to {@code --history} once the run succeeded. */
   static final String HISTORY_RECORD = "history-record.json";
+  /** The stack trace of a run that failed unexpectedly. */
+  static final String ERROR_LOG = "skewcheck-error.log";
 
   private ReportFiles() {}
 
@@ -107,10 +109,13 @@ final class ReportFiles {
     }
   }
 
-  /** Removes an earlier run's report, scores and rejected rows, so a failed run leaves no stale report behind. */
+  /**
+   * Removes an earlier run's report, scores, rejected rows and error log, so a failed run leaves no
+   * stale report behind.
+   */
   static void clear(String dir) throws IOException {
     FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, REPORT_HTML), resolve(dir, SCORES_CSV),
-        resolve(dir, HISTORY_RECORD)),
+        resolve(dir, HISTORY_RECORD), resolve(dir, ERROR_LOG)),
         MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     MatchResult old = FileSystems.match(List.of(dir + "/rejected/*"), EmptyMatchTreatment.ALLOW).get(0);
     if (old.status() == MatchResult.Status.OK) {

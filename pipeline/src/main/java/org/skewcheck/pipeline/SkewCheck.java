@@ -3,8 +3,11 @@ package org.skewcheck.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +25,8 @@ import org.skewcheck.validation.history.RunRecord;
 /**
  * The skewcheck command: runs the pipeline on any Beam runner, then reads the report it wrote and
  * turns it into an exit code — 0 no finding at or above {@code --failOn}, 1 such findings, 2 the
- * run could not be done (one line on stderr, no stack trace).
+ * run could not be done (one line on stderr; an unexpected failure's stack trace goes to
+ * {@code skewcheck-error.log} in the output folder).
  *
  * <pre>
  * java -jar skewcheck.jar --train=train.csv --predict=predict/ --output=out --config=configs/joot.yaml
@@ -34,28 +38,101 @@ public final class SkewCheck {
   static final int FINDINGS = 1;
   static final int FAILED = 2;
   private static final int TOP_FINDINGS = 5;
+  private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
 
   private SkewCheck() {}
 
+  /**
+   * Runs the command and ends the process with its exit code, whatever was thrown and whatever
+   * threads are still running.
+   */
   public static void main(String[] args) {
-    System.exit(execute(args, System.out, System.err));
+    int code = FAILED;
+    try {
+      code = execute(args, System.out, System.err);
+    } finally {
+      exit(code);
+    }
+  }
+
+  /**
+   * Ends the process with {@code code}. {@code System.exit} runs the shutdown hooks first (Beam's and
+   * Flink's among them), and one that hangs would keep a failed run alive forever: after a grace
+   * period a daemon watchdog halts the process with the same code.
+   */
+  private static void exit(int code) {
+    try {
+      Thread watchdog = new Thread(() -> {
+        try {
+          Thread.sleep(EXIT_GRACE.toMillis());
+        } catch (InterruptedException e) {
+          // halt at once
+        }
+        Runtime.getRuntime().halt(code);
+      }, "skewcheck-exit-watchdog");
+      watchdog.setDaemon(true);
+      watchdog.start();
+    } finally {
+      System.exit(code);
+    }
   }
 
   /** Runs the command and returns its exit code; what main does, minus the exit. */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err, SkewCheck::run);
+  }
+
+  /** What runs the job once the options are parsed: {@link #run}, or in a test one that fails as no input can. */
+  interface Job {
+    JsonNode run(SkewCheckOptions options, PrintStream err) throws RunFailure;
+  }
+
+  /**
+   * {@link #execute(String[], PrintStream, PrintStream)} with {@code job} in place of {@link #run}.
+   * Every failure is exit 2 with one line on {@code err}: a {@link RunFailure} says why, and anything
+   * else thrown, an {@link Error} included, also leaves its stack trace in {@code --output}.
+   */
+  static int execute(String[] args, PrintStream out, PrintStream err, Job job) {
+    String output = absoluteIfLocal(optionValue(args, "--output"));
     try {
       SkewCheckOptions options = parse(args);
       FailOn failOn = FailOn.parse(options.getFailOn());
-      JsonNode report = run(options, err);
+      JsonNode report = job.run(options, err);
       printSummary(report, options.getOutput(), out);
       return failing(report, failOn) ? FINDINGS : OK;
     } catch (RunFailure e) {
       err.println("skewcheck: " + e.getMessage());
       return FAILED;
-    } catch (RuntimeException | LinkageError e) {
-      err.println("skewcheck: the run could not be done: " + rootMessage(e));
+    } catch (Throwable e) {
+      err.println("skewcheck: the run could not be done: " + rootMessage(e) + logged(e, output));
       return FAILED;
     }
+  }
+
+  /**
+   * Removes whatever report the failed run left in {@code output}, writes {@code e}'s stack trace
+   * there, and returns the note that names that file for the stderr line.
+   */
+  private static String logged(Throwable e, String output) {
+    if (output == null) {
+      return "";
+    }
+    try {
+      ReportFiles.clear(output);
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      ReportFiles.writeAtomically(output, ReportFiles.ERROR_LOG, trace.toString().getBytes(StandardCharsets.UTF_8));
+      return " (stack trace in " + ReportFiles.resolve(output, ReportFiles.ERROR_LOG) + ")";
+    } catch (Throwable t) {
+      // after an OutOfMemoryError, or on a broken output folder, this fails too: the line still goes out
+      return " (no stack trace written to " + output + ": " + rootMessage(t) + ")";
+    }
+  }
+
+  /** The value of {@code --name=value} on the command line, null when it is not given. */
+  private static String optionValue(String[] args, String option) {
+    return Arrays.stream(args).filter(a -> a.startsWith(option + "=")).map(a -> a.substring(option.length() + 1))
+        .findFirst().orElse(null);
   }
 
   static SkewCheckOptions parse(String[] args) throws RunFailure {
@@ -146,22 +223,19 @@ public final class SkewCheck {
         RunProvenance.start(startedAt, options, config, inputs),
         new WriteReportFn.Nightly(options.getSaveProfile(), modelFingerprint, history));
     StageLog.running(options.getRunner().getSimpleName());
+    // a failing pipeline throws; execute reports that as an unexpected failure, with its stack trace
+    PipelineResult result;
+    PipelineResult.State state;
+    Progress progress = Progress.start(inputs, err);
     try {
-      PipelineResult result;
-      PipelineResult.State state;
-      Progress progress = Progress.start(inputs, err);
-      try {
-        result = pipeline.run();
-        state = result.waitUntilFinish();
-      } finally {
-        progress.stop();
-      }
-      StageLog.finished(result, state);
-      if (state != PipelineResult.State.DONE) {
-        throw new RunFailure("the pipeline ended in state " + state);
-      }
-    } catch (RuntimeException e) {
-      throw new RunFailure("the pipeline failed: " + rootMessage(e));
+      result = pipeline.run();
+      state = result.waitUntilFinish();
+    } finally {
+      progress.stop();
+    }
+    StageLog.finished(result, state);
+    if (state != PipelineResult.State.DONE) {
+      throw new RunFailure("the pipeline ended in state " + state);
     }
     JsonNode report;
     try {

@@ -2,9 +2,13 @@ package org.skewcheck.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +94,38 @@ class ExitCodesTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(out.resolve("report.json")).doesNotExist();
     assertThat(out.resolve("report.html")).doesNotExist();
+  }
+
+  @Test
+  void anErrorThrownByTheRunIsExitTwoWithOneLineAndItsStackTraceInTheOutput(@TempDir Path out) throws IOException {
+    Files.writeString(out.resolve("report.json"), "{\"verdict\":\"ok\"}");
+    Files.writeString(out.resolve("report.html"), "<!DOCTYPE html><title>skewcheck: ok</title>");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code = SkewCheck.execute(new String[] {train(), predict(), "--output=" + out}, System.out,
+        new PrintStream(err, true, StandardCharsets.UTF_8), (options, progress) -> {
+          throw new OutOfMemoryError("Java heap space");
+        });
+
+    assertThat(code).isEqualTo(2);
+    Path log = out.resolve("skewcheck-error.log");
+    assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1)
+        .startsWith("skewcheck: the run could not be done: OutOfMemoryError: Java heap space").contains(log.toString());
+    assertThat(Files.readString(log)).startsWith("java.lang.OutOfMemoryError: Java heap space")
+        .contains("at org.skewcheck.pipeline.SkewCheck.execute");
+    assertThat(out.resolve("report.json")).doesNotExist();
+    assertThat(out.resolve("report.html")).doesNotExist();
+  }
+
+  @Test
+  void theProcessExitsEvenWhenAThreadLingersAndAShutdownHookHangs(@TempDir Path out, @TempDir Path work)
+      throws Exception {
+    try (ChildJvm jvm = ChildJvm.start(work, work.resolve("main.log"), List.of("-cp",
+        System.getProperty("java.class.path"), HangingShutdown.class.getName(), train(), predict(),
+        "--output=" + out, "--failOn=sometimes"))) {
+      assertThat(jvm.waitFor(Duration.ofMinutes(2))).as(jvm.tail(20)).isEqualTo(2);
+      assertThat(jvm.tail(20)).contains("skewcheck: --failOn must be error, warning or never");
+    }
   }
 
   @Test

@@ -94,14 +94,18 @@ public final class SkewCheck {
    */
   static int execute(String[] args, PrintStream out, PrintStream err, Job job) {
     String output = absoluteIfLocal(optionValue(args, "--output"));
+    boolean started = false;
     try {
       SkewCheckOptions options = parse(args);
       FailOn failOn = FailOn.parse(options.getFailOn());
+      started = true;
       JsonNode report = job.run(options, err);
       printSummary(report, options.getOutput(), out);
       return failing(report, failOn) ? FINDINGS : OK;
     } catch (RunFailure e) {
-      err.println("skewcheck: " + e.getMessage());
+      // a run clears the output folder as it starts; with bad options it never does, and the
+      // previous run's report would look current
+      err.println("skewcheck: " + e.getMessage() + (started ? "" : discardReport(output)));
       return FAILED;
     } catch (Throwable e) {
       err.println("skewcheck: the run could not be done: " + rootMessage(e) + logged(e, output));
@@ -110,21 +114,38 @@ public final class SkewCheck {
   }
 
   /**
-   * Removes whatever report the failed run left in {@code output}, writes {@code e}'s stack trace
-   * there, and returns the note that names that file for the stderr line.
+   * Removes the report and the other outputs of a run from {@code output} ({@link ReportFiles#clear}),
+   * so that none is left to look current after a failure; returns a note for the stderr line when it
+   * cannot.
    */
-  private static String logged(Throwable e, String output) {
+  private static String discardReport(String output) {
     if (output == null) {
       return "";
     }
     try {
       ReportFiles.clear(output);
+      return "";
+    } catch (Throwable t) {
+      // after an OutOfMemoryError, or on a broken output folder, this fails too: the line still goes out
+      return " (the report in " + output + " could not be removed: " + rootMessage(t) + ")";
+    }
+  }
+
+  /**
+   * Removes whatever report the failed run left in {@code output}, writes {@code e}'s stack trace
+   * there, and returns the note that names that file for the stderr line.
+   */
+  private static String logged(Throwable e, String output) {
+    String discarded = discardReport(output);
+    if (output == null || !discarded.isEmpty()) {
+      return discarded;
+    }
+    try {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       ReportFiles.writeAtomically(output, ReportFiles.ERROR_LOG, trace.toString().getBytes(StandardCharsets.UTF_8));
       return " (stack trace in " + ReportFiles.resolve(output, ReportFiles.ERROR_LOG) + ")";
     } catch (Throwable t) {
-      // after an OutOfMemoryError, or on a broken output folder, this fails too: the line still goes out
       return " (no stack trace written to " + output + ": " + rootMessage(t) + ")";
     }
   }

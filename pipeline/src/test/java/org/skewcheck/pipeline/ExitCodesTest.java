@@ -97,6 +97,19 @@ class ExitCodesTest {
   }
 
   @Test
+  void optionErrorsAlsoRemoveThePreviousReport(@TempDir Path out) throws IOException {
+    for (String bad : List.of("--failOn=bogus", "--trian=x")) {
+      Files.writeString(out.resolve("report.json"), "{\"verdict\":\"ok\"}");
+      Files.writeString(out.resolve("report.html"), "<!DOCTYPE html><title>skewcheck: ok</title>");
+      SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), bad);
+      assertThat(run.exitCode()).as(bad).isEqualTo(2);
+      assertThat(run.err()).as(bad).hasLineCount(1);
+      assertThat(out.resolve("report.json")).as(bad).doesNotExist();
+      assertThat(out.resolve("report.html")).as(bad).doesNotExist();
+    }
+  }
+
+  @Test
   void anErrorThrownByTheRunIsExitTwoWithOneLineAndItsStackTraceInTheOutput(@TempDir Path out) throws IOException {
     Files.writeString(out.resolve("report.json"), "{\"verdict\":\"ok\"}");
     Files.writeString(out.resolve("report.html"), "<!DOCTYPE html><title>skewcheck: ok</title>");

@@ -7,9 +7,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
@@ -21,19 +19,23 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.skewcheck.validation.report.Duplicates;
 
 /**
  * Counts, per dataset, rows that repeat an earlier row in every column and, with a key, rows that
  * repeat an earlier row's key columns. Each row becomes a 64-bit hash (independent of column order,
- * so files with reordered headers compare equal; the row id is left out), and the hashes of each
- * (dataset, kind) are combined into a sorted array whose repeats are counted: 8 bytes a row on the
- * worker that merges, never the rows themselves. (One key per hash would be one shuffle key per
- * row, which the DirectRunner pays for dearly.)
+ * so files with reordered headers compare equal; the row id is left out). A block's hashes are
+ * split by their top bits into {@link #SHARDS} shards and travel as one array per shard, never one
+ * element per row; equal rows have equal hashes, so every repeat falls within one shard. Each
+ * shard is combined on its own (8 bytes a row, on whichever worker holds the shard), its repeats
+ * counted, and the shards' counts summed.
  *
  * <pre>{@code
  * PCollection<KV<String, Duplicates>> dups = blocks.apply(CountDuplicates.withKey(List.of("post_id")));
@@ -42,6 +44,9 @@ import org.skewcheck.validation.report.Duplicates;
 public final class CountDuplicates extends PTransform<PCollection<RowBlock>, PCollection<KV<String, Duplicates>>> {
   static final String ROW = "row";
   static final String KEY = "key";
+  /** Shards of the hash space: a power of two, so a hash's shard is its top bits. */
+  static final int SHARDS = 64;
+  private static final int SHARD_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SHARDS);
 
   private final List<String> key;
 
@@ -57,17 +62,21 @@ public final class CountDuplicates extends PTransform<PCollection<RowBlock>, PCo
   @Override
   public PCollection<KV<String, Duplicates>> expand(PCollection<RowBlock> blocks) {
     KvCoder<String, String> kindCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    KvCoder<KV<String, String>, Integer> shardCoder = KvCoder.of(kindCoder, VarIntCoder.of());
     return blocks
         .apply("HashRows", ParDo.of(new HashRowsFn(key)))
+        .setCoder(KvCoder.of(shardCoder, HashArrayCoder.INSTANCE))
+        .apply("CountRepeatsPerShard", Combine.perKey(new RepeatsFn()))
+        .setCoder(KvCoder.of(shardCoder, VarLongCoder.of()))
+        .apply("DropShard", MapElements.into(TypeDescriptors.kvs(
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()), TypeDescriptors.longs()))
+            .via((KV<KV<KV<String, String>, Integer>, Long> shard) -> KV.of(shard.getKey().getKey(), shard.getValue())))
         .setCoder(KvCoder.of(kindCoder, VarLongCoder.of()))
-        .apply("CountRepeats", Combine.perKey(new RepeatsFn()))
-        .setCoder(KvCoder.of(kindCoder, VarLongCoder.of()))
-        .apply("ByDataset", ParDo.of(new DoFn<KV<KV<String, String>, Long>, KV<String, KV<String, Long>>>() {
-          @ProcessElement
-          public void process(@Element KV<KV<String, String>, Long> sum, OutputReceiver<KV<String, KV<String, Long>>> out) {
-            out.output(KV.of(sum.getKey().getKey(), KV.of(sum.getKey().getValue(), sum.getValue())));
-          }
-        }))
+        .apply("SumShards", Sum.longsPerKey())
+        .apply("ByDataset", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())))
+            .via((KV<KV<String, String>, Long> sum) ->
+                KV.of(sum.getKey().getKey(), KV.of(sum.getKey().getValue(), sum.getValue()))))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
         .apply("GroupKinds", GroupByKey.create())
         .apply("ToDuplicates", ParDo.of(new DoFn<KV<String, Iterable<KV<String, Long>>>, KV<String, Duplicates>>() {
@@ -89,8 +98,8 @@ public final class CountDuplicates extends PTransform<PCollection<RowBlock>, PCo
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Duplicates.class)));
   }
 
-  /** One hash per row, and one per row's key when there is a key. */
-  static final class HashRowsFn extends DoFn<RowBlock, KV<KV<String, String>, Long>> {
+  /** A block's row hashes (and key hashes when there is a key), one array per non-empty shard. */
+  static final class HashRowsFn extends DoFn<RowBlock, KV<KV<KV<String, String>, Integer>, long[]>> {
     private final List<String> key;
 
     HashRowsFn(List<String> key) {
@@ -98,7 +107,7 @@ public final class CountDuplicates extends PTransform<PCollection<RowBlock>, PCo
     }
 
     @ProcessElement
-    public void process(@Element RowBlock block, OutputReceiver<KV<KV<String, String>, Long>> out) {
+    public void process(@Element RowBlock block, OutputReceiver<KV<KV<KV<String, String>, Integer>, long[]>> out) {
       int rows = block.rows();
       String[] columns = block.columns();
       double[] values = block.values();
@@ -116,18 +125,42 @@ public final class CountDuplicates extends PTransform<PCollection<RowBlock>, PCo
           rowHash[r] += mix(name ^ cells[c * rows + r]);
         }
       }
-      List<Integer> keyColumns = new ArrayList<>();
-      for (String k : key) {
-        keyColumns.add(List.of(columns).indexOf(k));
-      }
-      for (int r = 0; r < rows; r++) {
-        out.output(KV.of(KV.of(block.dataset(), ROW), rowHash[r]));
-        if (!key.isEmpty()) {
+      outputByShard(KV.of(block.dataset(), ROW), rowHash, out);
+      if (!key.isEmpty()) {
+        List<Integer> keyColumns = new ArrayList<>();
+        for (String k : key) {
+          keyColumns.add(List.of(columns).indexOf(k));
+        }
+        long[] keyHash = new long[rows];
+        for (int r = 0; r < rows; r++) {
           long h = 0;
           for (int c : keyColumns) {
             h = mix(h * 0x9E3779B97F4A7C15L + (c < 0 ? Double.doubleToLongBits(Double.NaN) : cells[c * rows + r]));
           }
-          out.output(KV.of(KV.of(block.dataset(), KEY), h));
+          keyHash[r] = h;
+        }
+        outputByShard(KV.of(block.dataset(), KEY), keyHash, out);
+      }
+    }
+
+    private static void outputByShard(KV<String, String> kind, long[] hashes,
+        OutputReceiver<KV<KV<KV<String, String>, Integer>, long[]>> out) {
+      int[] counts = new int[SHARDS];
+      for (long h : hashes) {
+        counts[(int) (h >>> SHARD_SHIFT)]++;
+      }
+      long[][] shards = new long[SHARDS][];
+      for (int s = 0; s < SHARDS; s++) {
+        shards[s] = new long[counts[s]];
+      }
+      int[] filled = new int[SHARDS];
+      for (long h : hashes) {
+        int s = (int) (h >>> SHARD_SHIFT);
+        shards[s][filled[s]++] = h;
+      }
+      for (int s = 0; s < SHARDS; s++) {
+        if (counts[s] > 0) {
+          out.output(KV.of(KV.of(kind, s), shards[s]));
         }
       }
     }
@@ -139,89 +172,115 @@ public final class CountDuplicates extends PTransform<PCollection<RowBlock>, PCo
     }
   }
 
-  /** Collects the hashes of one (dataset, kind) and counts how many repeat an earlier one. */
-  static final class RepeatsFn extends Combine.CombineFn<Long, HashBag, Long> {
+  /** Collects one shard's hash arrays (kept as they came, not copied) and counts the hashes that repeat an earlier one. */
+  static final class RepeatsFn extends Combine.CombineFn<long[], HashArrays, Long> {
     @Override
-    public HashBag createAccumulator() {
-      return new HashBag();
+    public HashArrays createAccumulator() {
+      return new HashArrays();
     }
 
     @Override
-    public HashBag addInput(HashBag bag, Long hash) {
-      bag.add(hash);
-      return bag;
+    public HashArrays addInput(HashArrays acc, long[] hashes) {
+      acc.add(hashes);
+      return acc;
     }
 
     @Override
-    public HashBag mergeAccumulators(Iterable<HashBag> bags) {
-      HashBag merged = new HashBag();
-      for (HashBag bag : bags) {
-        merged.addAll(bag);
+    public HashArrays mergeAccumulators(Iterable<HashArrays> accumulators) {
+      HashArrays merged = new HashArrays();
+      for (HashArrays acc : accumulators) {
+        acc.arrays.forEach(merged::add);
       }
       return merged;
     }
 
     @Override
-    public Long extractOutput(HashBag bag) {
-      return bag.repeats();
+    public Long extractOutput(HashArrays acc) {
+      return acc.repeats();
     }
 
     @Override
-    public Coder<HashBag> getAccumulatorCoder(CoderRegistry registry, Coder<Long> inputCoder) {
-      return HashBag.CODER;
+    public Coder<HashArrays> getAccumulatorCoder(CoderRegistry registry, Coder<long[]> inputCoder) {
+      return HashArrays.CODER;
     }
   }
 
-  /** A growable array of hashes with an explicit coder. */
-  static final class HashBag {
-    static final Coder<HashBag> CODER = new AtomicCoder<>() {
+  /** The hash arrays of one shard, with an explicit coder that writes them as one array. */
+  static final class HashArrays {
+    static final Coder<HashArrays> CODER = new AtomicCoder<>() {
       @Override
-      public void encode(HashBag bag, OutputStream out) throws IOException {
-        VarIntCoder.of().encode(bag.size, out);
-        ByteBuffer buf = ByteBuffer.allocate(bag.size * Long.BYTES);
-        buf.asLongBuffer().put(bag.hashes, 0, bag.size);
-        out.write(buf.array());
+      public void encode(HashArrays acc, OutputStream out) throws IOException {
+        VarLongCoder.of().encode(acc.size, out);
+        for (long[] hashes : acc.arrays) {
+          HashArrayCoder.writeLongs(hashes, out);
+        }
       }
 
       @Override
-      public HashBag decode(InputStream in) throws IOException {
-        HashBag bag = new HashBag();
-        bag.size = VarIntCoder.of().decode(in);
-        byte[] bytes = new byte[bag.size * Long.BYTES];
-        new DataInputStream(in).readFully(bytes);
-        bag.hashes = new long[bag.size];
-        ByteBuffer.wrap(bytes).asLongBuffer().get(bag.hashes);
-        return bag;
+      public HashArrays decode(InputStream in) throws IOException {
+        HashArrays acc = new HashArrays();
+        long size = VarLongCoder.of().decode(in);
+        acc.add(HashArrayCoder.readLongs(in, Math.toIntExact(size)));
+        return acc;
       }
     };
 
-    private long[] hashes = new long[16];
-    private int size;
+    private final List<long[]> arrays = new ArrayList<>();
+    private long size;
 
-    void add(long hash) {
-      if (size == hashes.length) {
-        hashes = Arrays.copyOf(hashes, size * 2);
-      }
-      hashes[size++] = hash;
-    }
-
-    void addAll(HashBag other) {
-      for (int i = 0; i < other.size; i++) {
-        add(other.hashes[i]);
+    void add(long[] hashes) {
+      if (hashes.length > 0) {
+        arrays.add(hashes);
+        size += hashes.length;
       }
     }
 
     /** Hashes that equal an earlier one: size minus distinct. */
     long repeats() {
-      long[] sorted = Arrays.copyOf(hashes, size);
-      Arrays.sort(sorted);
+      long[] all = new long[Math.toIntExact(size)];
+      int at = 0;
+      for (long[] hashes : arrays) {
+        System.arraycopy(hashes, 0, all, at, hashes.length);
+        at += hashes.length;
+      }
+      Arrays.sort(all);
       long repeats = 0;
-      for (int i = 1; i < sorted.length; i++) {
-        if (sorted[i] == sorted[i - 1]) {
+      for (int i = 1; i < all.length; i++) {
+        if (all[i] == all[i - 1]) {
           repeats++;
         }
       }
       return repeats;
+    }
+  }
+
+  /** The coder of a {@code long[]} of hashes: its length, then its values as 8-byte big-endian longs. */
+  static final class HashArrayCoder extends AtomicCoder<long[]> {
+    static final HashArrayCoder INSTANCE = new HashArrayCoder();
+
+    @Override
+    public void encode(long[] hashes, OutputStream out) throws IOException {
+      VarIntCoder.of().encode(hashes.length, out);
+      writeLongs(hashes, out);
+    }
+
+    @Override
+    public long[] decode(InputStream in) throws IOException {
+      return readLongs(in, VarIntCoder.of().decode(in));
+    }
+
+    static void writeLongs(long[] values, OutputStream out) throws IOException {
+      ByteBuffer buf = ByteBuffer.allocate(values.length * Long.BYTES);
+      buf.asLongBuffer().put(values);
+      out.write(buf.array());
+    }
+
+    static long[] readLongs(InputStream in, int n) throws IOException {
+      byte[] bytes = new byte[n * Long.BYTES];
+      new DataInputStream(in).readFully(bytes);
+      long[] values = new long[n];
+      ByteBuffer.wrap(bytes).asLongBuffer().get(values);
+      return values;
     }
   }
 }

@@ -55,4 +55,25 @@ public class CountDuplicatesTest {
     PAssert.that(out).containsInAnyOrder(KV.of("train", new Duplicates(2, null)));
     pipeline.run().waitUntilFinish();
   }
+
+  @Test
+  public void repeatsAcrossBlocksAndShardsAreCountedExactly() {
+    // 5 blocks of 1,000 rows holding the values 0..1,499 in turn: 1,500 distinct rows spread over
+    // every shard, so 3,500 rows repeat an earlier one, whichever blocks they are in.
+    List<RowBlock> blocks = new java.util.ArrayList<>();
+    for (int b = 0; b < 5; b++) {
+      double[] values = new double[1_000];
+      String[] ids = new String[1_000];
+      for (int r = 0; r < 1_000; r++) {
+        values[r] = (b * 1_000 + r) % 1_500;
+        ids[r] = "r" + (b * 1_000 + r);
+      }
+      blocks.add(new RowBlock("train", new String[] {"a"}, 1_000, values, new int[0], new String[0], ids));
+    }
+    PCollection<KV<String, Duplicates>> out = pipeline
+        .apply(Create.of(blocks).withCoder(RowBlockCoder.of()))
+        .apply(CountDuplicates.withKey(List.of()));
+    PAssert.that(out).containsInAnyOrder(KV.of("train", new Duplicates(3_500, null)));
+    pipeline.run().waitUntilFinish();
+  }
 }

@@ -6,11 +6,14 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -200,7 +203,7 @@ public final class SkewCheck {
   }
 
   static String absoluteIfLocal(String path) {
-    return path == null || path.contains("://") ? path : Path.of(path).toAbsolutePath().normalize().toString();
+    return path == null || path.contains("://") ? path : localPath(path).toString();
   }
 
   private static boolean given(String[] args, String option) {
@@ -214,6 +217,15 @@ public final class SkewCheck {
   static JsonNode run(SkewCheckOptions options, PrintStream err) throws RunFailure {
     Instant startedAt = Instant.now();
     FileSystems.setDefaultPipelineOptions(options);
+    Path output = localPath(options.getOutput());
+    if (output != null && Files.isRegularFile(output)) {
+      throw new RunFailure("--output=" + options.getOutput() + " is a file, not a folder");
+    }
+    // checked before anything is removed or written: clearing the output folder may delete an input too
+    List<InputPaths> inputPaths = localInputs(options);
+    refuseOverlap("--output", options.getOutput(), inputPaths);
+    refuseOverlap("--saveProfile", options.getSaveProfile(), inputPaths);
+    refuseOverlap("--history", options.getHistory(), inputPaths);
     try {
       ReportFiles.clear(options.getOutput());
     } catch (IOException e) {
@@ -273,6 +285,60 @@ public final class SkewCheck {
       }
     }
     return report;
+  }
+
+  /** The local paths an input option names: its file or folder, and a folder's or glob's files. */
+  private record InputPaths(String option, String value, List<Path> paths) {}
+
+  private static List<InputPaths> localInputs(SkewCheckOptions options) {
+    return List.of(dataset("--train", options.getTrain()), dataset("--predict", options.getPredict()),
+        file("--model", options.getModel()), file("--config", options.getConfig()),
+        file("--trainProfile", options.getTrainProfile()));
+  }
+
+  private static InputPaths file(String option, String value) {
+    return new InputPaths(option, value, Stream.ofNullable(localPath(value)).toList());
+  }
+
+  private static InputPaths dataset(String option, String spec) {
+    List<Path> paths = new ArrayList<>();
+    if (localPath(spec) != null) {
+      if (spec.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '{')) {
+        paths.add(localPath(spec));
+      }
+      try {
+        DatasetFiles.resolve(spec).forEach(f -> paths.add(localPath(f.path())));
+      } catch (RuntimeException e) {
+        // a spec that names no file is reported with its own message where the run resolves its inputs
+      }
+    }
+    return new InputPaths(option, spec, paths);
+  }
+
+  /**
+   * Refuses an output path that is an input or a folder holding one: {@code --saveProfile=train.csv
+   * --train=train.csv} would replace the training data with the profile. Only local paths are
+   * compared; a path with a scheme (gs://) is the user's to keep apart.
+   */
+  private static void refuseOverlap(String option, String value, List<InputPaths> inputs) throws RunFailure {
+    Path output = localPath(value);
+    if (output == null) {
+      return;
+    }
+    for (InputPaths input : inputs) {
+      for (Path path : input.paths()) {
+        if (path.startsWith(output)) {
+          throw new RunFailure(option + "=" + value + (path.equals(output) ? " is" : " contains") + " the input "
+              + input.option() + "=" + input.value() + (path.equals(localPath(input.value())) ? "" : " (" + path + ")")
+              + ": write outputs apart from the inputs");
+        }
+      }
+    }
+  }
+
+  /** {@code path} made absolute, or null when there is none or it has a scheme (gs://, hdfs://). */
+  private static Path localPath(String path) {
+    return path == null || path.contains("://") ? null : Path.of(path).toAbsolutePath().normalize();
   }
 
   /**

@@ -32,9 +32,11 @@ class NightlyHistoryTest {
     List<JsonNode> reports = new ArrayList<>();
     for (int night = 1; night <= 8; night++) {
       Path predict = write(dir.resolve("night" + night + ".csv"), 300, new SplittableRandom(100 + night), night == 8);
-      String trainSide = night == 1 ? "--train=" + train : "--trainProfile=" + profile;
-      SkewCheckRunner run = SkewCheckRunner.run(dir.resolve("out" + night), trainSide, "--predict=" + predict,
-          "--history=" + history, "--saveProfile=" + profile, "--failOn=never");
+      // the first night saves the profile the later ones read (an input may not be an output too)
+      List<String> args = new ArrayList<>(night == 1 ? List.of("--train=" + train, "--saveProfile=" + profile)
+          : List.of("--trainProfile=" + profile));
+      args.addAll(List.of("--predict=" + predict, "--history=" + history, "--failOn=never"));
+      SkewCheckRunner run = SkewCheckRunner.run(dir.resolve("out" + night), args.toArray(String[]::new));
       assertThat(run.exitCode()).as("night " + night + ": " + run.err()).isZero();
       reports.add(run.report());
       assertThat(records(history)).as("records after night " + night).hasSize(night);
@@ -79,8 +81,9 @@ class NightlyHistoryTest {
     assertThat(failed.exitCode()).isEqualTo(2);
     assertThat(records(history)).hasSize(1);
 
+    Path notAFolder = Files.writeString(dir.resolve("history.json"), "{}");
     SkewCheckRunner file = SkewCheckRunner.run(dir.resolve("file"), "--train=" + train, "--predict=" + predict,
-        "--history=" + predict);
+        "--history=" + notAFolder);
     assertThat(file.exitCode()).isEqualTo(2);
     assertThat(file.err()).contains("--history=").contains("is a file, not a folder");
   }

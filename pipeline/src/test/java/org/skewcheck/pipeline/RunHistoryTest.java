@@ -20,7 +20,8 @@ import org.skewcheck.validation.history.RunRecord;
 /**
  * The history folder: records read back oldest first and only the last N; a write that dies
  * midway (here an output stream that fails after half the record, as a killed process would leave
- * it) leaves every earlier record readable and adds none; a damaged record is skipped.
+ * it) leaves every earlier record readable and adds none; a damaged record, or one whose time is
+ * not an instant, is skipped.
  */
 class RunHistoryTest {
   @BeforeAll
@@ -68,6 +69,16 @@ class RunHistoryTest {
     List<RunRecord> written = appendNights(history, 2);
     byte[] json = HalfWrittenRecord.record(3, 0.3).toJson();
     Files.write(history.resolve("19700104T000000.000000Z-run-3.json"), Arrays.copyOf(json, json.length / 2));
+    assertThat(RunHistory.read(history.toString(), 30)).containsExactlyElementsOf(written);
+  }
+
+  @Test
+  void aRecordWhoseTimeIsNotAnInstantIsSkipped(@TempDir Path history) throws Exception {
+    List<RunRecord> written = appendNights(history, 2);
+    RunRecord r = HalfWrittenRecord.record(3, 0.3);
+    RunRecord lastNight = new RunRecord(r.recordVersion(), r.runId(), "last night", r.version(), r.configFingerprint(),
+        r.inputs(), r.rows(), r.prefixes(), r.score());
+    Files.write(history.resolve("19700104T000000.000000Z-run-3.json"), lastNight.toJson());
     assertThat(RunHistory.read(history.toString(), 30)).containsExactlyElementsOf(written);
   }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +125,7 @@ public record RunRecord(int recordVersion, String runId, String time, String ver
   /**
    * Reads a record written by {@link #toJson}; fields a later skewcheck adds are ignored.
    *
-   * @throws IOException when the bytes are not a whole record of a known version
+   * @throws IOException when the bytes are not a whole record of a known version with an ISO-8601 time
    */
   public static RunRecord fromJson(byte[] json) throws IOException {
     RunRecord r = MAPPER.readValue(json, RunRecord.class);
@@ -132,6 +134,12 @@ public record RunRecord(int recordVersion, String runId, String time, String ver
     }
     if (r.runId == null || r.time == null) {
       throw new IOException("not a run record: no runId or time");
+    }
+    try {
+      Instant.parse(r.time);
+    } catch (DateTimeParseException e) {
+      // records are ordered by time, so one without a usable time cannot be placed among the others
+      throw new IOException("time '" + r.time + "' is not an ISO-8601 instant");
     }
     return r;
   }

@@ -41,6 +41,7 @@ public final class SkewCheck {
   static final int FINDINGS = 1;
   static final int FAILED = 2;
   private static final int TOP_FINDINGS = 5;
+  private static final int CONSOLE_CHARS = 300;
   private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
 
   private SkewCheck() {}
@@ -108,10 +109,10 @@ public final class SkewCheck {
     } catch (RunFailure e) {
       // a run clears the output folder as it starts; with bad options it never does, and the
       // previous run's report would look current
-      err.println("skewcheck: " + e.getMessage() + (started ? "" : discardReport(output)));
+      err.println("skewcheck: " + escaped(e.getMessage()) + (started ? "" : discardReport(output)));
       return FAILED;
     } catch (Throwable e) {
-      err.println("skewcheck: the run could not be done: " + rootMessage(e) + logged(e, output));
+      err.println("skewcheck: the run could not be done: " + escaped(rootMessage(e)) + logged(e, output));
       return FAILED;
     }
   }
@@ -406,10 +407,41 @@ public final class SkewCheck {
         predict.path("rejectedRows").asLong(), findings.size());
     for (int i = 0; i < Math.min(TOP_FINDINGS, findings.size()); i++) {
       JsonNode f = findings.get(i);
-      out.printf("  %-7s %-7s %s%n", f.path("severity").asText(), f.path("scope").asText(), f.path("message").asText());
+      out.printf("  %-7s %-7s %s%n", f.path("severity").asText(), f.path("scope").asText(),
+          shortened(f.path("message").asText()));
     }
-    out.println("  report: " + ReportFiles.resolve(outputDir, ReportFiles.REPORT_JSON));
-    out.println("  page:   " + ReportFiles.resolve(outputDir, ReportFiles.REPORT_HTML));
+    out.println("  report: " + escaped(ReportFiles.resolve(outputDir, ReportFiles.REPORT_JSON).toString()));
+    out.println("  page:   " + escaped(ReportFiles.resolve(outputDir, ReportFiles.REPORT_HTML).toString()));
+  }
+
+  /**
+   * {@code text} cut to {@value #CONSOLE_CHARS} characters, its full length stated, then
+   * {@link #escaped}: a finding's message can quote a column name or a value of any length.
+   */
+  static String shortened(String text) {
+    if (text.length() <= CONSOLE_CHARS) {
+      return escaped(text);
+    }
+    int end = Character.isHighSurrogate(text.charAt(CONSOLE_CHARS - 1)) ? CONSOLE_CHARS - 1 : CONSOLE_CHARS;
+    return escaped(text.substring(0, end)) + "… (" + text.length() + " chars)";
+  }
+
+  /**
+   * {@code text} with each control character (C0, DEL, C1) written as a visible escape ({@code \n},
+   * <code>&#92;u001b</code>). Data can hold them (a quoted CSV header cell can), and printed raw they would
+   * move the cursor, recolour or clear the terminal, or break a one-line message into several.
+   */
+  static String escaped(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+      }
+    }
+    return out.toString();
   }
 
   private static String rootMessage(Throwable e) {

@@ -2,6 +2,7 @@ package org.skewcheck.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -139,6 +140,28 @@ class ExitCodesTest {
       assertThat(jvm.waitFor(Duration.ofMinutes(2))).as(jvm.tail(20)).isEqualTo(2);
       assertThat(jvm.tail(20)).contains("skewcheck: --failOn must be error, warning or never");
     }
+  }
+
+  @Test
+  void theConsoleSummaryEscapesControlCharactersAndShortensLongMessages(@TempDir Path out, @TempDir Path dir)
+      throws IOException {
+    String esc = "IQ_\u001b[2J\u001b[31mred\u001b[0m\r\nline two\u0085";
+    String longName = "IQ_" + "x".repeat(400);
+    Path train = Files.writeString(dir.resolve("train.csv"), ",IQ_a,\"" + esc + "\"," + longName + "\n"
+        + "t1,0.5,1,2\nt2,0.7,0,3\nt3,0.1,1,4\n");
+    Path predict = Files.writeString(dir.resolve("predict.csv"), ",IQ_a\np1,0.5\np2,0.6\n");
+
+    SkewCheckRunner run = SkewCheckRunner.run(out, "--train=" + train, "--predict=" + predict, "--failOn=never");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode findings = run.report().path("findings");
+    assertThat(findings.findValuesAsText("message")).anySatisfy(m -> assertThat(m).contains(esc));
+    assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\r").doesNotContain("\u0085")
+        .contains("column IQ_\\u001b[2J\\u001b[31mred\\u001b[0m\\r\\nline two\\u0085 is in train only");
+    String shortened = run.out().lines().filter(l -> l.contains("IQ_xxx")).findFirst().orElseThrow();
+    String message = "column " + longName + " is in train only (absent from predict)";
+    assertThat(shortened).endsWith(" " + message.substring(0, 300) + "… (" + message.length() + " chars)");
+    assertThat(run.out().lines()).as("one line per finding").hasSize(1 + Math.min(5, findings.size()) + 2);
   }
 
   @Test

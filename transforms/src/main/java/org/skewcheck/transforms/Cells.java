@@ -1,91 +1,128 @@
 package org.skewcheck.transforms;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import org.skewcheck.validation.config.DateFormat;
 
 /**
  * How a CSV cell is read: empty, {@code NA}, {@code NaN} or {@code null} (any case, surrounding
  * blanks ignored) is missing; a finite number is a value; anything else is text, profiled as
- * non-numeric. Plain integers, most of a one-hot table, skip the general parser. A cell of a column
- * the config reads as dates is a number (epoch days or seconds) when it matches the format, and text
- * when it does not.
+ * non-numeric. Numbers are read from the CSV reader's buffer without a String: plain integers, most of
+ * a one-hot table, by a loop of their own, the rest by FastDoubleParser, which gives the same double as
+ * {@link Double#parseDouble}. A cell of a column the config reads as dates is a number (epoch days or
+ * seconds) when it matches the format, and text when it does not.
  */
 final class Cells {
   /** A NaN with its own payload, so "text" needs no second return channel; never stored. */
   private static final long TEXT_BITS = 0x7ff8_0000_7e47_0001L;
   static final double TEXT = Double.longBitsToDouble(TEXT_BITS);
 
+  /** The missing markers, matched ignoring ASCII case (no other character folds to one of their letters). */
+  private static final char[][] MISSING = {"na".toCharArray(), "nan".toCharArray(), "null".toCharArray()};
+
+  /** Longest plain integer read without the general parser: 9 digits always fit an int. */
+  private static final int PLAIN_INTEGER_DIGITS = 9;
+
+  /**
+   * Longest exponent left to FastDoubleParser. Version 2.0.1 stops reading an exponent once it passes 1024, which
+   * is right unless some 700 or more digits (or leading zeros after the point) pull the value back into range:
+   * 1100 digits then {@code e-140697633} is 0 but reads as 7.8e-307, and {@code 0.} 1200 zeros {@code 7e10240} is
+   * infinite (text) but reads as 7e-177. No real cell has a 5-digit exponent; the JDK reads those.
+   */
+  private static final int MAX_FAST_EXPONENT_DIGITS = 4;
+
   private Cells() {}
 
-  /** {@link #parse(String)} of the characters {@code buf[offset, offset + len)}, without a String for plain integers. */
+  /** {@link #parse(String)} of the characters {@code buf[offset, offset + len)}, without a String (bar 5-digit exponents). */
   static double parse(char[] buf, int offset, int len) {
-    if (len > 0 && len <= 9) {
-      boolean negative = buf[offset] == '-';
-      int i = negative ? 1 : 0;
+    int start = offset;
+    int end = offset + len;
+    // Plain integers first: a blank around one sends it to the general path below, which strips it.
+    boolean negative = len > 0 && buf[start] == '-';
+    int digits = negative ? len - 1 : len;
+    if (digits > 0 && digits <= PLAIN_INTEGER_DIGITS) {
       int v = 0;
-      for (; i < len; i++) {
-        char c = buf[offset + i];
+      int i = negative ? start + 1 : start;
+      for (; i < end; i++) {
+        char c = buf[i];
         if (c < '0' || c > '9') {
           break;
         }
         v = v * 10 + (c - '0');
       }
-      if (i == len && len > (negative ? 1 : 0)) {
-        return negative ? -v : v;
+      if (i == end) {
+        return negative ? -(double) v : v; // "-0" is -0.0, as Double.parseDouble reads it
       }
     }
-    return parse(new String(buf, offset, len));
-  }
-
-  /** The cell's number; canonical NaN when missing; {@link #TEXT} (test with {@link #isText}) when text. */
-  static double parse(String s) {
-    int n = s.length();
-    if (n > 0 && n <= 9) {
-      boolean negative = s.charAt(0) == '-';
-      int i = negative ? 1 : 0;
-      int v = 0;
-      for (; i < n; i++) {
-        char c = s.charAt(i);
-        if (c < '0' || c > '9') {
-          break;
-        }
-        v = v * 10 + (c - '0');
-      }
-      if (i == n && n > (negative ? 1 : 0)) {
-        return negative ? -v : v;
-      }
+    while (start < end && Character.isWhitespace(buf[start])) {
+      start++;
     }
-    String t = s.strip();
-    if (isMissing(t)) {
+    while (end > start && Character.isWhitespace(buf[end - 1])) {
+      end--;
+    }
+    int n = end - start;
+    if (n == 0) {
       return Double.NaN;
     }
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      // Double.parseDouble also takes Java's "1d", "2f" and hex "0x1p3": none of them is a CSV number.
-      if (!(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')) {
-        return TEXT;
+    int exponent = -1;
+    for (int i = start; i < end; i++) {
+      char c = buf[i];
+      if (c == 'e' || c == 'E') {
+        exponent = i;
+      } else if (!(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.')) {
+        // Double.parseDouble also takes Java's "1d", "2f", hex "0x1p3" and "Infinity": none of them is a CSV number.
+        return isMissing(buf, start, n) ? Double.NaN : TEXT;
       }
     }
     try {
-      double v = Double.parseDouble(t);
-      return Double.isFinite(v) ? v : TEXT;
+      if (exponent >= 0 && exponentDigits(buf, exponent + 1, end) > MAX_FAST_EXPONENT_DIGITS) {
+        return finiteOrText(Double.parseDouble(new String(buf, start, n)));
+      }
+      return finiteOrText(JavaDoubleParser.parseDouble(buf, start, n));
     } catch (NumberFormatException e) {
       return TEXT;
     }
   }
 
+  private static int exponentDigits(char[] buf, int from, int end) {
+    return from < end && (buf[from] == '+' || buf[from] == '-') ? end - from - 1 : end - from;
+  }
+
+  private static double finiteOrText(double v) {
+    return Double.isFinite(v) ? v : TEXT;
+  }
+
+  /** The cell's number; canonical NaN when missing; {@link #TEXT} (test with {@link #isText}) when text. */
+  static double parse(String s) {
+    return parse(s.toCharArray(), 0, s.length());
+  }
+
   /** A date cell: its epoch days or seconds; canonical NaN when missing; {@link #TEXT} when it does not match. */
   static double parseDate(String s, DateFormat format) {
     String t = s.strip();
-    if (isMissing(t)) {
+    if (t.isEmpty() || isMissing(t.toCharArray(), 0, t.length())) {
       return Double.NaN;
     }
     double v = format.parse(t);
     return Double.isNaN(v) ? TEXT : v;
   }
 
-  private static boolean isMissing(String stripped) {
-    return stripped.isEmpty() || stripped.equalsIgnoreCase("NA") || stripped.equalsIgnoreCase("NaN")
-        || stripped.equalsIgnoreCase("null");
+  /** Whether the stripped, non-empty {@code buf[start, start + n)} is a missing marker. */
+  private static boolean isMissing(char[] buf, int start, int n) {
+    for (char[] marker : MISSING) {
+      if (marker.length == n && matchesIgnoringCase(buf, start, marker)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesIgnoringCase(char[] buf, int start, char[] lowerCase) {
+    for (int i = 0; i < lowerCase.length; i++) {
+      if ((buf[start + i] | 0x20) != lowerCase[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean isText(double v) {

@@ -11,7 +11,8 @@ import org.skewcheck.transforms.ReadProgress;
  * The progress line of a long run. While the pipeline runs, a daemon thread prints to stderr, every
  * {@link #INTERVAL}, the bytes and rows the readers of this JVM have read ({@link ReadProgress}) out of
  * the input bytes known at start, the rate and an estimate of the time left; once every byte is read it
- * says so once. A run shorter than one interval prints nothing. On a terminal the line is redrawn in
+ * says so once. Its lines start with {@code skewcheck progress:}, apart from the one line that says why
+ * a failed run failed. A run shorter than one interval prints nothing. On a terminal the line is redrawn in
  * place with '\r'; otherwise (a log file, a scheduler) each tick is one plain line. On a remote cluster
  * the readers run elsewhere, nothing is counted here, and the line says the time left is unknown.
  *
@@ -105,13 +106,13 @@ final class Progress {
 
   private String line(long bytes, long rows, Duration elapsed) {
     if (bytes >= totalBytes) {
-      return String.format(Locale.ROOT, "skewcheck: reading done (%s, %,d rows in %s), comparing…", size(bytes), rows,
-          time(elapsed.toSeconds()));
+      return String.format(Locale.ROOT, "skewcheck progress: reading done (%s, %,d rows in %s), comparing…",
+          size(bytes), rows, time(elapsed.toSeconds()));
     }
     double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
     String left = bytes == 0 ? "time left unknown"
         : "about " + time(Math.round(seconds * (totalBytes - bytes) / bytes)) + " left";
-    return String.format(Locale.ROOT, "skewcheck: read %s of %s (%d%%), %,d rows; %.1f MB/s, %,d rows/s; %s",
+    return String.format(Locale.ROOT, "skewcheck progress: read %s of %s (%d%%), %,d rows; %.1f MB/s, %,d rows/s; %s",
         size(bytes), size(totalBytes), bytes * 100 / totalBytes, rows, bytes / MB / seconds,
         Math.round(rows / seconds), left);
   }

@@ -114,13 +114,18 @@ final class ReportFiles {
    * stale report behind.
    */
   static void clear(String dir) throws IOException {
-    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, REPORT_HTML), resolve(dir, SCORES_CSV),
-        resolve(dir, HISTORY_RECORD), resolve(dir, ERROR_LOG)),
-        MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    removeReport(dir);
     MatchResult old = FileSystems.match(List.of(dir + "/rejected/*"), EmptyMatchTreatment.ALLOW).get(0);
     if (old.status() == MatchResult.Status.OK) {
       FileSystems.delete(old.metadata().stream().map(MatchResult.Metadata::resourceId).toList(),
           MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     }
+  }
+
+  /** Removes the report, scores, history record and error log, and keeps the rejected rows. */
+  static void removeReport(String dir) throws IOException {
+    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, REPORT_HTML), resolve(dir, SCORES_CSV),
+        resolve(dir, HISTORY_RECORD), resolve(dir, ERROR_LOG)),
+        MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 }

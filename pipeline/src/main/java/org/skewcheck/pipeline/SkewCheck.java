@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -42,6 +43,7 @@ public final class SkewCheck {
   static final int FAILED = 2;
   private static final int TOP_FINDINGS = 5;
   private static final int CONSOLE_CHARS = 300;
+  private static final int NAMES_SHOWN = 5;
   private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
 
   private SkewCheck() {}
@@ -277,6 +279,8 @@ public final class SkewCheck {
     } catch (IOException e) {
       throw new RunFailure("the pipeline finished but its report cannot be read: " + e.getMessage());
     }
+    requireRows(report, "train", inputs.trainFiles(), options.getOutput());
+    requireRows(report, "predict", inputs.predictFiles(), options.getOutput());
     if (options.getHistory() != null) {
       try {
         RunHistory.append(options.getHistory(), ReportFiles.read(options.getOutput(), ReportFiles.HISTORY_RECORD));
@@ -286,6 +290,31 @@ public final class SkewCheck {
       }
     }
     return report;
+  }
+
+  /**
+   * A dataset without a readable row (empty or header-only files, or every row rejected) leaves
+   * nothing to compare: the run could not be done, so its report is removed and nothing goes to the
+   * history. Rows are only counted as they are profiled, so this is known once the pipeline has run.
+   */
+  private static void requireRows(JsonNode report, String dataset, List<DatasetFiles.File> files, String output)
+      throws RunFailure {
+    JsonNode summary = report.path("datasets").path(dataset);
+    if (summary.path("rows").asLong() > 0) {
+      return;
+    }
+    try {
+      ReportFiles.removeReport(output);
+    } catch (IOException e) {
+      throw new RunFailure(dataset + " has no readable rows, and the report in " + output + " could not be removed: "
+          + e.getMessage());
+    }
+    long rejected = summary.path("rejectedRows").asLong();
+    String names = files.stream().limit(NAMES_SHOWN).map(DatasetFiles.File::path).collect(Collectors.joining(", "))
+        + (files.size() > NAMES_SHOWN ? " and " + (files.size() - NAMES_SHOWN) + " more" : "");
+    throw new RunFailure(dataset + " has no readable rows in " + names + (rejected == 0
+        ? ": empty or only a header"
+        : ": all " + rejected + " rows were rejected, see " + ReportFiles.resolve(output, "rejected")));
   }
 
   /** The local paths an input option names: its file or folder, and a folder's or glob's files. */

@@ -65,6 +65,37 @@ class ExitCodesTest {
   }
 
   @Test
+  void aHeaderOnlyOrEmptyInputIsExitTwoNamingItsFilesAndAddsNothingToTheHistory(@TempDir Path dir) throws IOException {
+    Path history = dir.resolve("history");
+    Path headerOnly = Files.writeString(dir.resolve("header-only.csv"),
+        Files.readAllLines(data.resolve("train.csv")).get(0) + "\n");
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+    for (Path predict : List.of(headerOnly, empty)) {
+      Path out = dir.resolve("out-" + predict.getFileName());
+      SkewCheckRunner run = SkewCheckRunner.run(out, train(), "--predict=" + predict, "--history=" + history);
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+      assertThat(run.err().lines().filter(l -> !l.startsWith("skewcheck progress:")))
+          .containsExactly("skewcheck: predict has no readable rows in " + predict + ": empty or only a header");
+      assertThat(out.resolve("report.json")).doesNotExist();
+      assertThat(out.resolve("report.html")).doesNotExist();
+      assertThat(history).doesNotExist();
+    }
+  }
+
+  @Test
+  void anInputWhoseRowsAreAllRejectedIsExitTwoAndKeepsTheRejectedRows(@TempDir Path dir) throws IOException {
+    Path predict = Files.writeString(dir.resolve("repeated-header.csv"), ",IQ_a,IQ_a\np1,1,2\np2,3,4\n");
+    Path out = dir.resolve("out");
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), "--predict=" + predict);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().lines().filter(l -> !l.startsWith("skewcheck progress:"))).containsExactly(
+        "skewcheck: predict has no readable rows in " + predict + ": all 2 rows were rejected, see "
+            + out.resolve("rejected"));
+    assertThat(out.resolve("report.json")).doesNotExist();
+    assertThat(out.resolve("rejected")).isNotEmptyDirectory();
+  }
+
+  @Test
   void badConfigIsExitTwoNamingTheKeyAndLine(@TempDir Path out, @TempDir Path dir) throws IOException {
     Path config = Files.writeString(dir.resolve("bad.yaml"), "columns:\n  label: target\nsparsty:\n  alpha: 0.01\n");
     SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + config);

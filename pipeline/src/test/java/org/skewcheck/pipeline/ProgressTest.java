@@ -31,8 +31,10 @@ class ProgressTest {
     progress.tick(50 * MB, 2_000_000);
 
     assertThat(printed()).doesNotContain("\r").isEqualTo(
-        "skewcheck: read 25.0 MB of 100.0 MB (25%), 1,000,000 rows; 5.0 MB/s, 200,000 rows/s; about 15 s left\n"
-            + "skewcheck: read 50.0 MB of 100.0 MB (50%), 2,000,000 rows; 5.0 MB/s, 200,000 rows/s; about 10 s left\n");
+        "skewcheck progress: read 25.0 MB of 100.0 MB (25%), 1,000,000 rows; 5.0 MB/s, 200,000 rows/s; "
+            + "about 15 s left\n"
+            + "skewcheck progress: read 50.0 MB of 100.0 MB (50%), 2,000,000 rows; 5.0 MB/s, 200,000 rows/s; "
+            + "about 10 s left\n");
   }
 
   @Test
@@ -46,8 +48,9 @@ class ProgressTest {
     progress.tick(3L << 30, 30_000_000);
 
     assertThat(printed().lines()).containsExactly(
-        "skewcheck: read 1.0 GB of 3.0 GB (33%), 10,000,000 rows; 15.8 MB/s, 153,846 rows/s; about 2 min 10 s left",
-        "skewcheck: reading done (3.0 GB, 30,000,000 rows in 3 min 20 s), comparing…");
+        "skewcheck progress: read 1.0 GB of 3.0 GB (33%), 10,000,000 rows; 15.8 MB/s, 153,846 rows/s; "
+            + "about 2 min 10 s left",
+        "skewcheck progress: reading done (3.0 GB, 30,000,000 rows in 3 min 20 s), comparing…");
   }
 
   @Test
@@ -55,7 +58,8 @@ class ProgressTest {
     Progress progress = new Progress(5000, err, false, Progress.INTERVAL, nanos::get);
     nanos.set(Duration.ofSeconds(5).toNanos());
     progress.tick(0, 0);
-    assertThat(printed()).isEqualTo("skewcheck: read 0 B of 4.9 KB (0%), 0 rows; 0.0 MB/s, 0 rows/s; time left unknown\n");
+    assertThat(printed())
+        .isEqualTo("skewcheck progress: read 0 B of 4.9 KB (0%), 0 rows; 0.0 MB/s, 0 rows/s; time left unknown\n");
   }
 
   @Test
@@ -67,8 +71,8 @@ class ProgressTest {
     progress.tick(100 * MB, 1000);
     progress.stop();
 
-    String first = "skewcheck: read 10.0 MB of 100.0 MB (10%), 100 rows; 2.0 MB/s, 20 rows/s; about 45 s left";
-    String done = "skewcheck: reading done (100.0 MB, 1,000 rows in 50 s), comparing…";
+    String first = "skewcheck progress: read 10.0 MB of 100.0 MB (10%), 100 rows; 2.0 MB/s, 20 rows/s; about 45 s left";
+    String done = "skewcheck progress: reading done (100.0 MB, 1,000 rows in 50 s), comparing…";
     assertThat(printed()).isEqualTo("\r" + first + "\r" + done + " ".repeat(first.length() - done.length()) + "\n");
   }
 

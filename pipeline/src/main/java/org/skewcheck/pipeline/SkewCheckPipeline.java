@@ -66,8 +66,10 @@ public final class SkewCheckPipeline {
   public static Outputs build(Pipeline p, Inputs inputs, SkewConfig config, String outputDir, Model model,
       Provenance provenance, WriteReportFn.Nightly nightly) {
     TrainProfile saved = inputs.savedTrain();
-    PCollectionTuple predict = p.apply("ReadPredictCsv", read("predict", inputs.predictFiles(), config));
-    PCollectionTuple train = saved == null ? p.apply("ReadTrainCsv", read("train", inputs.trainFiles(), config)) : null;
+    boolean scoring = model != null;
+    PCollectionTuple predict = p.apply("ReadPredictCsv", read("predict", inputs.predictFiles(), config, scoring));
+    PCollectionTuple train = saved == null
+        ? p.apply("ReadTrainCsv", read("train", inputs.trainFiles(), config, scoring)) : null;
 
     PCollection<RowBlock> blocks = PCollectionList.of(predict.get(ReadDataset.BLOCKS))
         .and(train == null ? List.of() : List.of(train.get(ReadDataset.BLOCKS)))
@@ -146,8 +148,9 @@ public final class SkewCheckPipeline {
     return scored.get(ScoreWithXgboost.SUMMARIES).apply("CombineScores", CombineScoreSummaries.perDataset());
   }
 
-  private static ReadDataset read(String dataset, List<DatasetFiles.File> files, SkewConfig config) {
-    return ReadDataset.from(dataset, files).withIdColumn(config.columns().id())
+  /** Reads a dataset; rows keep their ids only when they are to be scored. */
+  private static ReadDataset read(String dataset, List<DatasetFiles.File> files, SkewConfig config, boolean scoring) {
+    return ReadDataset.from(dataset, files).withIdColumn(config.columns().id()).withRowIds(scoring)
         .withDateColumns(config.dateColumns(), config.prefixRules());
   }
 }

@@ -81,7 +81,7 @@ final class ChunkParser {
             reject(index, line, reason);
             continue;
           }
-          block.commitRow(header.idIndex >= 0 ? record.id() : path + ":" + line);
+          block.commitRow(!block.keepsIds() ? null : header.idIndex >= 0 ? record.id() : path + ":" + line);
           if (block.full()) {
             sink.block(block.build());
           }

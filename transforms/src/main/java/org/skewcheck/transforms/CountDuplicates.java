@@ -113,7 +113,8 @@ public final class CountDuplicates extends PTransform<PCollection<RowBlock>, PCo
       double[] values = block.values();
       long[] cells = new long[values.length];
       for (int i = 0; i < values.length; i++) {
-        cells[i] = Double.doubleToLongBits(values[i]);
+        // -0 and 0 are the same number in a CSV row
+        cells[i] = Double.doubleToLongBits(values[i] == 0 ? 0.0 : values[i]);
       }
       for (int i = 0; i < block.textIndex().length; i++) {
         cells[block.textIndex()[i]] = mix(block.text()[i].hashCode() + 0x632BE59BD9B4E019L);

@@ -77,14 +77,14 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
 
   /** Reads {@code files} (see {@link DatasetFiles#resolve}) as dataset {@code dataset}. */
   public static ReadDataset from(String dataset, List<DatasetFiles.File> files) {
-    return new ReadDataset(files, new ReadSettings(dataset, null, DEFAULT_BLOCK_CELLS, CHUNK_BYTES, RANGE_CHUNKS,
+    return new ReadDataset(files, new ReadSettings(dataset, null, true, DEFAULT_BLOCK_CELLS, CHUNK_BYTES, RANGE_CHUNKS,
         List.of(), PrefixRules.defaults()));
   }
 
   /** Also treats a column of this name as the row id (an unnamed first column always is). */
   public ReadDataset withIdColumn(String name) {
     ReadSettings s = settings;
-    return new ReadDataset(files, new ReadSettings(s.dataset(), name, s.blockCells(), s.chunkBytes(),
+    return new ReadDataset(files, new ReadSettings(s.dataset(), name, s.rowIds(), s.blockCells(), s.chunkBytes(),
         s.rangeChunks(), s.dateColumns(), s.prefixRules()));
   }
 
@@ -95,8 +95,19 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
    */
   public ReadDataset withDateColumns(List<DateColumn> dates, PrefixRules rules) {
     ReadSettings s = settings;
-    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), s.blockCells(), s.chunkBytes(),
+    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), s.rowIds(), s.blockCells(), s.chunkBytes(),
         s.rangeChunks(), dates, rules));
+  }
+
+  /**
+   * Whether blocks carry each row's id (the id column's value, or {@code file:line}). Only scoring
+   * needs them, and on long data they are most of what a block weighs: without them a block's
+   * {@link RowBlock#rowIds()} is empty.
+   */
+  public ReadDataset withRowIds(boolean keep) {
+    ReadSettings s = settings;
+    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), keep, s.blockCells(), s.chunkBytes(),
+        s.rangeChunks(), s.dateColumns(), s.prefixRules()));
   }
 
   /**
@@ -105,7 +116,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
    */
   public ReadDataset withBlockCells(int cells) {
     ReadSettings s = settings;
-    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), cells, s.chunkBytes(),
+    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), s.rowIds(), cells, s.chunkBytes(),
         s.rangeChunks(), s.dateColumns(), s.prefixRules()));
   }
 
@@ -115,7 +126,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
    */
   ReadDataset withChunks(int chunkBytes, int rangeChunks) {
     ReadSettings s = settings;
-    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), s.blockCells(), chunkBytes,
+    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), s.rowIds(), s.blockCells(), chunkBytes,
         rangeChunks, s.dateColumns(), s.prefixRules()));
   }
 

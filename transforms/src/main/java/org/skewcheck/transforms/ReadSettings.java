@@ -20,8 +20,8 @@ import org.skewcheck.validation.config.PrefixRules;
  * What every reader DoFn of a dataset needs: plain serializable values, and the steps they share
  * (reading a header chunk, starting a block, sending output, counting).
  */
-record ReadSettings(String dataset, String idColumn, int blockCells, int chunkBytes, int rangeChunks,
-    List<DateColumn> dateColumns, PrefixRules prefixRules) implements Serializable {
+record ReadSettings(String dataset, String idColumn, boolean rowIds, int blockCells, int chunkBytes,
+    int rangeChunks, List<DateColumn> dateColumns, PrefixRules prefixRules) implements Serializable {
   private static final Counter BYTES_READ = Metrics.counter(ReadDataset.class, "bytesRead");
   private static final Counter ROWS_READ = Metrics.counter(ReadDataset.class, "rowsRead");
   private static final Counter ROWS_REJECTED = Metrics.counter(ReadDataset.class, "rowsRejected");
@@ -46,7 +46,7 @@ record ReadSettings(String dataset, String idColumn, int blockCells, int chunkBy
   }
 
   BlockBuilder newBlock(Header header) {
-    return new BlockBuilder(dataset, header, Math.max(1, blockCells / Math.max(1, header.columns.length)));
+    return new BlockBuilder(dataset, header, Math.max(1, blockCells / Math.max(1, header.columns.length)), rowIds);
   }
 
   /** The fields of a header chunk, or throws {@link CsvParseException} when FastCSV cannot read it. */

@@ -13,13 +13,15 @@ import org.skewcheck.validation.stats.PrefixBlock;
  *
  * @param dataset "train" or "predict"
  * @param columns the header's column names, id column excluded
- * @param rowIds each row's id: the id column's value, or {@code file:line} when the file has none
+ * @param rowIds each row's id: the id column's value, or {@code file:line} when the file has none;
+ *     empty when the reader was told not to keep ids (nothing is scored)
  */
 public record RowBlock(String dataset, String[] columns, int rows, double[] values, int[] textIndex,
     String[] text, String[] rowIds) {
 
   public RowBlock {
-    if (values.length != columns.length * rows || rowIds.length != rows || textIndex.length != text.length) {
+    if (values.length != columns.length * rows || (rowIds.length != rows && rowIds.length != 0)
+        || textIndex.length != text.length) {
       throw new IllegalArgumentException("inconsistent RowBlock: " + columns.length + " columns x " + rows
           + " rows, " + values.length + " values, " + rowIds.length + " ids");
     }

@@ -134,6 +134,9 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
     @ProcessElement
     public void process(@Element RowBlock block, MultiOutputReceiver out) throws XGBoostError {
       int rows = block.rows();
+      if (block.rowIds().length != rows) {
+        throw new IllegalStateException(block + " has no row ids: read it withRowIds(true) to score it");
+      }
       int nf = settings.features().size();
       float[] matrix = new float[rows * nf];
       java.util.Arrays.fill(matrix, Float.NaN);

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,28 +28,30 @@ public final class PrefixStats {
     double[] values = block.values();
     String[] names = block.columns();
     for (int c = 0; c < names.length; c++) {
-      ColumnStats stats = columns.computeIfAbsent(names[c], k -> new ColumnStats());
-      long zeroRun = 0;
       int base = c * n;
+      columns.computeIfAbsent(names[c], k -> new ColumnStats()).addAll(values, base, base + n);
       for (int r = 0; r < n; r++) {
         double v = values[base + r];
-        if (v == 0) {
-          zeroRun++;
+        if (!Double.isNaN(v)) {
           present[r] = true;
-        } else if (!Double.isNaN(v)) {
-          stats.add(v);
-          present[r] = true;
-          nonZero[r] = true;
+          nonZero[r] |= v != 0;
         }
       }
-      stats.add(0.0, zeroRun);
     }
     int[] textIndex = block.textIndex();
     String[] text = block.text();
+    // Text cells are sorted by column: each column's equal values are counted first and added once,
+    // since a categorical column repeats a few values in every row.
+    Map<String, long[]> counts = new LinkedHashMap<>();
     for (int i = 0; i < textIndex.length; i++) {
       int cell = textIndex[i];
-      columns.get(names[cell / n]).addText(text[i]);
+      counts.computeIfAbsent(text[i], k -> new long[1])[0]++;
       present[cell % n] = true;
+      if (i + 1 == textIndex.length || textIndex[i + 1] / n != cell / n) {
+        ColumnStats stats = columns.get(names[cell / n]);
+        counts.forEach((value, count) -> stats.addText(value, count[0]));
+        counts.clear();
+      }
     }
     rows += n;
     for (int r = 0; r < n; r++) {

@@ -111,25 +111,24 @@ public final class SkewCheck {
     } catch (RunFailure e) {
       // a run clears the output folder as it starts; with bad options it never does, and the
       // previous run's report would look current
-      err.println("skewcheck: " + escaped(e.getMessage()) + (started ? "" : discardReport(output)));
+      err.println("skewcheck: " + escaped(e.getMessage() + (started ? "" : discardReport(output))));
       return FAILED;
     } catch (Throwable e) {
-      err.println("skewcheck: the run could not be done: " + escaped(rootMessage(e)) + logged(e, output));
+      err.println("skewcheck: the run could not be done: " + escaped(rootMessage(e) + logged(e, output)));
       return FAILED;
     }
   }
 
   /**
-   * Removes the report and the other outputs of a run from {@code output} ({@link ReportFiles#clear}),
-   * so that none is left to look current after a failure; returns a note for the stderr line when it
-   * cannot.
+   * Removes the report from {@code output} ({@link ReportFiles#removeReport}), so that none is left
+   * to look current after a failure; returns a note for the stderr line when it cannot.
    */
   private static String discardReport(String output) {
     if (output == null) {
       return "";
     }
     try {
-      ReportFiles.clear(output);
+      ReportFiles.removeReport(output);
       return "";
     } catch (Throwable t) {
       // after an OutOfMemoryError, or on a broken output folder, this fails too: the line still goes out

@@ -34,7 +34,23 @@ final class RecordScanner {
    */
   int nextRecordStart(byte[] buf, int from, int to) {
     int s = state;
-    for (int i = from; i < to; i++) {
+    int i = from;
+    if (s == FIELD_START || s == UNQUOTED) {
+      // Most records hold no quote: run to the line feed, and only look closer at a quote.
+      while (i < to && buf[i] != '\n' && buf[i] != '"') {
+        i++;
+      }
+      if (i < to && buf[i] == '\n') {
+        lineFeeds++;
+        state = FIELD_START;
+        return i + 1;
+      }
+      if (i > from) {
+        // where the skipped bytes leave the state: a quote opens a field only after a separator or CR
+        s = buf[i - 1] == ',' || buf[i - 1] == '\r' ? FIELD_START : UNQUOTED;
+      }
+    }
+    for (; i < to; i++) {
       byte b = buf[i];
       switch (s) {
         case QUOTED:

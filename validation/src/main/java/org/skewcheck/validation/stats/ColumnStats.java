@@ -174,11 +174,14 @@ public final class ColumnStats {
     for (int i = from; i < to; i++) {
       double x = v[i];
       if (x != 0 && !Double.isNaN(x)) {
-        count(x, 1);
+        countOnce(x);
         if (categories != null) {
           categories.addNumber(x, 1);
         }
       }
+    }
+    if (numericDistinct != null) {
+      numericDistinct.addAll(v, from, to);
     }
     if (zeroRun > 0) {
       count(0.0, zeroRun);
@@ -217,6 +220,16 @@ public final class ColumnStats {
     m4 = newM4;
     mean += delta * nb / n;
     count += nb;
+  }
+
+  /** {@link #count}, one value, leaving the distinct count to the caller ({@link #addAll} adds a block's at once). */
+  private void countOnce(double x) {
+    if (values != null && !values.tryAdd(x, 1)) {
+      switchToSketch();
+    }
+    if (values == null) {
+      sketchForUpdate().update(x);
+    }
   }
 
   /** Records {@code n} copies of {@code x} in the value counts, or the sketch once they overflow. */

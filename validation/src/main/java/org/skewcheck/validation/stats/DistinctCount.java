@@ -22,6 +22,8 @@ import org.apache.datasketches.theta.Union;
  */
 public final class DistinctCount {
   private static final int NOMINAL_ENTRIES = 4_096;
+  /** Slots of the per-call look-up that {@link #addAll} skips repeated values with (a power of two). */
+  private static final int SEEN_SLOTS = 4_096;
 
   private final Union union = SetOperation.builder().setNominalEntries(NOMINAL_ENTRIES).buildUnion();
 
@@ -31,6 +33,37 @@ public final class DistinctCount {
 
   public void add(double value) {
     union.update(value);
+  }
+
+  /**
+   * Adds the values of {@code v[from, to)}, NaN cells skipped, each distinct value once: a block of
+   * an integer column repeats few values, and a sketch update costs far more than a look-up.
+   */
+  public void addAll(double[] v, int from, int to) {
+    long empty = Double.doubleToRawLongBits(Double.NaN);
+    long[] seen = new long[SEEN_SLOTS];
+    java.util.Arrays.fill(seen, empty);
+    int distinct = 0;
+    for (int i = from; i < to; i++) {
+      double x = v[i];
+      if (Double.isNaN(x)) {
+        continue;
+      }
+      if (distinct >= SEEN_SLOTS / 2) {
+        union.update(x);
+        continue;
+      }
+      long bits = Double.doubleToRawLongBits(x);
+      int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 52) & (SEEN_SLOTS - 1);
+      while (seen[slot] != empty && seen[slot] != bits) {
+        slot = (slot + 1) & (SEEN_SLOTS - 1);
+      }
+      if (seen[slot] == empty) {
+        seen[slot] = bits;
+        distinct++;
+        union.update(x);
+      }
+    }
   }
 
   /** Folds {@code other} into this one; {@code other} is left unchanged. */

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -26,7 +27,6 @@ import org.skewcheck.transforms.PrefixStatsCoder;
 import org.skewcheck.transforms.ScoreSummaryCoder;
 import org.skewcheck.transforms.ScoreWithXgboost;
 import org.skewcheck.transforms.DatasetFiles;
-import org.skewcheck.transforms.ExplodeToPrefixes;
 import org.skewcheck.transforms.FileSummary;
 import org.skewcheck.transforms.ReadDataset;
 import org.skewcheck.transforms.RejectedRow;
@@ -71,18 +71,10 @@ public final class SkewCheckPipeline {
     PCollectionTuple train = saved == null
         ? p.apply("ReadTrainCsv", read("train", inputs.trainFiles(), config, scoring)) : null;
 
-    PCollection<RowBlock> blocks = PCollectionList.of(predict.get(ReadDataset.BLOCKS))
-        .and(train == null ? List.of() : List.of(train.get(ReadDataset.BLOCKS)))
-        .apply("AllBlocks", Flatten.pCollections());
-    PCollection<KV<KV<String, String>, PrefixStats>> stats = blocks
-        .apply("ExplodeToPrefixes", ExplodeToPrefixes.using(config.prefixRules()))
+    PCollection<KV<KV<String, String>, PrefixStats>> stats = both(predict, train, ReadDataset.PROFILES, "Profiles")
         .apply("CombinePrefixStats", CombinePrefixStats.perKey());
-    PCollection<FileSummary> files = PCollectionList.of(predict.get(ReadDataset.FILES))
-        .and(train == null ? List.of() : List.of(train.get(ReadDataset.FILES)))
-        .apply("AllFiles", Flatten.pCollections());
-    PCollection<RejectedRow> rejected = PCollectionList.of(predict.get(ReadDataset.REJECTED))
-        .and(train == null ? List.of() : List.of(train.get(ReadDataset.REJECTED)))
-        .apply("AllRejected", Flatten.pCollections());
+    PCollection<FileSummary> files = both(predict, train, ReadDataset.FILES, "Files");
+    PCollection<RejectedRow> rejected = both(predict, train, ReadDataset.REJECTED, "Rejected");
 
     rejected
         .apply("RejectedToJson", MapElements.into(TypeDescriptors.strings()).via(RejectedRow::toJsonLine))
@@ -92,9 +84,9 @@ public final class SkewCheckPipeline {
     KvCoder<String, ScoreSummary> scoreCoder = KvCoder.of(StringUtf8Coder.of(), ScoreSummaryCoder.of());
     PCollection<KV<String, ScoreSummary>> scores = model == null
         ? p.apply("NoScores", Create.empty(scoreCoder))
-        : score(blocks, model, config, outputDir);
-    PCollection<KV<String, Duplicates>> duplicates = blocks
-        .apply("CountDuplicates", CountDuplicates.withKey(config.uniqueKey()));
+        : score(both(predict, train, ReadDataset.BLOCKS, "Blocks"), model, config, outputDir);
+    PCollection<KV<String, Duplicates>> duplicates = both(predict, train, ReadDataset.HASHES, "Hashes")
+        .apply("CountDuplicates", CountDuplicates.perDataset());
     if (saved != null) {
       stats = withSaved(p, "Stats", stats, savedStats(saved),
           KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
@@ -117,6 +109,13 @@ public final class SkewCheckPipeline {
                     new WriteReportFn.Views(statsView, filesView, scoresView, duplicatesView), nightly))
                 .withSideInputs(statsView, filesView, scoresView, duplicatesView));
     return new Outputs(stats, files, rejected);
+  }
+
+  /** One output of both readers (of predict alone when the train side comes from a saved profile). */
+  private static <T> PCollection<T> both(PCollectionTuple predict, PCollectionTuple train, TupleTag<T> tag, String what) {
+    return PCollectionList.of(predict.get(tag))
+        .and(train == null ? List.of() : List.of(train.get(tag)))
+        .apply("All" + what, Flatten.pCollections());
   }
 
   /** {@code computed} plus the saved train side's {@code values}, which enter the pipeline as they were saved. */
@@ -148,9 +147,10 @@ public final class SkewCheckPipeline {
     return scored.get(ScoreWithXgboost.SUMMARIES).apply("CombineScores", CombineScoreSummaries.perDataset());
   }
 
-  /** Reads a dataset; rows keep their ids only when they are to be scored. */
+  /** Reads and profiles a dataset; its rows leave the reader only when they are to be scored. */
   private static ReadDataset read(String dataset, List<DatasetFiles.File> files, SkewConfig config, boolean scoring) {
-    return ReadDataset.from(dataset, files).withIdColumn(config.columns().id()).withRowIds(scoring)
-        .withDateColumns(config.dateColumns(), config.prefixRules());
+    return ReadDataset.from(dataset, files).withIdColumn(config.columns().id()).withBlocks(scoring)
+        .withPrefixRules(config.prefixRules()).withDateColumns(config.dateColumns())
+        .withUniqueKey(config.uniqueKey());
   }
 }

@@ -6,35 +6,36 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.skewcheck.validation.stats.PrefixBlock;
 import org.skewcheck.validation.stats.PrefixStats;
 
 /**
- * Combines prefix blocks into one {@link PrefixStats} per (dataset, prefix) key. The combine is
- * lifted: each worker folds its blocks into accumulators, and only accumulators are shuffled.
+ * Combines the readers' partial statistics ({@link ReadDataset#PROFILES}) into one {@link
+ * PrefixStats} per (dataset, prefix) key. The combine is lifted: each worker merges its partials
+ * into accumulators, and only accumulators are shuffled.
  *
  * <pre>{@code
- * PCollection<KV<KV<String, String>, PrefixStats>> stats = byPrefix.apply(CombinePrefixStats.perKey());
+ * PCollection<KV<KV<String, String>, PrefixStats>> stats =
+ *     read.get(ReadDataset.PROFILES).apply(CombinePrefixStats.perKey());
  * }</pre>
  */
 public final class CombinePrefixStats {
   private CombinePrefixStats() {}
 
   /** The per-key combine. */
-  public static PTransform<PCollection<KV<KV<String, String>, PrefixBlock>>,
+  public static PTransform<PCollection<KV<KV<String, String>, PrefixStats>>,
       PCollection<KV<KV<String, String>, PrefixStats>>> perKey() {
     return new PTransform<>() {
       @Override
       public PCollection<KV<KV<String, String>, PrefixStats>> expand(
-          PCollection<KV<KV<String, String>, PrefixBlock>> input) {
+          PCollection<KV<KV<String, String>, PrefixStats>> input) {
         return input.apply("CombinePerPrefix", Combine.perKey(new PrefixStatsFn()))
             .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
       }
     };
   }
 
-  /** The CombineFn: the domain's accumulator, with its explicit coder. */
-  public static final class PrefixStatsFn extends FoldingCombineFn<PrefixBlock, PrefixStats> {
+  /** The CombineFn: partial statistics merged into the domain's accumulator, with its explicit coder. */
+  public static final class PrefixStatsFn extends FoldingCombineFn<PrefixStats, PrefixStats> {
     public PrefixStatsFn() {
       super(PrefixStatsCoder.of());
     }
@@ -45,8 +46,8 @@ public final class CombinePrefixStats {
     }
 
     @Override
-    public PrefixStats addInput(PrefixStats acc, PrefixBlock block) {
-      acc.add(block);
+    public PrefixStats addInput(PrefixStats acc, PrefixStats partial) {
+      acc.merge(partial);
       return acc;
     }
 

@@ -30,42 +30,38 @@ import org.skewcheck.validation.report.Duplicates;
 
 /**
  * Counts, per dataset, rows that repeat an earlier row in every column and, with a key, rows that
- * repeat an earlier row's key columns. Each row becomes a 64-bit hash (independent of column order,
- * so files with reordered headers compare equal; the row id is left out). A block's hashes are
- * split by their top bits into {@link #SHARDS} shards and travel as one array per shard, never one
- * element per row; equal rows have equal hashes, so every repeat falls within one shard. Each
- * shard is combined on its own (8 bytes a row, on whichever worker holds the shard), its repeats
- * counted, and the shards' counts summed.
+ * repeat an earlier row's key columns. The reader turns each row into a 64-bit hash ({@link
+ * RowHashes}: independent of column order, so files with reordered headers compare equal; the row
+ * id left out) and outputs them as one array per hash shard and chunk, never one element per row.
+ * Equal rows have equal hashes, so every repeat falls within one shard: each shard is combined on
+ * its own (8 bytes a row, on whichever worker holds the shard), its repeats counted, and the
+ * shards' counts summed.
  *
  * <pre>{@code
- * PCollection<KV<String, Duplicates>> dups = blocks.apply(CountDuplicates.withKey(List.of("post_id")));
+ * PCollection<KV<String, Duplicates>> dups = read.get(ReadDataset.HASHES).apply(CountDuplicates.perDataset());
  * }</pre>
  */
-public final class CountDuplicates extends PTransform<PCollection<RowBlock>, PCollection<KV<String, Duplicates>>> {
+public final class CountDuplicates
+    extends PTransform<PCollection<KV<KV<KV<String, String>, Integer>, long[]>>, PCollection<KV<String, Duplicates>>> {
   static final String ROW = "row";
   static final String KEY = "key";
-  /** Shards of the hash space: a power of two, so a hash's shard is its top bits. */
-  static final int SHARDS = 64;
-  private static final int SHARD_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SHARDS);
 
-  private final List<String> key;
+  /** The coder of hash arrays keyed by ((dataset, kind), shard), as {@link ReadDataset#HASHES} carries them. */
+  public static final KvCoder<KV<KV<String, String>, Integer>, long[]> HASHES_CODER = KvCoder.of(
+      KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), VarIntCoder.of()), HashArrayCoder.INSTANCE);
 
-  private CountDuplicates(List<String> key) {
-    this.key = List.copyOf(key);
-  }
+  private CountDuplicates() {}
 
-  /** Counts duplicated rows, and duplicated values of {@code keyColumns} when it is not empty. */
-  public static CountDuplicates withKey(List<String> keyColumns) {
-    return new CountDuplicates(keyColumns);
+  /** Counts the repeats among each dataset's row hashes (and key hashes, when the reader had a key). */
+  public static CountDuplicates perDataset() {
+    return new CountDuplicates();
   }
 
   @Override
-  public PCollection<KV<String, Duplicates>> expand(PCollection<RowBlock> blocks) {
+  public PCollection<KV<String, Duplicates>> expand(PCollection<KV<KV<KV<String, String>, Integer>, long[]>> hashes) {
     KvCoder<String, String> kindCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
     KvCoder<KV<String, String>, Integer> shardCoder = KvCoder.of(kindCoder, VarIntCoder.of());
-    return blocks
-        .apply("HashRows", ParDo.of(new HashRowsFn(key)))
-        .setCoder(KvCoder.of(shardCoder, HashArrayCoder.INSTANCE))
+    return hashes
         .apply("CountRepeatsPerShard", Combine.perKey(new RepeatsFn()))
         .setCoder(KvCoder.of(shardCoder, VarLongCoder.of()))
         .apply("DropShard", MapElements.into(TypeDescriptors.kvs(
@@ -96,81 +92,6 @@ public final class CountDuplicates extends PTransform<PCollection<RowBlock>, PCo
           }
         }))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Duplicates.class)));
-  }
-
-  /** A block's row hashes (and key hashes when there is a key), one array per non-empty shard. */
-  static final class HashRowsFn extends DoFn<RowBlock, KV<KV<KV<String, String>, Integer>, long[]>> {
-    private final List<String> key;
-
-    HashRowsFn(List<String> key) {
-      this.key = key;
-    }
-
-    @ProcessElement
-    public void process(@Element RowBlock block, OutputReceiver<KV<KV<KV<String, String>, Integer>, long[]>> out) {
-      int rows = block.rows();
-      String[] columns = block.columns();
-      double[] values = block.values();
-      long[] cells = new long[values.length];
-      for (int i = 0; i < values.length; i++) {
-        // -0 and 0 are the same number in a CSV row
-        cells[i] = Double.doubleToLongBits(values[i] == 0 ? 0.0 : values[i]);
-      }
-      for (int i = 0; i < block.textIndex().length; i++) {
-        cells[block.textIndex()[i]] = mix(block.text()[i].hashCode() + 0x632BE59BD9B4E019L);
-      }
-      long[] rowHash = new long[rows];
-      for (int c = 0; c < columns.length; c++) {
-        long name = columns[c].hashCode() * 0x9E3779B97F4A7C15L;
-        for (int r = 0; r < rows; r++) {
-          rowHash[r] += mix(name ^ cells[c * rows + r]);
-        }
-      }
-      outputByShard(KV.of(block.dataset(), ROW), rowHash, out);
-      if (!key.isEmpty()) {
-        List<Integer> keyColumns = new ArrayList<>();
-        for (String k : key) {
-          keyColumns.add(List.of(columns).indexOf(k));
-        }
-        long[] keyHash = new long[rows];
-        for (int r = 0; r < rows; r++) {
-          long h = 0;
-          for (int c : keyColumns) {
-            h = mix(h * 0x9E3779B97F4A7C15L + (c < 0 ? Double.doubleToLongBits(Double.NaN) : cells[c * rows + r]));
-          }
-          keyHash[r] = h;
-        }
-        outputByShard(KV.of(block.dataset(), KEY), keyHash, out);
-      }
-    }
-
-    private static void outputByShard(KV<String, String> kind, long[] hashes,
-        OutputReceiver<KV<KV<KV<String, String>, Integer>, long[]>> out) {
-      int[] counts = new int[SHARDS];
-      for (long h : hashes) {
-        counts[(int) (h >>> SHARD_SHIFT)]++;
-      }
-      long[][] shards = new long[SHARDS][];
-      for (int s = 0; s < SHARDS; s++) {
-        shards[s] = new long[counts[s]];
-      }
-      int[] filled = new int[SHARDS];
-      for (long h : hashes) {
-        int s = (int) (h >>> SHARD_SHIFT);
-        shards[s][filled[s]++] = h;
-      }
-      for (int s = 0; s < SHARDS; s++) {
-        if (counts[s] > 0) {
-          out.output(KV.of(KV.of(kind, s), shards[s]));
-        }
-      }
-    }
-
-    private static long mix(long z) {
-      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-      return z ^ (z >>> 31);
-    }
   }
 
   /** Collects one shard's hash arrays (kept as they came, not copied) and counts the hashes that repeat an earlier one. */

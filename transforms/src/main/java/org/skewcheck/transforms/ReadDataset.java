@@ -2,6 +2,7 @@ package org.skewcheck.transforms;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
@@ -15,6 +16,7 @@ import org.apache.beam.sdk.transforms.SerializableBiFunction;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -25,9 +27,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.skewcheck.validation.config.DateColumn;
 import org.skewcheck.validation.config.DateFormat;
 import org.skewcheck.validation.config.PrefixRules;
+import org.skewcheck.validation.stats.PrefixStats;
 
 /**
- * Reads one dataset's CSV files into {@link RowBlock}s, with dead letters.
+ * Reads and profiles one dataset's CSV files: {@link #PROFILES} (partial statistics per prefix),
+ * {@link #HASHES} (for duplicate counting), optionally the rows as {@link RowBlock}s, and dead letters.
  *
  * <p>Every file has its own header; columns are matched by name downstream, so files may differ in
  * their columns. An unnamed first header cell (or the configured id column) is the row id. A row
@@ -45,15 +49,21 @@ import org.skewcheck.validation.config.PrefixRules;
  * ({@link ReadWholeFilesFn}). Either way a row's line is the one it starts on in its file.
  *
  * <pre>{@code
- * PCollectionTuple train = p.apply("ReadTrain", ReadDataset.from("train", DatasetFiles.resolve(spec)));
- * train.get(ReadDataset.BLOCKS);
+ * PCollectionTuple train = p.apply("ReadTrain", ReadDataset.from("train", DatasetFiles.resolve(spec))
+ *     .withPrefixRules(rules).withBlocks(false));
+ * train.get(ReadDataset.PROFILES).apply(CombinePrefixStats.perKey());
  * }</pre>
  */
 public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RowBlock> BLOCKS = new TupleTag<>() {};
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
   public static final TupleTag<FileSummary> FILES = new TupleTag<>() {};
+  /** Partial statistics per (dataset, prefix): combine them with {@link CombinePrefixStats}. */
+  public static final TupleTag<KV<KV<String, String>, PrefixStats>> PROFILES = new TupleTag<>() {};
+  /** Duplicate-counting row hashes per ((dataset, kind), shard): count them with {@link CountDuplicates}. */
+  public static final TupleTag<KV<KV<KV<String, String>, Integer>, long[]>> HASHES = new TupleTag<>() {};
   static final TupleTag<FileRange> RANGES = new TupleTag<>() {};
+  private static final TupleTagList READER_OUTPUTS = TupleTagList.of(HASHES).and(BLOCKS).and(REJECTED).and(FILES);
 
   /** Files read whole are grouped into batches of about this many bytes (a larger file is a batch alone). */
   static final long BATCH_BYTES = 32L << 20;
@@ -77,37 +87,41 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
 
   /** Reads {@code files} (see {@link DatasetFiles#resolve}) as dataset {@code dataset}. */
   public static ReadDataset from(String dataset, List<DatasetFiles.File> files) {
-    return new ReadDataset(files, new ReadSettings(dataset, null, true, DEFAULT_BLOCK_CELLS, CHUNK_BYTES, RANGE_CHUNKS,
-        List.of(), PrefixRules.defaults()));
+    return new ReadDataset(files, new ReadSettings(dataset, null, true, List.of(), DEFAULT_BLOCK_CELLS, CHUNK_BYTES,
+        RANGE_CHUNKS, List.of(), PrefixRules.defaults()));
   }
 
   /** Also treats a column of this name as the row id (an unnamed first column always is). */
   public ReadDataset withIdColumn(String name) {
-    ReadSettings s = settings;
-    return new ReadDataset(files, new ReadSettings(s.dataset(), name, s.rowIds(), s.blockCells(), s.chunkBytes(),
-        s.rangeChunks(), s.dateColumns(), s.prefixRules()));
+    return new ReadDataset(files, settings.withIdColumn(name));
   }
 
   /**
-   * Also reads the columns that {@code dates} select (by name, by prefix under {@code rules}, or by
-   * regex) as dates, into epoch days or seconds ({@link DateFormat}); a cell that does not match its
-   * format is text.
+   * Also reads the columns that {@code dates} select (by name, by prefix under the prefix rules, or
+   * by regex) as dates, into epoch days or seconds ({@link DateFormat}); a cell that does not match
+   * its format is text.
    */
-  public ReadDataset withDateColumns(List<DateColumn> dates, PrefixRules rules) {
-    ReadSettings s = settings;
-    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), s.rowIds(), s.blockCells(), s.chunkBytes(),
-        s.rangeChunks(), dates, rules));
+  public ReadDataset withDateColumns(List<DateColumn> dates) {
+    return new ReadDataset(files, settings.withDateColumns(dates));
   }
 
   /**
-   * Whether blocks carry each row's id (the id column's value, or {@code file:line}). Only scoring
-   * needs them, and on long data they are most of what a block weighs: without them a block's
-   * {@link RowBlock#rowIds()} is empty.
+   * Whether {@link #BLOCKS} gets the rows, with their ids (the id column's value, or {@code
+   * file:line}); the default. Only scoring needs rows: without them, rows leave the reader only as
+   * {@link #PROFILES} and {@link #HASHES}, which weigh about as much as a profile.
    */
-  public ReadDataset withRowIds(boolean keep) {
-    ReadSettings s = settings;
-    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), keep, s.blockCells(), s.chunkBytes(),
-        s.rangeChunks(), s.dateColumns(), s.prefixRules()));
+  public ReadDataset withBlocks(boolean rows) {
+    return new ReadDataset(files, settings.withBlocks(rows));
+  }
+
+  /** Also hashes the values of these columns, to count rows that repeat an earlier row's key. */
+  public ReadDataset withUniqueKey(List<String> columns) {
+    return new ReadDataset(files, settings.withUniqueKey(columns));
+  }
+
+  /** Groups columns into prefixes with these rules (for the profiles, and for date columns chosen by prefix). */
+  public ReadDataset withPrefixRules(PrefixRules rules) {
+    return new ReadDataset(files, settings.withPrefixRules(rules));
   }
 
   /**
@@ -115,9 +129,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
    * 2²⁰, gives a few hundred rows a block at 4,000 columns.
    */
   public ReadDataset withBlockCells(int cells) {
-    ReadSettings s = settings;
-    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), s.rowIds(), cells, s.chunkBytes(),
-        s.rangeChunks(), s.dateColumns(), s.prefixRules()));
+    return new ReadDataset(files, settings.withBlockCells(cells));
   }
 
   /**
@@ -125,9 +137,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
    * over {@code 2 × chunkBytes × rangeChunks} bytes are split. Tests use tiny chunks to split tiny files.
    */
   ReadDataset withChunks(int chunkBytes, int rangeChunks) {
-    ReadSettings s = settings;
-    return new ReadDataset(files, new ReadSettings(s.dataset(), s.idColumn(), s.rowIds(), s.blockCells(), chunkBytes,
-        rangeChunks, s.dateColumns(), s.prefixRules()));
+    return new ReadDataset(files, settings.withChunks(chunkBytes, rangeChunks));
   }
 
   @Override
@@ -151,7 +161,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
       PCollectionTuple ranges = chunks.get(RANGES)
           .apply("SpreadRanges", Reshuffle.viaRandomKey())
           .apply("ReadRanges", ParDo.of(new ReadRangesFn(settings))
-              .withOutputTags(BLOCKS, TupleTagList.of(REJECTED).and(FILES)));
+              .withOutputTags(PROFILES, READER_OUTPUTS));
       parts.add(PCollectionTuple.of(FILES, chunks.get(FILES)));
       parts.add(ranges);
     }
@@ -159,8 +169,12 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
       parts.add(begin
           .apply("BatchFiles", Create.of(batches(whole)).withCoder(ListCoder.of(StringUtf8Coder.of())))
           .apply("ReadWholeFiles", ParDo.of(new ReadWholeFilesFn(settings))
-              .withOutputTags(BLOCKS, TupleTagList.of(REJECTED).and(FILES))));
+              .withOutputTags(PROFILES, READER_OUTPUTS)));
     }
+    PCollection<KV<KV<String, String>, PrefixStats>> profiles = flatten(begin, "Profiles", parts, PROFILES,
+        KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
+    PCollection<KV<KV<KV<String, String>, Integer>, long[]>> hashes =
+        flatten(begin, "Hashes", parts, HASHES, CountDuplicates.HASHES_CODER);
     PCollection<RowBlock> blocks = flatten(begin, "Blocks", parts, BLOCKS, RowBlockCoder.of());
     PCollection<RejectedRow> rejected = flatten(begin, "Rejected", parts, REJECTED, RejectedRow.Coder.of());
     PCollection<FileSummary> fileParts = flatten(begin, "FileParts", parts, FILES, FileSummary.Coder.of());
@@ -169,7 +183,8 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
         .apply("SumPerFile", Combine.perKey((SerializableBiFunction<FileSummary, FileSummary, FileSummary>) FileSummary::plus))
         .apply("Summaries", Values.create());
     summaries.setCoder(FileSummary.Coder.of());
-    return PCollectionTuple.of(BLOCKS, blocks).and(REJECTED, rejected).and(FILES, summaries);
+    return PCollectionTuple.of(PROFILES, profiles).and(HASHES, hashes).and(BLOCKS, blocks).and(REJECTED, rejected)
+        .and(FILES, summaries);
   }
 
   private static <T> PCollection<T> flatten(PBegin begin, String name, List<PCollectionTuple> parts, TupleTag<T> tag,

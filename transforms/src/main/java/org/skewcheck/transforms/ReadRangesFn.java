@@ -8,6 +8,8 @@ import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.skewcheck.validation.stats.PrefixStats;
 import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 
 /**
@@ -15,10 +17,10 @@ import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
  * numbers, claimed one chunk at a time. Each chunk is whole records, so the runner may checkpoint
  * or split between any two chunks: the DirectRunner then passes on what was read so far, and
  * Flink or Dataflow hand the rest to another worker. Nothing may be output after a claim fails, so
- * each chunk's last block is output before the next chunk is claimed.
+ * each chunk's profile (and last block) is output before the next chunk is claimed.
  */
 @DoFn.BoundedPerElement
-final class ReadRangesFn extends DoFn<FileRange, RowBlock> {
+final class ReadRangesFn extends DoFn<FileRange, KV<KV<String, String>, PrefixStats>> {
   private final ReadSettings settings;
 
   ReadRangesFn(ReadSettings settings) {
@@ -48,8 +50,8 @@ final class ReadRangesFn extends DoFn<FileRange, RowBlock> {
       return;
     }
     BlockBuilder block = settings.newBlock(settings.header(range.header(), range.headerError()));
-    ChunkParser parser = new ChunkParser(settings.dataset(), range.path(), block,
-        ReadSettings.sink(out, ReadDataset.BLOCKS, ReadDataset.REJECTED));
+    ChunkSink sink = new ChunkSink(settings, out);
+    ChunkParser parser = new ChunkParser(settings.dataset(), range.path(), block, sink);
     try (ReadableByteChannel channel = FileSystems.open(FileSystems.matchNewResource(range.path(), false))) {
       skipTo(channel, range.starts()[(int) first]);
       ByteBuffer buf = ByteBuffer.allocate(settings.chunkBytes() + (1 << 16));
@@ -68,8 +70,9 @@ final class ReadRangesFn extends DoFn<FileRange, RowBlock> {
         long rejectedBefore = parser.rowsRejected();
         parser.parse(new RecordChunks.Chunk(buf.array(), 0, len, range.starts()[(int) c], range.lines()[(int) c]));
         if (block.rows() > 0) {
-          out.get(ReadDataset.BLOCKS).output(block.build());
+          sink.block(block.build());
         }
+        sink.flush();
         long rows = parser.rowsRead() - rowsBefore;
         long rejected = parser.rowsRejected() - rejectedBefore;
         out.get(ReadDataset.FILES).output(

@@ -11,17 +11,18 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.TupleTag;
 import org.skewcheck.validation.config.DateColumn;
 import org.skewcheck.validation.config.PrefixRules;
 
 /**
  * What every reader DoFn of a dataset needs: plain serializable values, and the steps they share
- * (reading a header chunk, starting a block, sending output, counting).
+ * (reading a header chunk, starting a block, counting).
+ *
+ * @param blocks whether row blocks (with their row ids) are output, for scoring; profiles always are
+ * @param uniqueKey the columns whose repeated values are counted as duplicate keys; may be empty
  */
-record ReadSettings(String dataset, String idColumn, boolean rowIds, int blockCells, int chunkBytes,
-    int rangeChunks, List<DateColumn> dateColumns, PrefixRules prefixRules) implements Serializable {
+record ReadSettings(String dataset, String idColumn, boolean blocks, List<String> uniqueKey, int blockCells,
+    int chunkBytes, int rangeChunks, List<DateColumn> dateColumns, PrefixRules prefixRules) implements Serializable {
   private static final Counter BYTES_READ = Metrics.counter(ReadDataset.class, "bytesRead");
   private static final Counter ROWS_READ = Metrics.counter(ReadDataset.class, "rowsRead");
   private static final Counter ROWS_REJECTED = Metrics.counter(ReadDataset.class, "rowsRejected");
@@ -33,6 +34,42 @@ record ReadSettings(String dataset, String idColumn, boolean rowIds, int blockCe
           + blockCells + ", " + chunkBytes + ", " + rangeChunks);
     }
     dateColumns = List.copyOf(dateColumns);
+    uniqueKey = List.copyOf(uniqueKey);
+  }
+
+  ReadSettings withIdColumn(String column) {
+    return new ReadSettings(dataset, column, blocks, uniqueKey, blockCells, chunkBytes, rangeChunks, dateColumns,
+        prefixRules);
+  }
+
+  ReadSettings withBlocks(boolean rows) {
+    return new ReadSettings(dataset, idColumn, rows, uniqueKey, blockCells, chunkBytes, rangeChunks, dateColumns,
+        prefixRules);
+  }
+
+  ReadSettings withUniqueKey(List<String> columns) {
+    return new ReadSettings(dataset, idColumn, blocks, columns, blockCells, chunkBytes, rangeChunks, dateColumns,
+        prefixRules);
+  }
+
+  ReadSettings withBlockCells(int cells) {
+    return new ReadSettings(dataset, idColumn, blocks, uniqueKey, cells, chunkBytes, rangeChunks, dateColumns,
+        prefixRules);
+  }
+
+  ReadSettings withChunks(int bytes, int chunksPerRange) {
+    return new ReadSettings(dataset, idColumn, blocks, uniqueKey, blockCells, bytes, chunksPerRange, dateColumns,
+        prefixRules);
+  }
+
+  ReadSettings withDateColumns(List<DateColumn> dates) {
+    return new ReadSettings(dataset, idColumn, blocks, uniqueKey, blockCells, chunkBytes, rangeChunks, dates,
+        prefixRules);
+  }
+
+  ReadSettings withPrefixRules(PrefixRules rules) {
+    return new ReadSettings(dataset, idColumn, blocks, uniqueKey, blockCells, chunkBytes, rangeChunks, dateColumns,
+        rules);
   }
 
   /** A file is split into ranges when it is uncompressed and larger than this. */
@@ -46,7 +83,7 @@ record ReadSettings(String dataset, String idColumn, boolean rowIds, int blockCe
   }
 
   BlockBuilder newBlock(Header header) {
-    return new BlockBuilder(dataset, header, Math.max(1, blockCells / Math.max(1, header.columns.length)), rowIds);
+    return new BlockBuilder(dataset, header, Math.max(1, blockCells / Math.max(1, header.columns.length)), blocks);
   }
 
   /** The fields of a header chunk, or throws {@link CsvParseException} when FastCSV cannot read it. */
@@ -64,21 +101,6 @@ record ReadSettings(String dataset, String idColumn, boolean rowIds, int blockCe
   /** Why a header chunk is unusable before its names are even looked at, or null. */
   static String headerReadError(RecordChunks.Chunk chunk, RuntimeException e) {
     return "header (line " + chunk.firstLine() + ") cannot be read: " + e.getMessage();
-  }
-
-  /** A sink that sends a reader's blocks and dead letters to the DoFn's outputs. */
-  static ChunkParser.Sink sink(DoFn.MultiOutputReceiver out, TupleTag<RowBlock> blocks, TupleTag<RejectedRow> rejected) {
-    return new ChunkParser.Sink() {
-      @Override
-      public void block(RowBlock block) {
-        out.get(blocks).output(block);
-      }
-
-      @Override
-      public void rejected(RejectedRow row) {
-        out.get(rejected).output(row);
-      }
-    };
   }
 
   /** Counts what one DoFn call read: once per call, not per row. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.skewcheck.validation.stats.PrefixStats;
 
 /**
  * Reads a batch of files each from start to end, streaming: small files, and compressed files,
@@ -14,7 +16,7 @@ import org.apache.beam.sdk.transforms.DoFn;
  * single larger compressed file), so what one call outputs is bounded by the batch. Rows of files
  * that share a header share blocks: a folder of a thousand one-row files becomes a few blocks.
  */
-final class ReadWholeFilesFn extends DoFn<List<String>, RowBlock> {
+final class ReadWholeFilesFn extends DoFn<List<String>, KV<KV<String, String>, PrefixStats>> {
   private final ReadSettings settings;
 
   ReadWholeFilesFn(ReadSettings settings) {
@@ -24,18 +26,19 @@ final class ReadWholeFilesFn extends DoFn<List<String>, RowBlock> {
   @ProcessElement
   public void process(@Element List<String> batch, MultiOutputReceiver out) throws IOException {
     Map<List<String>, BlockBuilder> blocks = new HashMap<>();
-    ChunkParser.Sink sink = ReadSettings.sink(out, ReadDataset.BLOCKS, ReadDataset.REJECTED);
+    ChunkSink sink = new ChunkSink(settings, out);
     for (String path : batch) {
       read(path, blocks, sink, out);
     }
     for (BlockBuilder block : blocks.values()) {
       if (block.rows() > 0) {
-        out.get(ReadDataset.BLOCKS).output(block.build());
+        sink.block(block.build());
       }
     }
+    sink.flush();
   }
 
-  private void read(String path, Map<List<String>, BlockBuilder> blocks, ChunkParser.Sink sink,
+  private void read(String path, Map<List<String>, BlockBuilder> blocks, ChunkSink sink,
       MultiOutputReceiver out) throws IOException {
     long rows = 0;
     long rejected = 0;

@@ -44,7 +44,7 @@ public class CombinePrefixStatsTest {
     assertThat(blocks).anySatisfy(b -> assertThat(b.rows()).isZero());
     assertThat(blocks).anySatisfy(b -> assertThat(b.columns()).hasSizeLessThan(PrefixStatsFixtures.COLUMNS.size()));
 
-    CombineFnTester.testCombineFn(new PrefixStatsFn(), blocks, PrefixStatsFixtures.hasFiguresOf(blocks));
+    CombineFnTester.testCombineFn(new PrefixStatsFn(), partials(blocks), PrefixStatsFixtures.hasFiguresOf(blocks));
   }
 
   @Test
@@ -57,7 +57,7 @@ public class CombinePrefixStatsTest {
     }
     assertThat(blocks).hasSizeGreaterThan(5);
 
-    CombineFnTester.testCombineFn(new PrefixStatsFn(), blocks, PrefixStatsFixtures.hasFiguresOf(blocks));
+    CombineFnTester.testCombineFn(new PrefixStatsFn(), partials(blocks), PrefixStatsFixtures.hasFiguresOf(blocks));
   }
 
   @Test
@@ -72,27 +72,39 @@ public class CombinePrefixStatsTest {
   public void accumulatorAndOutputUseTheExplicitCoder() throws Exception {
     PrefixStatsFn fn = new PrefixStatsFn();
 
-    assertThat(fn.getAccumulatorCoder(pipeline.getCoderRegistry(), PrefixBlockCoder.of()))
+    assertThat(fn.getAccumulatorCoder(pipeline.getCoderRegistry(), PrefixStatsCoder.of()))
         .isSameAs(PrefixStatsCoder.of());
-    assertThat(fn.getDefaultOutputCoder(pipeline.getCoderRegistry(), PrefixBlockCoder.of()))
+    assertThat(fn.getDefaultOutputCoder(pipeline.getCoderRegistry(), PrefixStatsCoder.of()))
         .isSameAs(PrefixStatsCoder.of());
     pipeline.enableAbandonedNodeEnforcement(false);
   }
 
   @Test
   public void perKeyCombinesEachKeySeparately() {
-    List<KV<KV<String, String>, PrefixBlock>> input = new ArrayList<>();
-    PrefixStatsFixtures.generate(TRAIN_SEED, 30).forEach(b -> input.add(KV.of(KV.of("train", "WI"), b)));
-    PrefixStatsFixtures.generate(PREDICT_SEED, 20).forEach(b -> input.add(KV.of(KV.of("predict", "WI"), b)));
+    List<KV<KV<String, String>, PrefixStats>> input = new ArrayList<>();
+    partials(PrefixStatsFixtures.generate(TRAIN_SEED, 30)).forEach(p -> input.add(KV.of(KV.of("train", "WI"), p)));
+    partials(PrefixStatsFixtures.generate(PREDICT_SEED, 20)).forEach(p -> input.add(KV.of(KV.of("predict", "WI"), p)));
 
     PCollection<KV<KV<String, String>, PrefixStats>> stats = pipeline
-        .apply(Create.of(input).withCoder(ExplodeToPrefixes.outputCoder()))
+        .apply(Create.of(input).withCoder(
+            KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of())))
         .apply("CombinePrefixStats", CombinePrefixStats.perKey());
 
     assertThat(stats.getCoder()).isEqualTo(
         KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
     PAssert.that(stats).satisfies(matchesGenerated(Map.of("train", TRAIN_SEED, "predict", PREDICT_SEED)));
     pipeline.run().waitUntilFinish();
+  }
+
+  /** Each block profiled alone: the partial statistics a reader outputs. */
+  private static List<PrefixStats> partials(List<PrefixBlock> blocks) {
+    List<PrefixStats> partials = new ArrayList<>();
+    for (PrefixBlock block : blocks) {
+      PrefixStats partial = new PrefixStats();
+      partial.add(block);
+      partials.add(partial);
+    }
+    return partials;
   }
 
   private static PrefixStats clone(PrefixStats stats) {

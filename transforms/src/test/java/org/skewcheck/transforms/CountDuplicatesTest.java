@@ -32,8 +32,8 @@ public class CountDuplicatesTest {
         new double[] {7, 8, 0, 0, NaN, NaN}, new int[0], new String[0], new String[] {"p1", "p2"});
 
     PCollection<KV<String, Duplicates>> out = pipeline
-        .apply(Create.of(first, second, predict).withCoder(RowBlockCoder.of()))
-        .apply(CountDuplicates.withKey(List.of("k")));
+        .apply(Create.of(hashes(List.of("k"), first, second, predict)).withCoder(CountDuplicates.HASHES_CODER))
+        .apply(CountDuplicates.perDataset());
 
     PAssert.that(out).satisfies(results -> {
       Map<String, Duplicates> byDataset = new HashMap<>();
@@ -50,8 +50,8 @@ public class CountDuplicatesTest {
     RowBlock block = new RowBlock("train", new String[] {"a"}, 3, new double[] {1, 1, 1}, new int[0], new String[0],
         new String[] {"r1", "r2", "r3"});
     PCollection<KV<String, Duplicates>> out = pipeline
-        .apply(Create.of(block).withCoder(RowBlockCoder.of()))
-        .apply(CountDuplicates.withKey(List.of()));
+        .apply(Create.of(hashes(List.of(), block)).withCoder(CountDuplicates.HASHES_CODER))
+        .apply(CountDuplicates.perDataset());
     PAssert.that(out).containsInAnyOrder(KV.of("train", new Duplicates(2, null)));
     pipeline.run().waitUntilFinish();
   }
@@ -71,9 +71,20 @@ public class CountDuplicatesTest {
       blocks.add(new RowBlock("train", new String[] {"a"}, 1_000, values, new int[0], new String[0], ids));
     }
     PCollection<KV<String, Duplicates>> out = pipeline
-        .apply(Create.of(blocks).withCoder(RowBlockCoder.of()))
-        .apply(CountDuplicates.withKey(List.of()));
+        .apply(Create.of(hashes(List.of(), blocks.toArray(RowBlock[]::new))).withCoder(CountDuplicates.HASHES_CODER))
+        .apply(CountDuplicates.perDataset());
     PAssert.that(out).containsInAnyOrder(KV.of("train", new Duplicates(3_500, null)));
     pipeline.run().waitUntilFinish();
+  }
+
+  /** The hash arrays a reader outputs for these blocks, flushed after each block as a reader does after each chunk. */
+  private static List<KV<KV<KV<String, String>, Integer>, long[]>> hashes(List<String> key, RowBlock... blocks) {
+    List<KV<KV<KV<String, String>, Integer>, long[]>> out = new java.util.ArrayList<>();
+    for (RowBlock block : blocks) {
+      RowHashes hashes = new RowHashes(block.dataset(), key);
+      hashes.add(block);
+      hashes.flush(out::add);
+    }
+    return out;
   }
 }

@@ -304,7 +304,7 @@ public class ReadDatasetTest {
         + "  - prefix: TS\n    format: yyyy-MM-dd HH:mm:ss\n", "test.yaml").dateColumns();
 
     PCollectionTuple read = pipeline.apply(ReadDataset.from("train", DatasetFiles.resolve(dir.getPath()))
-        .withDateColumns(dates, PrefixRules.defaults()));
+        .withPrefixRules(PrefixRules.defaults()).withDateColumns(dates));
 
     PAssert.that(read.get(ReadDataset.BLOCKS)).satisfies(blocksHold("train", expectedRows, Integer.MAX_VALUE));
     pipeline.run().waitUntilFinish();

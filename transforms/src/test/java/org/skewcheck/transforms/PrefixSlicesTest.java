@@ -1,28 +1,19 @@
 package org.skewcheck.transforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.testing.TestPipeline;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
-import org.junit.Rule;
 import org.junit.Test;
 import org.skewcheck.validation.config.PrefixRule;
 import org.skewcheck.validation.config.PrefixRules;
 import org.skewcheck.validation.stats.PrefixBlock;
 
-public class ExplodeToPrefixesTest {
+public class PrefixSlicesTest {
   private static final double NaN = Double.NaN;
-
-  @Rule public final transient TestPipeline pipeline = TestPipeline.create();
 
   /** 6 columns x 3 rows; text cells in WI_b (row 0), IQ_x (row 1) and target (row 1). */
   private static RowBlock trainBlock() {
@@ -43,39 +34,32 @@ public class ExplodeToPrefixesTest {
         new double[] {0, 1, NaN, 7, 4, NaN}, new int[] {5}, new String[] {"zzz"}, new String[] {"p1", "p2"});
   }
 
-  private static KV<KV<String, String>, PrefixBlock> kv(String dataset, String prefix, PrefixBlock block) {
-    return KV.of(KV.of(dataset, prefix), block);
-  }
-
   private static PrefixBlock block(String[] columns, int rows, double[] values, int[] textIndex, String... text) {
     return new PrefixBlock(columns, rows, values, textIndex, text);
   }
 
   @Test
-  public void emitsOneSlicePerDatasetAndPrefixWithRemappedText() {
-    PCollection<KV<KV<String, String>, PrefixBlock>> out = pipeline
-        .apply(Create.of(trainBlock(), predictBlock()).withCoder(RowBlockCoder.of()))
-        .apply("ExplodeToPrefixes", ExplodeToPrefixes.using(PrefixRules.defaults()));
+  public void slicesOnePerPrefixWithRemappedText() {
+    PrefixRules rules = PrefixRules.defaults();
 
-    assertThat(out.getCoder()).isEqualTo(ExplodeToPrefixes.outputCoder());
-    PAssert.that(out).containsInAnyOrder(List.of(
-        kv("train", "WI", block(new String[] {"WI_a", "WI_b"}, 3, new double[] {1, 0, NaN, NaN, 2, 3},
+    assertThat(PrefixSlices.of(trainBlock(), rules::prefixOf)).containsExactly(
+        Map.entry("WI", block(new String[] {"WI_a", "WI_b"}, 3, new double[] {1, 0, NaN, NaN, 2, 3},
             new int[] {3}, "x?")),
-        kv("train", "IQ", block(new String[] {"IQ_x"}, 3, new double[] {0.5, NaN, NaN}, new int[] {1}, "abc")),
-        kv("train", "_Dy", block(new String[] {"_Dy_2014"}, 3, new double[] {2014, 2015, NaN}, new int[0])),
-        kv("train", "_dateR", block(new String[] {"_dateR"}, 3, new double[] {0, 0, 1}, new int[0])),
-        kv("train", "target", block(new String[] {"target"}, 3, new double[] {1, NaN, 0}, new int[] {1}, "yes")),
-        kv("predict", "target", block(new String[] {"target"}, 2, new double[] {0, 1}, new int[0])),
-        kv("predict", "IQ", block(new String[] {"IQ_x"}, 2, new double[] {NaN, 7}, new int[0])),
-        kv("predict", "WI", block(new String[] {"WI_b"}, 2, new double[] {4, NaN}, new int[] {1}, "zzz"))));
-    pipeline.run().waitUntilFinish();
+        Map.entry("IQ", block(new String[] {"IQ_x"}, 3, new double[] {0.5, NaN, NaN}, new int[] {1}, "abc")),
+        Map.entry("_Dy", block(new String[] {"_Dy_2014"}, 3, new double[] {2014, 2015, NaN}, new int[0])),
+        Map.entry("_dateR", block(new String[] {"_dateR"}, 3, new double[] {0, 0, 1}, new int[0])),
+        Map.entry("target", block(new String[] {"target"}, 3, new double[] {1, NaN, 0}, new int[] {1}, "yes")));
+    assertThat(PrefixSlices.of(predictBlock(), rules::prefixOf)).containsExactly(
+        Map.entry("target", block(new String[] {"target"}, 2, new double[] {0, 1}, new int[0])),
+        Map.entry("IQ", block(new String[] {"IQ_x"}, 2, new double[] {NaN, 7}, new int[0])),
+        Map.entry("WI", block(new String[] {"WI_b"}, 2, new double[] {4, NaN}, new int[] {1}, "zzz")));
   }
 
   @Test
   public void configuredRulesMayGroupColumnsThatAreNotAdjacent() {
     PrefixRules rules = PrefixRules.of(List.of(PrefixRule.of("^(WI_|target$)", "core")));
 
-    Map<String, PrefixBlock> slices = ExplodeToPrefixes.slices(trainBlock(), rules::prefixOf);
+    Map<String, PrefixBlock> slices = PrefixSlices.of(trainBlock(), rules::prefixOf);
 
     assertThat(slices.keySet()).containsExactly("core", "IQ", "_Dy", "_dateR");
     assertThat(slices.get("core")).isEqualTo(block(new String[] {"WI_a", "WI_b", "target"}, 3,
@@ -107,7 +91,7 @@ public class ExplodeToPrefixesTest {
       RowBlock block = new RowBlock("train", columns, rows, values,
           textIndex.stream().mapToInt(Integer::intValue).toArray(), text, new String[rows]);
 
-      Map<String, PrefixBlock> slices = ExplodeToPrefixes.slices(block, rules::prefixOf);
+      Map<String, PrefixBlock> slices = PrefixSlices.of(block, rules::prefixOf);
 
       int cells = 0;
       int texts = 0;
@@ -135,11 +119,5 @@ public class ExplodeToPrefixesTest {
       assertThat(cells).isEqualTo(values.length);
       assertThat(texts).isEqualTo(text.length);
     }
-  }
-
-  @Test
-  public void rulesAreRequired() {
-    assertThatThrownBy(() -> ExplodeToPrefixes.using(null)).isInstanceOf(IllegalArgumentException.class);
-    pipeline.enableAbandonedNodeEnforcement(false);
   }
 }

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -22,11 +24,13 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.skewcheck.validation.config.PrefixRules;
+import org.skewcheck.validation.stats.PrefixStats;
 
 /**
  * A file read in many small ranges gives exactly what one whole read gives: the same rows with the
- * same lines and values, the same rejected rows with their original text, and rows read = profiled
- * + rejected. The files are generated with a fixed seed and hold quoted fields with line breaks (LF
+ * same lines and values, the same rejected rows with their original text, the same profile, and
+ * rows read = profiled + rejected. The files are generated with a fixed seed and hold quoted fields with line breaks (LF
  * and CRLF), escaped quotes, commas, CRLF line endings, a byte order mark, blank lines, ragged rows
  * and a last line without a line break. What the rows must be comes from FastCSV reading the whole
  * file on its own, not from the reader under test.
@@ -68,6 +72,13 @@ public class SplitReadTest {
           assertThat(seen).as(name).containsExactlyElementsOf(expected.rejected);
           return null;
         });
+        PAssert.that(name + " profile", read.get(ReadDataset.PROFILES).apply(name + " combine",
+            CombinePrefixStats.perKey())).satisfies(profiles -> {
+          Map<String, String> figures = new TreeMap<>();
+          profiles.forEach(kv -> figures.put(kv.getKey().getValue(), figures(kv.getValue())));
+          assertThat(figures).as(name).isEqualTo(expected.profile);
+          return null;
+        });
         long read_ = expected.rows.size() + expected.rejected.size();
         PAssert.that(name + " files", read.get(ReadDataset.FILES)).containsInAnyOrder(
             new FileSummary("train", f.getPath(), read_, expected.rows.size(), expected.rejected.size()));
@@ -76,8 +87,19 @@ public class SplitReadTest {
     pipeline.run().waitUntilFinish();
   }
 
-  /** What FastCSV makes of the whole file: rows as text, rejected rows as line:text. */
-  private record Expected(List<String> rows, Set<String> rejected) implements java.io.Serializable {}
+  /** What FastCSV makes of the whole file: rows as text, rejected rows as line:text, figures per prefix. */
+  private record Expected(List<String> rows, Set<String> rejected, Map<String, String> profile)
+      implements java.io.Serializable {}
+
+  /** A prefix's figures as text: rows, and per column count, zeros, text cells, min, max and the mean to 1e-9. */
+  private static String figures(PrefixStats stats) {
+    StringBuilder out = new StringBuilder("rows=" + stats.rows() + " present=" + stats.rowsAnyPresent()
+        + " nonZero=" + stats.rowsAnyNonZero());
+    new TreeMap<>(stats.columns()).forEach((column, c) -> out.append(String.format(
+        "; %s n=%d zeros=%d text=%d min=%s max=%s mean=%.9g", column, c.count(), c.zeros(), c.nonNumeric(),
+        c.min(), c.max(), c.mean())));
+    return out.toString();
+  }
 
   private static Expected expected(File f) throws IOException {
     List<String> rows = new ArrayList<>();
@@ -103,7 +125,44 @@ public class SplitReadTest {
         rows.add(row.toString());
       }
     }
-    return new Expected(rows, rejected);
+    return new Expected(rows, rejected, profileOf(f));
+  }
+
+  /** The whole file's figures, from its rows parsed by FastCSV alone and profiled one at a time. */
+  private static Map<String, String> profileOf(File f) throws IOException {
+    Map<String, PrefixStats> byPrefix = new TreeMap<>();
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+        .detectBomHeader(true).ofCsvRecord(f.toPath())) {
+      List<String> header = null;
+      for (CsvRecord record : csv) {
+        if (header == null) {
+          header = record.getFields();
+          continue;
+        }
+        if (record.getFieldCount() != header.size()) {
+          continue;
+        }
+        double[] values = new double[header.size()];
+        List<Integer> textIndex = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+          double v = Cells.parse(record.getField(c));
+          if (Cells.isText(v)) {
+            textIndex.add(c);
+            text.add(record.getField(c));
+            v = Double.NaN;
+          }
+          values[c] = v;
+        }
+        RowBlock row = new RowBlock("train", header.toArray(String[]::new), 1, values,
+            textIndex.stream().mapToInt(Integer::intValue).toArray(), text.toArray(String[]::new), new String[0]);
+        PrefixSlices.of(row, PrefixRules.defaults()::prefixOf)
+            .forEach((prefix, slice) -> byPrefix.computeIfAbsent(prefix, p -> new PrefixStats()).add(slice));
+      }
+    }
+    Map<String, String> figures = new TreeMap<>();
+    byPrefix.forEach((prefix, stats) -> figures.put(prefix, figures(stats)));
+    return figures;
   }
 
   /** The record's original text: its physical lines, without the last line break. */

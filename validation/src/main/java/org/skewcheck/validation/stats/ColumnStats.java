@@ -118,6 +118,14 @@ public final class ColumnStats {
    * is both faster and more accurate than a Welford update per value; zeros are counted as one run.
    */
   public void addAll(double[] v, int from, int to) {
+    addAll(v, from, to, null, null);
+  }
+
+  /**
+   * {@link #addAll(double[], int, int)}, also marking in the same pass which rows (indexes from
+   * {@code from}) have a value, and which a non-zero one: what {@link PrefixStats} counts rows with.
+   */
+  void addAll(double[] v, int from, int to, boolean[] present, boolean[] nonZero) {
     long n = 0;
     long zeroRun = 0;
     double sum = 0;
@@ -134,11 +142,17 @@ public final class ColumnStats {
       if (x == 0) {
         zeroRun++;
       }
+      if (present != null) {
+        present[i - from] = true;
+        nonZero[i - from] |= x != 0;
+      }
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);
       anyFraction |= x != Math.rint(x);
     }
-    if (n == 0) {
+    if (n == zeroRun) {
+      // nothing but zeros (most slices of a one-hot column): one run
+      add(0.0, zeroRun);
       return;
     }
     if (!Double.isFinite(sum)) {

@@ -29,14 +29,7 @@ public final class PrefixStats {
     String[] names = block.columns();
     for (int c = 0; c < names.length; c++) {
       int base = c * n;
-      columns.computeIfAbsent(names[c], k -> new ColumnStats()).addAll(values, base, base + n);
-      for (int r = 0; r < n; r++) {
-        double v = values[base + r];
-        if (!Double.isNaN(v)) {
-          present[r] = true;
-          nonZero[r] |= v != 0;
-        }
-      }
+      columns.computeIfAbsent(names[c], k -> new ColumnStats()).addAll(values, base, base + n, present, nonZero);
     }
     int[] textIndex = block.textIndex();
     String[] text = block.text();

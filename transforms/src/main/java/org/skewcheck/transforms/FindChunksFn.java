@@ -39,6 +39,8 @@ final class FindChunksFn extends DoFn<String, FileRange> {
       } catch (RuntimeException e) {
         error = ReadSettings.headerReadError(header, e);
       }
+      // the header (and any blank lines before it) is read here, once: count it so progress reaches the file's size
+      ReadProgress.add(chunks.offset(), 0);
       long[] starts = new long[settings.rangeChunks() + 1];
       long[] lines = new long[settings.rangeChunks()];
       int n = 0;

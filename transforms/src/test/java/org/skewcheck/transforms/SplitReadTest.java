@@ -104,6 +104,7 @@ public class SplitReadTest {
   private static Expected expected(File f) throws IOException {
     List<String> rows = new ArrayList<>();
     Set<String> rejected = new TreeSet<>();
+    Map<String, PrefixStats> byPrefix = new TreeMap<>();
     List<String> lines = List.of(Files.readString(f.toPath()).replace("\uFEFF", "").split("\n", -1));
     try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
         .detectBomHeader(true).ofCsvRecord(f.toPath())) {
@@ -123,46 +124,32 @@ public class SplitReadTest {
           row.append('|').append(header.get(c)).append('=').append(cell(record.getField(c)));
         }
         rows.add(row.toString());
+        profile(header, record, byPrefix);
       }
     }
-    return new Expected(rows, rejected, profileOf(f));
+    Map<String, String> profile = new TreeMap<>();
+    byPrefix.forEach((prefix, stats) -> profile.put(prefix, figures(stats)));
+    return new Expected(rows, rejected, profile);
   }
 
-  /** The whole file's figures, from its rows parsed by FastCSV alone and profiled one at a time. */
-  private static Map<String, String> profileOf(File f) throws IOException {
-    Map<String, PrefixStats> byPrefix = new TreeMap<>();
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-        .detectBomHeader(true).ofCsvRecord(f.toPath())) {
-      List<String> header = null;
-      for (CsvRecord record : csv) {
-        if (header == null) {
-          header = record.getFields();
-          continue;
-        }
-        if (record.getFieldCount() != header.size()) {
-          continue;
-        }
-        double[] values = new double[header.size()];
-        List<Integer> textIndex = new ArrayList<>();
-        List<String> text = new ArrayList<>();
-        for (int c = 0; c < header.size(); c++) {
-          double v = Cells.parse(record.getField(c));
-          if (Cells.isText(v)) {
-            textIndex.add(c);
-            text.add(record.getField(c));
-            v = Double.NaN;
-          }
-          values[c] = v;
-        }
-        RowBlock row = new RowBlock("train", header.toArray(String[]::new), 1, values,
-            textIndex.stream().mapToInt(Integer::intValue).toArray(), text.toArray(String[]::new), new String[0]);
-        PrefixSlices.of(row, PrefixRules.defaults()::prefixOf)
-            .forEach((prefix, slice) -> byPrefix.computeIfAbsent(prefix, p -> new PrefixStats()).add(slice));
+  /** Profiles one row of the whole file on its own, as the figures to expect are made. */
+  private static void profile(List<String> header, CsvRecord record, Map<String, PrefixStats> byPrefix) {
+    double[] values = new double[header.size()];
+    List<Integer> textIndex = new ArrayList<>();
+    List<String> text = new ArrayList<>();
+    for (int c = 0; c < header.size(); c++) {
+      double v = Cells.parse(record.getField(c));
+      if (Cells.isText(v)) {
+        textIndex.add(c);
+        text.add(record.getField(c));
+        v = Double.NaN;
       }
+      values[c] = v;
     }
-    Map<String, String> figures = new TreeMap<>();
-    byPrefix.forEach((prefix, stats) -> figures.put(prefix, figures(stats)));
-    return figures;
+    RowBlock row = new RowBlock("train", header.toArray(String[]::new), 1, values,
+        textIndex.stream().mapToInt(Integer::intValue).toArray(), text.toArray(String[]::new), new String[0]);
+    PrefixSlices.of(row, PrefixRules.defaults()::prefixOf)
+        .forEach((prefix, slice) -> byPrefix.computeIfAbsent(prefix, p -> new PrefixStats()).add(slice));
   }
 
   /** The record's original text: its physical lines, without the last line break. */

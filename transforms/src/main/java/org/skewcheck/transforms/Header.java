@@ -10,6 +10,8 @@ import org.skewcheck.validation.config.PrefixRules;
 
 /** A file's header: which field is the id, the other columns' names, or why it is unusable. */
 final class Header {
+  /** A longer column name makes the header unusable: names travel in profiles, reports and messages. */
+  static final int MAX_NAME_CHARS = 1_000;
   final int width;
   final int idIndex;
   final String[] columns;
@@ -51,7 +53,10 @@ final class Header {
         continue;
       }
       String name = fields.get(i).strip();
-      if (name.isEmpty() && error == null) {
+      if (name.length() > MAX_NAME_CHARS && error == null) {
+        error = "header (line 1): column " + (i + 1) + "'s name is " + name.length() + " characters long (at most "
+            + MAX_NAME_CHARS + "), starting '" + name.substring(0, 40) + "…'";
+      } else if (name.isEmpty() && error == null) {
         error = "header (line 1): column " + (i + 1) + " has no name";
       } else if (!seen.add(name) && error == null) {
         error = "header (line 1): column '" + name + "' appears twice";

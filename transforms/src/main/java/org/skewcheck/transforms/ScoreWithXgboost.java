@@ -41,6 +41,8 @@ import org.skewcheck.validation.score.ScoreSummary;
 public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PCollectionTuple> {
   public static final TupleTag<KV<String, ScoreSummary>> SUMMARIES = new TupleTag<>() {};
   public static final TupleTag<KV<String, Double>> SCORES = new TupleTag<>() {};
+  /** At most this many cells in one DMatrix (64 MiB of floats); a bigger block is scored in row batches. */
+  static final int MAX_MATRIX_CELLS = 1 << 24;
 
   /** What the DoFn needs: plain serializable values, validated once. */
   record Settings(String modelPath, List<String> features, PrefixRules rules, String recordedScore,
@@ -104,6 +106,7 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
   static final class ScoreFn extends DoFn<RowBlock, KV<String, ScoreSummary>> {
     private final Settings settings;
     private final Counter rowsScored = Metrics.counter(ScoreWithXgboost.class, "rowsScored");
+    private final Counter valuesBeyondFloat = Metrics.counter(ScoreWithXgboost.class, "valuesBeyondFloat");
     private transient Booster booster;
     private transient Map<String, Integer> featureIndex;
     private transient String[] prefixOfFeature;
@@ -133,29 +136,51 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
 
     @ProcessElement
     public void process(@Element RowBlock block, MultiOutputReceiver out) throws XGBoostError {
-      int rows = block.rows();
-      if (block.rowIds().length != rows) {
-        throw new IllegalStateException(block + " has no row ids: read it withRowIds(true) to score it");
+      if (block.rowIds().length != block.rows()) {
+        throw new IllegalStateException(block + " has no row ids: read it withBlocks(true) to score it");
       }
+      int nf = settings.features().size();
+      // A narrow block under a wide model: rows x features could pass an int, or several GB.
+      int batchRows = Math.max(1, MAX_MATRIX_CELLS / nf);
+      ScoreSummary summary = new ScoreSummary();
+      boolean[] attributed = attributedRows(block);
+      for (int from = 0; from < block.rows(); from += batchRows) {
+        score(block, from, Math.min(block.rows(), from + batchRows), attributed, summary, out);
+      }
+      rowsScored.inc(block.rows());
+      out.get(SUMMARIES).output(KV.of(block.dataset(), summary));
+    }
+
+    /** Scores rows {@code [from, to)} of a block as one DMatrix. */
+    private void score(RowBlock block, int from, int to, boolean[] attributed, ScoreSummary summary,
+        MultiOutputReceiver out) throws XGBoostError {
+      int blockRows = block.rows();
+      int rows = to - from;
       int nf = settings.features().size();
       float[] matrix = new float[rows * nf];
       java.util.Arrays.fill(matrix, Float.NaN);
       String[] columns = block.columns();
       double[] values = block.values();
       int recorded = -1;
+      long beyondFloat = 0;
       for (int c = 0; c < columns.length; c++) {
         Integer f = featureIndex.get(columns[c]);
         if (f != null) {
           for (int r = 0; r < rows; r++) {
-            matrix[r * nf + f] = (float) values[c * rows + r];
+            float v = (float) values[c * blockRows + from + r];
+            // a finite double past float's range is infinite as a float, which XGBoost refuses: missing
+            if (Float.isInfinite(v)) {
+              v = Float.NaN;
+              beyondFloat++;
+            }
+            matrix[r * nf + f] = v;
           }
         }
         if (columns[c].equals(settings.recordedScore())) {
           recorded = c;
         }
       }
-      boolean[] attributed = attributedRows(block);
-      ScoreSummary summary = new ScoreSummary();
+      valuesBeyondFloat.inc(beyondFloat);
       DMatrix dm = new DMatrix(matrix, rows, nf, Float.NaN);
       try {
         float[][] predictions = booster.predict(dm);
@@ -166,15 +191,16 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
         double biasSum = 0;
         long attributedCount = 0;
         for (int r = 0; r < rows; r++) {
+          int row = from + r;
           double score = predictions[r][0];
           summary.addScore(score);
-          if (recorded >= 0 && !Double.isNaN(values[recorded * rows + r])) {
-            summary.addRecorded(values[recorded * rows + r], score);
+          if (recorded >= 0 && !Double.isNaN(values[recorded * blockRows + row])) {
+            summary.addRecorded(values[recorded * blockRows + row], score);
           }
           if (block.dataset().equals("predict")) {
-            out.get(SCORES).output(KV.of(block.rowIds()[r], score));
+            out.get(SCORES).output(KV.of(block.rowIds()[row], score));
           }
-          if (attributed[r]) {
+          if (attributed[row]) {
             attributedCount++;
             marginSum += margins[r][0];
             biasSum += contributions[r][nf];
@@ -187,8 +213,6 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
       } finally {
         dm.dispose();
       }
-      rowsScored.inc(rows);
-      out.get(SUMMARIES).output(KV.of(block.dataset(), summary));
     }
 
     /** All predict rows; train rows whose seeded id hash falls in the sample fraction. */

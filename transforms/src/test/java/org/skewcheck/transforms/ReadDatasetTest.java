@@ -333,6 +333,23 @@ public class ReadDatasetTest {
   }
 
   @Test
+  public void aHeaderNameOverAThousandCharactersRejectsItsRowsWithoutFailingTheRun() throws IOException {
+    File dir = tmp.newFolder("long name");
+    write(new File(dir, "a.csv"), ",ok," + "x".repeat(70_000) + "\nr1,1,2\nr2,3,4\n");
+
+    PCollectionTuple read = pipeline.apply(ReadDataset.from("train", DatasetFiles.resolve(dir.getPath())));
+
+    PAssert.that(read.get(ReadDataset.FILES)).containsInAnyOrder(
+        new FileSummary("train", new File(dir, "a.csv").getPath(), 2, 0, 2));
+    PAssert.that(read.get(ReadDataset.REJECTED)).satisfies(rows -> {
+      assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.reason())
+          .contains("column 3's name is 70000 characters long (at most 1000)").hasSizeLessThan(200));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   public void invalidConfigurationFailsAtConstruction() {
     assertThatThrownBy(() -> ReadDataset.from("train", List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("train");

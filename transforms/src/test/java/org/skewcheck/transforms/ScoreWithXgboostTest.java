@@ -165,6 +165,28 @@ public class ScoreWithXgboostTest {
   }
 
   @Test
+  public void aValueBeyondFloatRangeIsScoredAsMissing() {
+    // 1e39 is a finite double but infinite as a float, which XGBoost refuses: the row is scored
+    // with that feature missing, as if the cell were empty.
+    double[] beyond = new double[5];
+    double[] empty = new double[5];
+    java.util.Arrays.fill(beyond, 1e39);
+    java.util.Arrays.fill(empty, Double.NaN);
+    RowBlock block = new RowBlock("predict", FEATURES, 1, beyond, new int[0], new String[0], new String[] {"big"});
+    RowBlock missing = new RowBlock("predict", FEATURES, 1, empty, new int[0], new String[0], new String[] {"nan"});
+    PCollectionTuple scored = pipeline.apply(Create.of(block, missing).withCoder(RowBlockCoder.of()))
+        .apply(ScoreWithXgboost.withModel(json, List.of(FEATURES)));
+    PAssert.that(scored.get(ScoreWithXgboost.SCORES)).satisfies(rows -> {
+      java.util.Map<String, Double> byId = new java.util.HashMap<>();
+      rows.forEach(kv -> byId.put(kv.getKey(), kv.getValue()));
+      assertThat(byId).containsOnlyKeys("big", "nan");
+      assertThat(byId.get("big")).isEqualTo(byId.get("nan"));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   public void aLegacyOrForeignModelFileIsAClearError() throws Exception {
     File legacy = FOLDER.newFile("legacy.model");
     Files.write(legacy.toPath(), new byte[] {0, 0, 0, 1, 'b', 'i', 'n', 'f'});

@@ -55,7 +55,25 @@ final class WriteScoresFn extends DoFn<String, Void> {
 
   /** The id as a CSV field: quoted when it holds a comma, a quote or a line break. */
   static String csvField(String id) {
-    boolean quote = id.indexOf(',') >= 0 || id.indexOf('"') >= 0 || id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0;
-    return quote ? '"' + id.replace("\"", "\"\"") + '"' : id;
+    String safe = formulaSafe(id);
+    boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
+        || safe.indexOf('\r') >= 0;
+    return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+  }
+
+  /**
+   * The id with a leading apostrophe when a spreadsheet would run it as a formula (it starts with
+   * =, +, -, @, a tab or CR, and is not a number): OWASP's advice against CSV injection.
+   */
+  static String formulaSafe(String id) {
+    if (id.isEmpty() || "=+-@\t\r".indexOf(id.charAt(0)) < 0) {
+      return id;
+    }
+    try {
+      Double.parseDouble(id);
+      return id;
+    } catch (NumberFormatException e) {
+      return "'" + id;
+    }
   }
 }

@@ -185,12 +185,25 @@ public final class ColumnStats {
       fractional = true;
       numericDistinct = null;
     }
-    for (int i = from; i < to; i++) {
-      double x = v[i];
-      if (x != 0 && !Double.isNaN(x)) {
-        countOnce(x);
-        if (categories != null) {
-          categories.addNumber(x, 1);
+    if (values == null && categories == null) {
+      // past the exact counts: the slice's values go to the sketch in one bulk update
+      double[] bulk = new double[(int) (n - zeroRun)];
+      int k = 0;
+      for (int i = from; i < to; i++) {
+        double x = v[i];
+        if (x != 0 && !Double.isNaN(x)) {
+          bulk[k++] = x;
+        }
+      }
+      sketchForUpdate().update(bulk, 0, k);
+    } else {
+      for (int i = from; i < to; i++) {
+        double x = v[i];
+        if (x != 0 && !Double.isNaN(x)) {
+          countOnce(x);
+          if (categories != null) {
+            categories.addNumber(x, 1);
+          }
         }
       }
     }

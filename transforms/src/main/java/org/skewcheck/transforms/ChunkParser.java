@@ -95,13 +95,25 @@ final class ChunkParser {
           return;
         }
         rowsRead++;
-        reject(index, index.line(bad), "unreadable CSV record: " + e.getMessage());
+        reject(index, index.line(bad), "unreadable CSV record: " + cause(e));
         from = index.end(bad);
         firstLine = index.line(bad + 1 < index.size() ? bad + 1 : bad);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /**
+   * What went wrong, without FastCSV's own "record that started in line N": its lines count from
+   * the chunk, not the file, and the row's line is stated anyway.
+   */
+  private static String cause(RuntimeException e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? e.getClass().getSimpleName() : t.getMessage();
   }
 
   private void reject(RecordIndex index, long line, String reason) {

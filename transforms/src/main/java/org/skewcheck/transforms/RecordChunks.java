@@ -68,7 +68,7 @@ final class RecordChunks {
       if (end >= 0) {
         scanned = end;
         boundary = end;
-        boundaryLine = scanner.lineFeeds() + 1;
+        boundaryLine = scanner.lineBreaks() + 1;
         if (end - pos >= minBytes) {
           return take(end);
         }
@@ -109,7 +109,7 @@ final class RecordChunks {
 
   private Chunk take(int end) {
     Chunk chunk = new Chunk(buf, pos, end - pos, base + pos, line);
-    line = end == boundary ? boundaryLine : scanner.lineFeeds() + 1;
+    line = end == boundary ? boundaryLine : scanner.lineBreaks() + 1;
     pos = end;
     return chunk;
   }

@@ -36,7 +36,7 @@ final class RecordIndex {
         lines = Arrays.copyOf(lines, size * 2);
       }
       starts[size] = at;
-      lines[size++] = chunk.firstLine() + scanner.lineFeeds();
+      lines[size++] = chunk.firstLine() + scanner.lineBreaks();
       int next = scanner.nextRecordStart(buf, at, end);
       at = next < 0 ? end : next;
     }

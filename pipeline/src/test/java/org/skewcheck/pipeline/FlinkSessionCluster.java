@@ -23,15 +23,17 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * A Flink 1.19 standalone session cluster on 127.0.0.1: a JobManager and a TaskManager, each its
- * own JVM, run from the Flink jars Maven resolved for the Flink runner, with a generated
+ * A Flink 1.19 standalone session cluster on 127.0.0.1: a JobManager and a number of TaskManagers,
+ * each its own JVM, run from the Flink jars Maven resolved for the Flink runner, with a generated
  * {@code flink-conf.yaml} on free ports. What Flink's {@code start-cluster.sh} does, minus the
- * distribution: the shell scripts would also derive the TaskManager's JVM flags from its memory
- * settings, so here every memory part is set explicitly and the flags are computed from them.
+ * distribution: the shell scripts would also derive a TaskManager's JVM flags from its memory
+ * settings, so here every memory part is set explicitly and the flags are computed from them. The
+ * TaskManagers share that config; each gets its own id ({@code taskmanager-1}, ...), RPC and data
+ * ports and temporary folder as dynamic properties ({@code -Dkey=value}) on its command line.
  *
  * <pre>
- * try (FlinkSessionCluster flink = FlinkSessionCluster.start(dir, 2)) {
- *   run("--runner=FlinkRunner", "--flinkMaster=" + flink.restAddress(), ...);
+ * try (FlinkSessionCluster flink = FlinkSessionCluster.start(dir, 2, 1)) {
+ *   run("--runner=FlinkRunner", "--flinkMaster=" + flink.restAddress(), "--parallelism=" + flink.slots(), ...);
  * }
  * </pre>
  */
@@ -40,14 +42,14 @@ final class FlinkSessionCluster implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofMinutes(2);
   /**
    * Flink 1.19's own runtime dependencies that are not Flink artifacts, as {@code flink-dist}
-   * bundles them; slf4j-simple gives the two JVMs a logger, so their logs say what they did.
+   * bundles them; slf4j-simple gives the cluster's JVMs a logger, so their logs say what they did.
    */
   private static final Set<String> FLINK_THIRD_PARTY = Set.of("kryo", "minlog", "objenesis", "chill-java",
       "commons-lang3", "commons-text", "commons-collections", "commons-compress", "commons-io", "commons-math3",
       "commons-cli", "snakeyaml-engine", "javassist", "lz4-java", "snappy-java", "slf4j-api", "slf4j-simple");
   private static final String FLINK_GROUP = String.join(File.separator, "org", "apache", "flink");
 
-  // TaskManager memory in MiB: modest, so a 2-core CI machine holds the cluster and the two runs.
+  // Memory of each TaskManager in MiB: modest, so a 2-core CI machine holds the cluster and the runs.
   private static final int FRAMEWORK_HEAP = 128;
   private static final int TASK_HEAP = 384;
   private static final int MANAGED = 128;
@@ -60,33 +62,44 @@ final class FlinkSessionCluster implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<ChildJvm> jvms = new ArrayList<>();
   private final int restPort;
+  private final int slots;
 
-  private FlinkSessionCluster(int restPort) {
+  private FlinkSessionCluster(int restPort, int slots) {
     this.restPort = restPort;
+    this.slots = slots;
   }
 
   /**
-   * Starts the JobManager, waits for its REST endpoint, starts the TaskManager and waits until it
-   * has registered with {@code slots} free slots. Config, logs and temporary files go to {@code dir}.
+   * Starts the JobManager, waits for its REST endpoint, starts {@code taskManagers} TaskManagers
+   * and waits until all have registered, with {@code slotsPerTaskManager} slots each, all free.
+   * Config, logs and temporary files go to {@code dir}.
    */
-  static FlinkSessionCluster start(Path dir, int slots) throws IOException, InterruptedException {
-    int[] ports = freePorts(5);
+  static FlinkSessionCluster start(Path dir, int taskManagers, int slotsPerTaskManager)
+      throws IOException, InterruptedException {
+    int[] ports = freePorts(3 + 2 * taskManagers);
     Path conf = Files.createDirectories(dir.resolve("conf"));
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    Files.writeString(conf.resolve("flink-conf.yaml"), yaml(config(ports, slots, tmp)));
-    FlinkSessionCluster cluster = new FlinkSessionCluster(ports[0]);
+    Files.writeString(conf.resolve("flink-conf.yaml"), yaml(config(ports, slotsPerTaskManager, tmp)));
+    FlinkSessionCluster cluster = new FlinkSessionCluster(ports[0], taskManagers * slotsPerTaskManager);
     // Stopping the test JVM (Ctrl-C, a fork timeout) stops the cluster too; closing twice is harmless.
     Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-flink-session-cluster"));
     try {
-      cluster.jvms.add(flinkJvm(dir, "jobmanager", List.of("-Xmx384m", "-XX:MaxMetaspaceSize=256m"),
-          "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"));
+      cluster.jvms.add(flinkJvm(dir, "jobmanager", tmp, List.of("-Xmx384m", "-XX:MaxMetaspaceSize=256m"),
+          "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", List.of()));
       cluster.awaitOverview(o -> true, "the JobManager's REST endpoint");
-      // The JVM flags Flink's scripts derive from the TaskManager's memory parts.
-      cluster.jvms.add(flinkJvm(dir, "taskmanager", List.of("-Xmx" + (FRAMEWORK_HEAP + TASK_HEAP) + "m",
-          "-XX:MaxDirectMemorySize=" + (FRAMEWORK_OFF_HEAP + TASK_OFF_HEAP + NETWORK) + "m",
-          "-XX:MaxMetaspaceSize=" + METASPACE + "m"), "org.apache.flink.runtime.taskexecutor.TaskManagerRunner"));
-      cluster.awaitOverview(o -> o.path("taskmanagers").asInt() == 1 && o.path("slots-available").asInt() == slots,
-          "a TaskManager with " + slots + " free slots");
+      for (int i = 1; i <= taskManagers; i++) {
+        String id = "taskmanager-" + i;
+        Path tmTmp = Files.createDirectories(tmp.resolve(id));
+        // The JVM flags Flink's scripts derive from the TaskManager's memory parts.
+        cluster.jvms.add(flinkJvm(dir, id, tmTmp, List.of("-Xmx" + (FRAMEWORK_HEAP + TASK_HEAP) + "m",
+            "-XX:MaxDirectMemorySize=" + (FRAMEWORK_OFF_HEAP + TASK_OFF_HEAP + NETWORK) + "m",
+            "-XX:MaxMetaspaceSize=" + METASPACE + "m"), "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+            List.of("-Dtaskmanager.resource-id=" + id, "-Dtaskmanager.rpc.port=" + ports[1 + 2 * i],
+                "-Dtaskmanager.data.port=" + ports[2 + 2 * i], "-Dio.tmp.dirs=" + tmTmp)));
+      }
+      cluster.awaitOverview(o -> o.path("taskmanagers").asInt() == taskManagers
+          && o.path("slots-available").asInt() == cluster.slots,
+          taskManagers + " TaskManagers with " + cluster.slots + " free slots");
       return cluster;
     } catch (Throwable e) {
       cluster.close();
@@ -94,16 +107,21 @@ final class FlinkSessionCluster implements AutoCloseable {
     }
   }
 
-  /** {@code java FLAGS -cp FLINK MAIN --configDir DIR/conf} in {@code dir}, logging with timestamps to DIR/NAME.log. */
-  private static ChildJvm flinkJvm(Path dir, String name, List<String> memoryFlags, String mainClass)
-      throws IOException {
+  /**
+   * {@code java FLAGS -cp FLINK MAIN --configDir DIR/conf ARGS} in {@code dir}, its temporary files
+   * in {@code tmp}, logging with timestamps to DIR/NAME.log.
+   */
+  private static ChildJvm flinkJvm(Path dir, String name, Path tmp, List<String> memoryFlags, String mainClass,
+      List<String> programArgs) throws IOException {
     List<String> args = new ArrayList<>(memoryFlags);
-    args.addAll(List.of("-Djava.io.tmpdir=" + dir.resolve("tmp"), "-Dorg.slf4j.simpleLogger.showDateTime=true",
+    args.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-Dorg.slf4j.simpleLogger.showDateTime=true",
         "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS", "-cp", flinkClasspath(), mainClass,
         "--configDir", dir.resolve("conf").toString()));
+    args.addAll(programArgs);
     return ChildJvm.start(dir, dir.resolve(name + ".log"), args);
   }
 
+  /** The config all the cluster's JVMs share; each TaskManager's own ports and folder are set on its command line. */
   private static Map<String, Object> config(int[] ports, int slots, Path tmp) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("rest.address", HOST);
@@ -115,8 +133,6 @@ final class FlinkSessionCluster implements AutoCloseable {
     c.put("blob.server.port", ports[2]);
     c.put("taskmanager.host", HOST);
     c.put("taskmanager.bind-host", HOST);
-    c.put("taskmanager.rpc.port", ports[3]);
-    c.put("taskmanager.data.port", ports[4]);
     c.put("taskmanager.numberOfTaskSlots", slots);
     c.put("taskmanager.cpu.cores", slots);
     c.put("taskmanager.memory.framework.heap.size", FRAMEWORK_HEAP + "m");
@@ -177,6 +193,11 @@ final class FlinkSessionCluster implements AutoCloseable {
     }
   }
 
+  /** The slots of all TaskManagers: the parallelism that uses the whole cluster. */
+  int slots() {
+    return slots;
+  }
+
   /** {@code 127.0.0.1:PORT}, the value of {@code --flinkMaster}. */
   String restAddress() {
     return HOST + ":" + restPort;
@@ -217,7 +238,7 @@ final class FlinkSessionCluster implements AutoCloseable {
     throw new AssertionError("no " + what + " after " + STARTUP + " (last /overview: " + last + ")\n" + logTails());
   }
 
-  /** The tails of the JobManager's and TaskManager's logs, for a failure message. */
+  /** The tails of the JobManager's and TaskManagers' logs, for a failure message. */
   String logTails() {
     return jvms.stream().map(j -> j.tail(40)).collect(Collectors.joining("\n"));
   }
@@ -227,7 +248,7 @@ final class FlinkSessionCluster implements AutoCloseable {
     return jvms.stream().flatMap(j -> j.survivors().stream()).toList();
   }
 
-  /** Stops the TaskManager, then the JobManager, by their process ids. */
+  /** Stops the TaskManagers, then the JobManager, by their process ids. */
   @Override
   public void close() {
     for (int i = jvms.size() - 1; i >= 0; i--) {

@@ -17,6 +17,9 @@ import org.skewcheck.validation.stats.PrefixStats;
  * that share a header share blocks: a folder of a thousand one-row files becomes a few blocks.
  */
 final class ReadWholeFilesFn extends DoFn<List<String>, KV<KV<String, String>, PrefixStats>> {
+  /** A file's output is flushed every this many chunks, so one big compressed file is profiled as it streams. */
+  private static final int FLUSH_CHUNKS = 4;
+
   private final ReadSettings settings;
 
   ReadWholeFilesFn(ReadSettings settings) {
@@ -30,6 +33,11 @@ final class ReadWholeFilesFn extends DoFn<List<String>, KV<KV<String, String>, P
     for (String path : batch) {
       read(path, blocks, sink, out);
     }
+    flush(blocks, sink);
+  }
+
+  /** Profiles the rows read so far and outputs the partial profiles and hashes. */
+  private static void flush(Map<List<String>, BlockBuilder> blocks, ChunkSink sink) {
     for (BlockBuilder block : blocks.values()) {
       if (block.rows() > 0) {
         sink.block(block.build());
@@ -42,6 +50,7 @@ final class ReadWholeFilesFn extends DoFn<List<String>, KV<KV<String, String>, P
       MultiOutputReceiver out) throws IOException {
     long rows = 0;
     long rejected = 0;
+    long unflushed = 0;
     LongAdder stored = new LongAdder();
     try (InputStream in = DatasetFiles.open(path, stored)) {
       RecordChunks chunks = new RecordChunks(in);
@@ -63,6 +72,12 @@ final class ReadWholeFilesFn extends DoFn<List<String>, KV<KV<String, String>, P
           long before = parser.rowsRead();
           parser.parse(chunk);
           ReadProgress.add(0, parser.rowsRead() - before);
+          unflushed += chunk.len();
+          if (unflushed >= FLUSH_CHUNKS * settings.chunkBytes()) {
+            // a big compressed file: its duplicate hashes go out as it is read, not all at its end
+            flush(blocks, sink);
+            unflushed = 0;
+          }
         }
         rows = parser.rowsRead();
         rejected = parser.rowsRejected();

@@ -31,6 +31,8 @@ public final class Categories {
   static final int MAP_SIZE = 1024;
   /** Distinct values counted exactly. */
   public static final int EXACT_VALUES = MAP_SIZE * 3 / 4;
+  /** Longer category values are kept {@link #bounded}. */
+  public static final int MAX_VALUE_CHARS = 200;
   private static final ArrayOfStringsSerDe SERDE = new ArrayOfStringsSerDe();
 
   private ItemsSketch<String> items = new ItemsSketch<>(MAP_SIZE);
@@ -44,10 +46,28 @@ public final class Categories {
     return x == Math.rint(x) && Math.abs(x) < 0x1p53 ? Long.toString((long) x) : Double.toString(x);
   }
 
-  /** Counts {@code n} occurrences of a text value. */
+  /** Counts {@code n} occurrences of a text value (past {@link #MAX_VALUE_CHARS}, as its {@link #bounded} form). */
   public void addText(String value, long n) {
-    items.update(value, n);
-    textDistinct.add(value);
+    String v = bounded(value);
+    items.update(v, n);
+    textDistinct.add(v);
+  }
+
+  /**
+   * A category value as profiles and reports keep it: as it is up to {@link #MAX_VALUE_CHARS}
+   * characters; a longer one is cut, with its length and a hash of the whole, so two long values
+   * stay two categories while neither the sketch nor a report holds megabytes of one cell.
+   */
+  public static String bounded(String value) {
+    if (value.length() <= MAX_VALUE_CHARS) {
+      return value;
+    }
+    long h = 1125899906842597L;
+    for (int i = 0; i < value.length(); i++) {
+      h = 31 * h + value.charAt(i);
+    }
+    return value.substring(0, MAX_VALUE_CHARS) + "… (" + value.length() + " chars, #"
+        + String.format("%016x", h) + ")";
   }
 
   /** Counts {@code n} occurrences of a number, as its {@link #canonical} category. */
@@ -76,7 +96,7 @@ public final class Categories {
 
   /** The estimated count of {@code value}; 0 when the sketch does not hold it. */
   public long count(String value) {
-    return items.getEstimate(value);
+    return items.getEstimate(bounded(value));
   }
 
   /** Distinct values the sketch holds (all of them while {@link #exact()}). */

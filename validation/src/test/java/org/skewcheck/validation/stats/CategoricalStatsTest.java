@@ -52,6 +52,22 @@ class CategoricalStatsTest {
   }
 
   @Test
+  void longValuesAreKeptBoundedAndStillApart() {
+    String a = "x".repeat(500_000) + "a";
+    String b = "x".repeat(500_000) + "b";
+    Categories c = new Categories();
+    c.addText(a, 2);
+    c.addText(b, 1);
+    c.addText("short", 1);
+
+    assertThat(c.count(a)).isEqualTo(2);
+    assertThat(c.count(b)).isEqualTo(1);
+    assertThat(Categories.bounded(a)).hasSizeLessThan(Categories.MAX_VALUE_CHARS + 50)
+        .contains("500001 chars").isNotEqualTo(Categories.bounded(b));
+    assertThat(Categories.bounded("short")).isEqualTo("short");
+  }
+
+  @Test
   void smallCardinalityIsExact() {
     String[] vocabulary = {"red", "green", "blue", "0", "1", "2.5"};
     List<String> cells = cells(1, 3_000, vocabulary);

@@ -78,7 +78,7 @@ final class ReportFiles {
    * prefixes (megabytes on a wide table), so reading stops as soon as it has them.
    */
   static JsonNode readVerdict(String dir) throws IOException {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(resolve(dir, REPORT_JSON)));
+    try (InputStream in = Channels.newInputStream(FileSystems.open(resolve(dir, pending(REPORT_JSON))));
         JsonParser parser = SUMMARY_READER.getFactory().createParser(in)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException(REPORT_JSON + " does not hold a JSON object");
@@ -122,10 +122,36 @@ final class ReportFiles {
     }
   }
 
-  /** Removes the report, scores, history record and error log, and keeps the rejected rows. */
+  /** Removes the report (published or pending), scores, history record and error log, and keeps the rejected rows. */
   static void removeReport(String dir) throws IOException {
-    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, REPORT_HTML), resolve(dir, SCORES_CSV),
-        resolve(dir, HISTORY_RECORD), resolve(dir, ERROR_LOG)),
+    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, REPORT_HTML), resolve(dir, pending(REPORT_JSON)),
+        resolve(dir, pending(REPORT_HTML)), resolve(dir, SCORES_CSV), resolve(dir, HISTORY_RECORD), resolve(dir, ERROR_LOG)),
         MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /**
+   * The name the report step writes {@code name} under: the run's last step, {@link #publish},
+   * renames it into place once everything else the run writes is final.
+   */
+  static String pending(String name) {
+    return "." + name + ".pending";
+  }
+
+  /** Where the report step writes a training profile that goes to {@code path} once the run has succeeded. */
+  static String pendingProfile(String path) {
+    return path + ".pending";
+  }
+
+  /**
+   * The run succeeded: the saved profile (when there is one) and then the report take their
+   * places, report.json last, as the sign that the run is complete.
+   */
+  static void publish(String dir, String saveProfile) throws IOException {
+    if (saveProfile != null) {
+      FileSystems.rename(List.of(FileSystems.matchNewResource(pendingProfile(saveProfile), false)),
+          List.of(FileSystems.matchNewResource(saveProfile, false)));
+    }
+    FileSystems.rename(List.of(resolve(dir, pending(REPORT_HTML))), List.of(resolve(dir, REPORT_HTML)));
+    FileSystems.rename(List.of(resolve(dir, pending(REPORT_JSON))), List.of(resolve(dir, REPORT_JSON)));
   }
 }

@@ -284,9 +284,16 @@ public final class SkewCheck {
       try {
         RunHistory.append(options.getHistory(), ReportFiles.read(options.getOutput(), ReportFiles.HISTORY_RECORD));
       } catch (IOException e) {
-        throw new RunFailure("the report was written, but the run could not be added to --history="
-            + options.getHistory() + ": " + e.getMessage());
+        throw new RunFailure("the run could not be added to --history=" + options.getHistory() + ": "
+            + e.getMessage());
       }
+    }
+    try {
+      ReportFiles.publish(options.getOutput(), options.getSaveProfile());
+    } catch (IOException e) {
+      throw new RunFailure("the report and profile could not be put in place"
+          + (options.getSaveProfile() == null ? "" : " (--saveProfile=" + options.getSaveProfile() + ")") + ": "
+          + rootMessage(e));
     }
     return report;
   }

@@ -29,10 +29,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs once, on the single trigger element, with every prefix profile and file summary as side
  * inputs: builds both dataset profiles, compares them and writes {@code report.json} and
- * {@code report.html}, each atomically. With a run history it also compares the run with the
- * earlier ones and writes this run's record ({@link ReportFiles#HISTORY_RECORD}) for
- * {@link SkewCheck} to add to the history once the run has succeeded; with {@code --saveProfile}
- * it writes the train side's {@link TrainProfile}.
+ * {@code report.html}, each atomically, under their {@link ReportFiles#pending} names. With a run
+ * history it also compares the run with the earlier ones and writes this run's record ({@link
+ * ReportFiles#HISTORY_RECORD}) for {@link SkewCheck} to add to the history once the run has
+ * succeeded; with {@code --saveProfile} it writes the train side's {@link TrainProfile} under its
+ * pending name. {@link SkewCheck} puts the report and profile in place last, once the pipeline
+ * (scores, rejected rows) is done and the run has passed its checks, so a failed run leaves none.
  */
 final class WriteReportFn extends DoFn<String, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(WriteReportFn.class);
@@ -85,13 +87,14 @@ final class WriteReportFn extends DoFn<String, Void> {
     // Both are rendered before either is written, so a rendering failure leaves neither behind.
     byte[] json = ReportJson.toBytes(report);
     byte[] html = ReportHtml.toBytes(report);
-    ReportFiles.writeAtomically(outputDir, ReportFiles.REPORT_HTML, html);
-    ReportFiles.writeAtomically(outputDir, ReportFiles.REPORT_JSON, json);
+    ReportFiles.writeAtomically(outputDir, ReportFiles.pending(ReportFiles.REPORT_HTML), html);
+    ReportFiles.writeAtomically(outputDir, ReportFiles.pending(ReportFiles.REPORT_JSON), json);
     if (nightly.history() != null) {
       ReportFiles.writeAtomically(outputDir, ReportFiles.HISTORY_RECORD, RunRecord.of(report).toJson());
     }
     if (nightly.saveProfile() != null) {
-      ReportFiles.writeAtomically(nightly.saveProfile(), trainProfile(train, files, scores, duplicates).toBytes());
+      ReportFiles.writeAtomically(ReportFiles.pendingProfile(nightly.saveProfile()),
+          trainProfile(train, files, scores, duplicates).toBytes());
     }
     LOG.info("compared {} prefix profiles: {} findings; side inputs {} ms, checks {} ms, report.json {} KB and "
         + "report.html {} KB in {} ms", stats.size(), report.findings().size(), (read - start) / 1_000_000,

@@ -80,4 +80,19 @@ class OutputPathsTest {
     assertRefused(run, "--output=" + file + " is a file, not a folder");
     assertThat(Files.readString(file)).isEqualTo("not a folder");
   }
+
+  @Test
+  void aProfileThatCannotBeSavedLeavesNoReport() throws IOException {
+    // the profile's place is a folder: the run fails at its very end, and neither report.json nor
+    // report.html may be left to look like a finished run
+    Path taken = Files.createDirectories(dir.resolve("profile"));
+    Path out = dir.resolve("out");
+    SkewCheckRunner run = SkewCheckRunner.run(out, "--train=" + train, "--predict=" + predict,
+        "--saveProfile=" + taken);
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+    assertThat(run.err()).hasLineCount(1).contains("--saveProfile=" + taken);
+    assertThat(out.resolve("report.json")).doesNotExist();
+    assertThat(out.resolve("report.html")).doesNotExist();
+    assertThat(taken).isDirectory();
+  }
 }

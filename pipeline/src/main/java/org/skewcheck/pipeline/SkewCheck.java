@@ -217,7 +217,6 @@ public final class SkewCheck {
    * wrote; a long run reports its progress to {@code err}.
    */
   static JsonNode run(SkewCheckOptions options, PrintStream err) throws RunFailure {
-    Instant startedAt = Instant.now();
     FileSystems.setDefaultPipelineOptions(options);
     Path output = localPath(options.getOutput());
     if (output != null && Files.isRegularFile(output)) {
@@ -228,6 +227,14 @@ public final class SkewCheck {
     refuseOverlap("--output", options.getOutput(), inputPaths);
     refuseOverlap("--saveProfile", options.getSaveProfile(), inputPaths);
     refuseOverlap("--history", options.getHistory(), inputPaths);
+    try (OutputLock lock = OutputLock.take(output, options.getOutput())) {
+      return runHolding(options, err);
+    }
+  }
+
+  /** {@link #run}, with the output folder to itself. */
+  private static JsonNode runHolding(SkewCheckOptions options, PrintStream err) throws RunFailure {
+    Instant startedAt = Instant.now();
     try {
       ReportFiles.clear(options.getOutput());
     } catch (IOException e) {

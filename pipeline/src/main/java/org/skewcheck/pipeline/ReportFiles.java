@@ -10,9 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -115,10 +120,35 @@ final class ReportFiles {
    */
   static void clear(String dir) throws IOException {
     removeReport(dir);
+    removeAbandonedTempFolders(dir);
     MatchResult old = FileSystems.match(List.of(dir + "/rejected/*"), EmptyMatchTreatment.ALLOW).get(0);
     if (old.status() == MatchResult.Status.OK) {
       FileSystems.delete(old.metadata().stream().map(MatchResult.Metadata::resourceId).toList(),
           MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+  }
+
+  /**
+   * Removes the {@code rejected/.temp-beam-*} folders a killed run's rejected-rows writer left
+   * behind (Beam removes its own when a write finishes). Local output only: on an object store
+   * they are prefixes that Beam's write cleans.
+   */
+  private static void removeAbandonedTempFolders(String dir) throws IOException {
+    if (dir.contains("://")) {
+      return;
+    }
+    Path rejected = Path.of(dir, "rejected");
+    if (!Files.isDirectory(rejected)) {
+      return;
+    }
+    try (DirectoryStream<Path> temps = Files.newDirectoryStream(rejected, ".temp-beam-*")) {
+      for (Path temp : temps) {
+        try (Stream<Path> paths = Files.walk(temp)) {
+          for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
     }
   }
 

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A second run given the output folder of a run still going stops at once and leaves that run's files alone. */
+/**
+ * A second run given the output folder of a run still going stops at once and leaves that run's
+ * files alone; what a killed run left is cleared by the next.
+ */
 class OutputLockTest {
   @TempDir
   Path dir;
@@ -35,5 +38,18 @@ class OutputLockTest {
     try (OutputLock none = OutputLock.take(null, "gs://bucket/out")) {
       assertThat(dir).isEmptyDirectory();
     }
+  }
+
+  @Test
+  void aKilledRunsTemporaryRejectedFoldersAreRemovedByTheNextRun() throws Exception {
+    Path out = dir.resolve("out");
+    Path abandoned = Files.createDirectories(out.resolve("rejected").resolve(".temp-beam-1234"));
+    Files.writeString(abandoned.resolve("part"), "half-written");
+    Path train = Files.writeString(dir.resolve("train.csv"), ",IQ_a\nt1,0.5\nt2,0.7\n");
+
+    SkewCheckRunner run = SkewCheckRunner.run(out, "--train=" + train, "--predict=" + train, "--failOn=never");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(abandoned).doesNotExist();
   }
 }

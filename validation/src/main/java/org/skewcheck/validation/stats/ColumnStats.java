@@ -185,27 +185,28 @@ public final class ColumnStats {
       fractional = true;
       numericDistinct = null;
     }
-    if (values == null && categories == null) {
-      // past the exact counts: the slice's values go to the sketch in one bulk update
-      double[] bulk = new double[(int) (n - zeroRun)];
+    int i = from;
+    // value by value while the counts are exact (or categories count numbers too) ...
+    for (; i < to && (values != null || categories != null); i++) {
+      double x = v[i];
+      if (x != 0 && !Double.isNaN(x)) {
+        countOnce(x);
+        if (categories != null) {
+          categories.addNumber(x, 1);
+        }
+      }
+    }
+    // ... and, once the sketch has taken over, the rest of the slice in one bulk update
+    if (i < to) {
+      double[] bulk = new double[to - i];
       int k = 0;
-      for (int i = from; i < to; i++) {
+      for (; i < to; i++) {
         double x = v[i];
         if (x != 0 && !Double.isNaN(x)) {
           bulk[k++] = x;
         }
       }
       sketchForUpdate().update(bulk, 0, k);
-    } else {
-      for (int i = from; i < to; i++) {
-        double x = v[i];
-        if (x != 0 && !Double.isNaN(x)) {
-          countOnce(x);
-          if (categories != null) {
-            categories.addNumber(x, 1);
-          }
-        }
-      }
     }
     if (numericDistinct != null) {
       numericDistinct.addAll(v, from, to);

@@ -4,7 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,7 +35,7 @@ public final class PrefixStats {
     String[] text = block.text();
     // Text cells are sorted by column: each column's equal values are counted first and added once,
     // since a categorical column repeats a few values in every row.
-    Map<String, long[]> counts = new LinkedHashMap<>();
+    Map<String, long[]> counts = new HashMap<>();
     for (int i = 0; i < textIndex.length; i++) {
       int cell = textIndex[i];
       counts.computeIfAbsent(text[i], k -> new long[1])[0]++;

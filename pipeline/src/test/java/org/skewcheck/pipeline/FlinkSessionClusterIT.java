@@ -98,7 +98,7 @@ class FlinkSessionClusterIT {
   }
 
   /**
-   * One train file of {@link #BIG_TRAIN_ROWS} rows is cut into 4 MiB chunks, four to a range, and
+   * One train file of {@link #BIG_TRAIN_ROWS} rows is cut into 8 MiB chunks, two to a range, and
    * the ranges are spread over the subtasks, one subtask per TaskManager. The JobManager keeps each
    * subtask's figures after the job: for the vertex that runs {@code ReadRanges}, Flink's
    * {@code read-records} (the ranges it got) and the reader's Beam counters {@code rowsRead} and

@@ -68,9 +68,9 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   /** Files read whole are grouped into batches of about this many bytes (a larger file is a batch alone). */
   static final long BATCH_BYTES = 32L << 20;
   /** A split file is cut into chunks of about this many bytes, read and claimed one at a time. */
-  static final int CHUNK_BYTES = 4 << 20;
+  static final int CHUNK_BYTES = 8 << 20;
   /** Chunks a range of a split file starts with, before a runner splits it further. */
-  static final int RANGE_CHUNKS = 4;
+  static final int RANGE_CHUNKS = 2;
   private static final int BATCH_FILES = 2_000;
   private static final int DEFAULT_BLOCK_CELLS = 1 << 20;
 

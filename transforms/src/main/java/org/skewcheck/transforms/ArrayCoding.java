@@ -32,6 +32,22 @@ final class ArrayCoding {
     return values;
   }
 
+  static void writeLongs(long[] values, OutputStream out) throws IOException {
+    INT.encode(values.length, out);
+    ByteBuffer buf = ByteBuffer.allocate(values.length * Long.BYTES);
+    buf.asLongBuffer().put(values);
+    out.write(buf.array());
+  }
+
+  static long[] readLongs(InputStream in) throws IOException {
+    int n = INT.decode(in);
+    byte[] bytes = new byte[n * Long.BYTES];
+    new DataInputStream(in).readFully(bytes);
+    long[] values = new long[n];
+    ByteBuffer.wrap(bytes).asLongBuffer().get(values);
+    return values;
+  }
+
   static void writeInts(int[] values, OutputStream out) throws IOException {
     INT.encode(values.length, out);
     DataOutputStream data = new DataOutputStream(out);

@@ -1,10 +1,8 @@
 package org.skewcheck.transforms;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -132,17 +130,13 @@ public final class CountDuplicates
     static final Coder<HashArrays> CODER = new AtomicCoder<>() {
       @Override
       public void encode(HashArrays acc, OutputStream out) throws IOException {
-        VarLongCoder.of().encode(acc.size, out);
-        for (long[] hashes : acc.arrays) {
-          HashArrayCoder.writeLongs(hashes, out);
-        }
+        ArrayCoding.writeLongs(acc.all(), out);
       }
 
       @Override
       public HashArrays decode(InputStream in) throws IOException {
         HashArrays acc = new HashArrays();
-        long size = VarLongCoder.of().decode(in);
-        acc.add(HashArrayCoder.readLongs(in, Math.toIntExact(size)));
+        acc.add(ArrayCoding.readLongs(in));
         return acc;
       }
     };
@@ -157,14 +151,20 @@ public final class CountDuplicates
       }
     }
 
-    /** Hashes that equal an earlier one: size minus distinct. */
-    long repeats() {
+    /** Every hash, in one new array. */
+    long[] all() {
       long[] all = new long[Math.toIntExact(size)];
       int at = 0;
       for (long[] hashes : arrays) {
         System.arraycopy(hashes, 0, all, at, hashes.length);
         at += hashes.length;
       }
+      return all;
+    }
+
+    /** Hashes that equal an earlier one: size minus distinct. */
+    long repeats() {
+      long[] all = all();
       Arrays.sort(all);
       long repeats = 0;
       for (int i = 1; i < all.length; i++) {
@@ -182,27 +182,12 @@ public final class CountDuplicates
 
     @Override
     public void encode(long[] hashes, OutputStream out) throws IOException {
-      VarIntCoder.of().encode(hashes.length, out);
-      writeLongs(hashes, out);
+      ArrayCoding.writeLongs(hashes, out);
     }
 
     @Override
     public long[] decode(InputStream in) throws IOException {
-      return readLongs(in, VarIntCoder.of().decode(in));
-    }
-
-    static void writeLongs(long[] values, OutputStream out) throws IOException {
-      ByteBuffer buf = ByteBuffer.allocate(values.length * Long.BYTES);
-      buf.asLongBuffer().put(values);
-      out.write(buf.array());
-    }
-
-    static long[] readLongs(InputStream in, int n) throws IOException {
-      byte[] bytes = new byte[n * Long.BYTES];
-      new DataInputStream(in).readFully(bytes);
-      long[] values = new long[n];
-      ByteBuffer.wrap(bytes).asLongBuffer().get(values);
-      return values;
+      return ArrayCoding.readLongs(in);
     }
   }
 }

@@ -3,7 +3,6 @@ package org.skewcheck.transforms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 
 /**
@@ -25,20 +24,11 @@ final class FindChunksFn extends DoFn<String, FileRange> {
     out.get(ReadDataset.FILES).output(new FileSummary(settings.dataset(), path, 0, 0, 0));
     try (InputStream in = DatasetFiles.open(path)) {
       RecordChunks chunks = new RecordChunks(in);
-      RecordChunks.Chunk header = chunks.next(1);
-      while (header != null && header.blank()) {
-        header = chunks.next(1);
-      }
+      RecordChunks.Chunk header = chunks.header();
       if (header == null) {
         return;
       }
-      List<String> fields = List.of();
-      String error = null;
-      try {
-        fields = ReadSettings.headerFields(header);
-      } catch (RuntimeException e) {
-        error = ReadSettings.headerReadError(header, e);
-      }
+      ReadSettings.HeaderText text = ReadSettings.readHeader(header);
       // the header (and any blank lines before it) is read here, once: count it so progress reaches the file's size
       ReadProgress.add(chunks.offset(), 0);
       long[] starts = new long[settings.rangeChunks() + 1];
@@ -50,14 +40,14 @@ final class FindChunksFn extends DoFn<String, FileRange> {
         lines[n] = chunk.firstLine();
         starts[++n] = chunk.offset() + chunk.len();
         if (n == settings.rangeChunks()) {
-          out.get(ReadDataset.RANGES).output(new FileRange(path, fields, error, starts.clone(), lines.clone()));
+          out.get(ReadDataset.RANGES).output(new FileRange(path, text.fields(), text.error(), starts.clone(), lines.clone()));
           starts[0] = starts[n];
           n = 0;
         }
       }
       if (n > 0) {
         out.get(ReadDataset.RANGES).output(
-            new FileRange(path, fields, error, Arrays.copyOf(starts, n + 1), Arrays.copyOf(lines, n)));
+            new FileRange(path, text.fields(), text.error(), Arrays.copyOf(starts, n + 1), Arrays.copyOf(lines, n)));
       }
     }
   }

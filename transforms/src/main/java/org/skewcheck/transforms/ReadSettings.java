@@ -77,7 +77,7 @@ record ReadSettings(String dataset, String idColumn, boolean blocks, List<String
     return 2L * chunkBytes * rangeChunks;
   }
 
-  /** The header of a file from its first non-blank record, or why it cannot be used. */
+  /** The header of a file from its header record, or why it cannot be used. */
   Header header(List<String> fields, String error) {
     return error != null ? Header.unusable(error) : Header.parse(fields, idColumn, dateColumns, prefixRules);
   }
@@ -86,21 +86,21 @@ record ReadSettings(String dataset, String idColumn, boolean blocks, List<String
     return new BlockBuilder(dataset, header, Math.max(1, blockCells / Math.max(1, header.columns.length)), blocks);
   }
 
-  /** The fields of a header chunk, or throws {@link CsvParseException} when FastCSV cannot read it. */
-  static List<String> headerFields(RecordChunks.Chunk chunk) {
+  /** A header record as read: its fields, or (with no fields) why FastCSV could not read it. */
+  record HeaderText(List<String> fields, String error) {}
+
+  /** The fields of a header chunk, or why FastCSV cannot read it. */
+  static HeaderText readHeader(RecordChunks.Chunk chunk) {
     CsvRows rows = new CsvRows();
     try (CsvReader<CsvRows> csv = CsvReader.builder().build(rows,
         new ByteArrayInputStream(chunk.buf(), chunk.off(), chunk.len()), StandardCharsets.UTF_8)) {
       Iterator<CsvRows> it = csv.iterator();
-      return it.hasNext() ? List.copyOf(it.next().header()) : List.of();
+      return new HeaderText(it.hasNext() ? List.copyOf(it.next().header()) : List.of(), null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      return new HeaderText(List.of(), "header (line " + chunk.firstLine() + ") cannot be read: " + e.getMessage());
     }
-  }
-
-  /** Why a header chunk is unusable before its names are even looked at, or null. */
-  static String headerReadError(RecordChunks.Chunk chunk, RuntimeException e) {
-    return "header (line " + chunk.firstLine() + ") cannot be read: " + e.getMessage();
   }
 
   /** Counts what one DoFn call read: once per call, not per row. */

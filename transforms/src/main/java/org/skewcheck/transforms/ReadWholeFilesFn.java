@@ -54,18 +54,12 @@ final class ReadWholeFilesFn extends DoFn<List<String>, KV<KV<String, String>, P
     LongAdder stored = new LongAdder();
     try (InputStream in = DatasetFiles.open(path, stored)) {
       RecordChunks chunks = new RecordChunks(in);
-      RecordChunks.Chunk header = chunks.next(1);
-      while (header != null && header.blank()) {
-        header = chunks.next(1);
-      }
+      RecordChunks.Chunk header = chunks.header();
       if (header != null) {
-        BlockBuilder block;
-        try {
-          List<String> fields = ReadSettings.headerFields(header);
-          block = blocks.computeIfAbsent(fields, h -> settings.newBlock(settings.header(h, null)));
-        } catch (RuntimeException e) {
-          block = settings.newBlock(Header.unusable(ReadSettings.headerReadError(header, e)));
-        }
+        ReadSettings.HeaderText text = ReadSettings.readHeader(header);
+        // an unreadable header's rows all go to the dead letters: a block of its own, shared with no file
+        BlockBuilder block = text.error() != null ? settings.newBlock(Header.unusable(text.error()))
+            : blocks.computeIfAbsent(text.fields(), h -> settings.newBlock(settings.header(h, null)));
         ChunkParser parser = new ChunkParser(settings.dataset(), path, block, sink);
         for (RecordChunks.Chunk chunk = chunks.next(settings.chunkBytes()); chunk != null;
             chunk = chunks.next(settings.chunkBytes())) {

@@ -61,6 +61,15 @@ final class RecordChunks {
     }
   }
 
+  /** The first record that is not an empty line (FastCSV skips those too): a file's header; null for an empty file. */
+  Chunk header() throws IOException {
+    Chunk header = next(1);
+    while (header != null && header.blank()) {
+      header = next(1);
+    }
+    return header;
+  }
+
   /** The next chunk of at least {@code minBytes} bytes of whole records (less at the end), or null when none is left. */
   Chunk next(int minBytes) throws IOException {
     while (true) {

@@ -190,7 +190,7 @@ public final class ColumnStats {
     for (; i < to && (values != null || categories != null); i++) {
       double x = v[i];
       if (x != 0 && !Double.isNaN(x)) {
-        countOnce(x);
+        tally(x, 1);
         if (categories != null) {
           categories.addNumber(x, 1);
         }
@@ -250,34 +250,33 @@ public final class ColumnStats {
     count += nb;
   }
 
-  /** {@link #count}, one value, leaving the distinct count to the caller ({@link #addAll} adds a block's at once). */
-  private void countOnce(double x) {
-    if (values != null && !values.tryAdd(x, 1)) {
-      switchToSketch();
-    }
-    if (values == null) {
-      sketchForUpdate().update(x);
+  /** Records {@code n} copies of {@code x} in the value counts, or the sketch once they overflow, and in the distinct count. */
+  private void count(double x, long n) {
+    if (tally(x, n) && numericDistinct != null) {
+      numericDistinct.add(x);
     }
   }
 
-  /** Records {@code n} copies of {@code x} in the value counts, or the sketch once they overflow. */
-  private void count(double x, long n) {
+  /**
+   * {@link #count} without the distinct count ({@link #addAll} adds a slice's at once); whether
+   * the sketch took the value.
+   */
+  private boolean tally(double x, long n) {
     if (values != null && !values.tryAdd(x, n)) {
       switchToSketch();
     }
-    if (values == null) {
-      KllDoublesSketch sketch = sketchForUpdate();
-      // DataSketches' weighted update builds and merges a temporary sketch: the plain one is a
-      // hundred times cheaper, and most values come one at a time.
-      if (n == 1) {
-        sketch.update(x);
-      } else {
-        sketch.update(x, n);
-      }
-      if (numericDistinct != null) {
-        numericDistinct.add(x);
-      }
+    if (values != null) {
+      return false;
     }
+    KllDoublesSketch sketch = sketchForUpdate();
+    // DataSketches' weighted update builds and merges a temporary sketch: the plain one is a
+    // hundred times cheaper, and most values come one at a time.
+    if (n == 1) {
+      sketch.update(x);
+    } else {
+      sketch.update(x, n);
+    }
+    return true;
   }
 
   /** Replaces the exact value counts by a sketch holding the same values. */

@@ -2,8 +2,10 @@ package org.skewcheck.pipeline;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import ml.dmlc.xgboost4j.java.Booster;
 import org.skewcheck.transforms.DatasetFiles;
@@ -13,8 +15,10 @@ import org.skewcheck.validation.config.SkewConfig;
 /**
  * Checks a model against the run before anything is scored: it must load, its feature order must be
  * known (the model's own names, else the config's {@code expectedColumns}), its feature count must
- * match, and every feature must be a column of the datasets (the header of each dataset's first
- * file; for a saved training profile, every train column it holds). Any mismatch is a {@link RunFailure}: exit 2 with the missing names.
+ * match, and every feature must be a column of each dataset (the header of its first file; for a
+ * saved training profile, every train column it holds), since a feature one dataset lacks would be
+ * scored as missing in every row. Any mismatch is a {@link RunFailure}: exit 2 naming, per dataset,
+ * the first missing features.
  */
 final class ModelCheck {
   private static final int NAMES_SHOWN = 20;
@@ -45,24 +49,25 @@ final class ModelCheck {
         throw new RunFailure("model " + modelPath + " has " + count + " features but " + source + " name "
             + features.size());
       }
-      Set<String> columns = new LinkedHashSet<>();
+      Map<String, Set<String>> columns = new LinkedHashMap<>();
       try {
-        columns.addAll(inputs.savedTrain() == null ? DatasetFiles.header(inputs.trainFiles().get(0).path())
-            : inputs.savedTrain().columns());
-        columns.addAll(DatasetFiles.header(inputs.predictFiles().get(0).path()));
+        columns.put("train", new HashSet<>(inputs.savedTrain() == null
+            ? DatasetFiles.header(inputs.trainFiles().get(0).path()) : inputs.savedTrain().columns()));
+        columns.put("predict", new HashSet<>(DatasetFiles.header(inputs.predictFiles().get(0).path())));
       } catch (UncheckedIOException e) {
         throw new RunFailure("cannot read a header to check the model's features: " + e.getMessage());
       }
-      List<String> missing = new ArrayList<>();
-      for (String f : features) {
-        if (!columns.contains(f)) {
-          missing.add(f);
+      List<String> lacks = new ArrayList<>();
+      for (Map.Entry<String, Set<String>> dataset : columns.entrySet()) {
+        List<String> missing = features.stream().filter(f -> !dataset.getValue().contains(f)).toList();
+        if (!missing.isEmpty()) {
+          lacks.add(dataset.getKey() + " lacks " + missing.size() + " of the model's " + features.size()
+              + " features: " + String.join(", ", missing.subList(0, Math.min(NAMES_SHOWN, missing.size())))
+              + (missing.size() > NAMES_SHOWN ? ", ... (" + (missing.size() - NAMES_SHOWN) + " more)" : ""));
         }
       }
-      if (!missing.isEmpty()) {
-        throw new RunFailure(missing.size() + " of the model's " + features.size() + " features are not columns of "
-            + "the data: " + String.join(", ", missing.subList(0, Math.min(NAMES_SHOWN, missing.size())))
-            + (missing.size() > NAMES_SHOWN ? ", ... (" + (missing.size() - NAMES_SHOWN) + " more)" : ""));
+      if (!lacks.isEmpty()) {
+        throw new RunFailure(String.join("; ", lacks));
       }
       return features;
     } finally {

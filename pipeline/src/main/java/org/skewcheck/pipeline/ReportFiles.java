@@ -115,11 +115,12 @@ final class ReportFiles {
   }
 
   /**
-   * Removes an earlier run's report, scores, rejected rows and error log, so a failed run leaves no
-   * stale report behind.
+   * Removes an earlier run's report, scores (and unmerged score runs), rejected rows and error log,
+   * so a failed run leaves no stale report behind.
    */
   static void clear(String dir) throws IOException {
     removeReport(dir);
+    ScoreRuns.removeAll(dir);
     removeAbandonedTempFolders(dir);
     MatchResult old = FileSystems.match(List.of(dir + "/rejected/*"), EmptyMatchTreatment.ALLOW).get(0);
     if (old.status() == MatchResult.Status.OK) {

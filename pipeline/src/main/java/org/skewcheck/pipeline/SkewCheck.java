@@ -232,6 +232,15 @@ public final class SkewCheck {
     }
   }
 
+  /** Removes the sorted score runs the pipeline merged into scores.csv; the next run retries what this one could not. */
+  private static void removeScoreRuns(String output) {
+    try {
+      ScoreRuns.removeAll(output);
+    } catch (IOException e) {
+      StageLog.scoreRunsLeft(output, e.getMessage());
+    }
+  }
+
   /** {@link #run}, with the output folder to itself. */
   private static JsonNode runHolding(SkewCheckOptions options, PrintStream err) throws RunFailure {
     Instant startedAt = Instant.now();
@@ -274,6 +283,7 @@ public final class SkewCheck {
       state = result.waitUntilFinish();
     } finally {
       progress.stop();
+      removeScoreRuns(options.getOutput());
     }
     StageLog.finished(result, state);
     if (state != PipelineResult.State.DONE) {

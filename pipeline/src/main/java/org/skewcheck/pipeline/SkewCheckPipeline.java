@@ -140,10 +140,11 @@ public final class SkewCheckPipeline {
             .withPrefixes(config.prefixRules())
             .withRecordedScore(config.columns().recordedScore())
             .withTrainAttributionSample(config.scoring().trainAttributionSample(), config.scoring().sampleSeed()));
-    PCollectionView<Iterable<KV<String, Double>>> scoresView =
-        scored.get(ScoreWithXgboost.SCORES).apply("ScoresView", View.asIterable());
+    PCollectionView<List<String>> runs = scored.get(ScoreWithXgboost.SCORES)
+        .apply("WriteScoreRuns", ParDo.of(new WriteScoreRunsFn(outputDir)))
+        .apply("ScoreRunsView", View.asList());
     blocks.getPipeline().apply("ScoresTrigger", Create.of("scores"))
-        .apply("WriteScoresCsv", ParDo.of(new WriteScoresFn(outputDir, scoresView)).withSideInputs(scoresView));
+        .apply("WriteScoresCsv", ParDo.of(new WriteScoresFn(outputDir, runs)).withSideInputs(runs));
     return scored.get(ScoreWithXgboost.SUMMARIES).apply("CombineScores", CombineScoreSummaries.perDataset());
   }
 

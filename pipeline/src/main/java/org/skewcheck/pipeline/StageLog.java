@@ -53,6 +53,10 @@ final class StageLog {
   }
 
   /** Logs the final state and one line per top-level step that reported counters. */
+  static void scoreRunsLeft(String output, String why) {
+    LOG.warn("could not remove the score runs in {} (the next run removes them): {}", output, why);
+  }
+
   static void finished(PipelineResult result, PipelineResult.State state) {
     Map<String, Map<String, Long>> stages = new TreeMap<>();
     try {

@@ -15,6 +15,7 @@ import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.history.HistoryCheck;
 import org.skewcheck.validation.history.RunRecord;
 import org.skewcheck.validation.report.CompareProfiles;
+import org.skewcheck.validation.report.DamagedFile;
 import org.skewcheck.validation.report.Duplicates;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.report.Report;
@@ -79,6 +80,8 @@ final class WriteReportFn extends DoFn<String, Void> {
     DatasetProfile train = profile("train", stats, files);
     Report report = CompareProfiles.with(config).withProvenance(provenance.finishedAt(Instant.now().toString()))
         .withDuplicates(duplicates)
+        .withDamagedFiles(files.stream().filter(f -> f.damage() != null)
+            .map(f -> new DamagedFile(f.dataset(), f.file(), f.damage().line(), f.damage().reason())).toList())
         .compare(train, profile("predict", stats, files), scores.get("train"), scores.get("predict"));
     if (nightly.history() != null) {
       report = HistoryCheck.with(config.history()).apply(report, nightly.history());

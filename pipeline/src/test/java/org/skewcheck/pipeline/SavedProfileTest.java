@@ -129,7 +129,8 @@ class SavedProfileTest {
     SkewCheckRunner run = SkewCheckRunner.run(out, "--trainProfile=" + future, predict(), config());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("unknown profile format version 2").contains("reads version 1");
+    assertThat(run.err()).contains("unknown profile format version " + (TrainProfile.FORMAT_VERSION + 1))
+        .contains("reads version " + TrainProfile.FORMAT_VERSION);
   }
 
   @Test

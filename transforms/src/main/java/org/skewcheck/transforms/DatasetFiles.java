@@ -2,8 +2,10 @@ package org.skewcheck.transforms;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -14,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -26,6 +29,8 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  * wrong path fails at once with the path in the message.
  */
 public final class DatasetFiles {
+  private static final int GZIP_BUFFER_BYTES = 1 << 16;
+
   private DatasetFiles() {}
 
   /** One input file, its size in bytes and its modification time. */
@@ -87,7 +92,24 @@ public final class DatasetFiles {
         raw.close();
       }
     };
-    return Channels.newInputStream(Compression.detect(path).readDecompressed(counted));
+    Compression compression = Compression.detect(path);
+    return compression == Compression.GZIP ? gunzip(Channels.newInputStream(counted))
+        : Channels.newInputStream(compression.readDecompressed(counted));
+  }
+
+  /**
+   * A {@code .gz} file's text, or its bytes as they are when it does not start with gzip's magic
+   * number (as Beam's {@code Compression.GZIP} reads it). Read with the JDK's {@link
+   * GZIPInputStream}, which returns what it has inflated before asking for more input, so a
+   * truncated file gives every byte before the cut; Beam's decompressing channel fills the whole
+   * buffer first and loses up to a buffer of text when the input ends early.
+   */
+  private static InputStream gunzip(InputStream compressed) throws IOException {
+    PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(compressed, GZIP_BUFFER_BYTES), 2);
+    byte[] magic = in.readNBytes(2);
+    in.unread(magic);
+    boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+    return gzip ? new GZIPInputStream(in, GZIP_BUFFER_BYTES) : in;
   }
 
   /** The header (first record) of a CSV file, decompressed as needed; empty for an empty file. */

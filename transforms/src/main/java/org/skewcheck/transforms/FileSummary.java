@@ -1,5 +1,6 @@
 package org.skewcheck.transforms;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,8 +10,12 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * What reading one file produced; {@code rowsRead == rowsProfiled + rowsRejected} always.
+ *
+ * @param damage where a damaged (truncated or corrupt compressed) file stops being readable; null
+ *     when the whole file was read
  */
-public record FileSummary(String dataset, String file, long rowsRead, long rowsProfiled, long rowsRejected) {
+public record FileSummary(String dataset, String file, long rowsRead, long rowsProfiled, long rowsRejected,
+    Damage damage) {
   public FileSummary {
     if (rowsRead != rowsProfiled + rowsRejected) {
       throw new IllegalArgumentException(file + ": rows read " + rowsRead + " != profiled " + rowsProfiled
@@ -18,13 +23,21 @@ public record FileSummary(String dataset, String file, long rowsRead, long rowsP
     }
   }
 
+  /** The summary of a file read to its end. */
+  public FileSummary(String dataset, String file, long rowsRead, long rowsProfiled, long rowsRejected) {
+    this(dataset, file, rowsRead, rowsProfiled, rowsRejected, null);
+  }
+
+  /** The 1-based line from which a damaged file could not be read, and why. */
+  public record Damage(long line, String reason) {}
+
   /** The summary of two parts of one file, read in separate ranges. */
   public FileSummary plus(FileSummary other) {
     if (!file.equals(other.file) || !dataset.equals(other.dataset)) {
       throw new IllegalArgumentException("cannot add " + other.dataset + " " + other.file + " to " + dataset + " " + file);
     }
     return new FileSummary(dataset, file, rowsRead + other.rowsRead, rowsProfiled + other.rowsProfiled,
-        rowsRejected + other.rowsRejected);
+        rowsRejected + other.rowsRejected, damage != null ? damage : other.damage);
   }
 
   /** The coder of {@link FileSummary}. */
@@ -44,11 +57,26 @@ public record FileSummary(String dataset, String file, long rowsRead, long rowsP
       LONG.encode(s.rowsRead, out);
       LONG.encode(s.rowsProfiled, out);
       LONG.encode(s.rowsRejected, out);
+      out.write(s.damage == null ? 0 : 1);
+      if (s.damage != null) {
+        LONG.encode(s.damage.line(), out);
+        STRING.encode(s.damage.reason(), out);
+      }
     }
 
     @Override
     public FileSummary decode(InputStream in) throws IOException {
-      return new FileSummary(STRING.decode(in), STRING.decode(in), LONG.decode(in), LONG.decode(in), LONG.decode(in));
+      String dataset = STRING.decode(in);
+      String file = STRING.decode(in);
+      long read = LONG.decode(in);
+      long profiled = LONG.decode(in);
+      long rejected = LONG.decode(in);
+      int damaged = in.read();
+      if (damaged < 0) {
+        throw new EOFException("a file summary ends before its damage flag");
+      }
+      return new FileSummary(dataset, file, read, profiled, rejected,
+          damaged == 0 ? null : new Damage(LONG.decode(in), STRING.decode(in)));
     }
   }
 }

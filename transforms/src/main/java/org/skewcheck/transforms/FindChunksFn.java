@@ -23,7 +23,7 @@ final class FindChunksFn extends DoFn<String, FileRange> {
   public void process(@Element String path, MultiOutputReceiver out) throws IOException {
     out.get(ReadDataset.FILES).output(new FileSummary(settings.dataset(), path, 0, 0, 0));
     try (InputStream in = DatasetFiles.open(path)) {
-      RecordChunks chunks = new RecordChunks(in);
+      RecordChunks chunks = new RecordChunks(in, false);
       RecordChunks.Chunk header = chunks.header();
       if (header == null) {
         return;

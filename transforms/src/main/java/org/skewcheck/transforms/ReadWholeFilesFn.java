@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.skewcheck.validation.stats.PrefixStats;
@@ -51,9 +52,10 @@ final class ReadWholeFilesFn extends DoFn<List<String>, KV<KV<String, String>, P
     long rows = 0;
     long rejected = 0;
     long unflushed = 0;
+    FileSummary.Damage damage = null;
     LongAdder stored = new LongAdder();
     try (InputStream in = DatasetFiles.open(path, stored)) {
-      RecordChunks chunks = new RecordChunks(in);
+      RecordChunks chunks = new RecordChunks(in, Compression.detect(path) != Compression.UNCOMPRESSED);
       RecordChunks.Chunk header = chunks.header();
       if (header != null) {
         ReadSettings.HeaderText text = ReadSettings.readHeader(header);
@@ -75,19 +77,21 @@ final class ReadWholeFilesFn extends DoFn<List<String>, KV<KV<String, String>, P
         }
         rows = parser.rowsRead();
         rejected = parser.rowsRejected();
-        RecordChunks.Damage damage = chunks.damage();
-        if (damage != null) {
+        RecordChunks.Damage broken = chunks.damage();
+        if (broken != null) {
           rows++;
           rejected++;
-          sink.rejected(new RejectedRow(settings.dataset(), path, damage.line(),
-              "the file is damaged from this line on, the rest of it cannot be read (" + damage.reason() + ")",
-              damage.text()));
+          sink.rejected(new RejectedRow(settings.dataset(), path, broken.line(),
+              "the file is damaged from this line on, the rest of it cannot be read (" + broken.reason() + ")",
+              broken.text()));
+          damage = new FileSummary.Damage(broken.line(), broken.reason());
         }
       }
     }
     long size = stored.sum();
     ReadProgress.add(size, 0);
     ReadSettings.count(size, rows, rejected, 1);
-    out.get(ReadDataset.FILES).output(new FileSummary(settings.dataset(), path, rows, rows - rejected, rejected));
+    out.get(ReadDataset.FILES).output(
+        new FileSummary(settings.dataset(), path, rows, rows - rejected, rejected, damage));
   }
 }

@@ -48,11 +48,18 @@ final class RecordChunks {
   private int boundary;
   private long boundaryLine = 1;
   private boolean eof;
+  private final boolean decompressed;
   private IOException broken;
   private Damage damage;
 
-  RecordChunks(InputStream in) throws IOException {
+  /**
+   * Chunks of {@code in}. When it is {@code decompressed}, a read that fails is damage: the records
+   * before it are still chunks, and {@link #damage} says where it broke off. Otherwise a read error
+   * is thrown, so that the runner retries the read.
+   */
+  RecordChunks(InputStream in, boolean decompressed) throws IOException {
     this.in = in;
+    this.decompressed = decompressed;
     fill();
     if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
       pos = 3;
@@ -84,12 +91,7 @@ final class RecordChunks {
       } else {
         scanned = limit;
         if (!eof) {
-          try {
-            fill();
-          } catch (IOException e) {
-            eof = true;
-            broken = e;
-          }
+          fill();
         } else if (broken == null) {
           return limit > pos ? take(limit) : null;
         } else if (boundary > pos) {
@@ -125,7 +127,8 @@ final class RecordChunks {
 
   /**
    * Reads more bytes after {@code limit}; when the buffer is short of room, first moves the
-   * unconsumed bytes to its front, and grows it only if that is not enough.
+   * unconsumed bytes to its front, and grows it only if that is not enough. A decompressed stream
+   * that breaks off (a truncated or corrupt file) ends there, and {@link #next} names the damage.
    */
   private void fill() throws IOException {
     if (buf.length - limit < READ_BYTES && pos > 0) {
@@ -139,11 +142,19 @@ final class RecordChunks {
     if (buf.length - limit < READ_BYTES) {
       buf = Arrays.copyOf(buf, buf.length * 2);
     }
-    int n = in.read(buf, limit, buf.length - limit);
-    if (n < 0) {
+    try {
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+      } else {
+        limit += n;
+      }
+    } catch (IOException e) {
+      if (!decompressed) {
+        throw e;
+      }
       eof = true;
-    } else {
-      limit += n;
+      broken = e;
     }
   }
 }

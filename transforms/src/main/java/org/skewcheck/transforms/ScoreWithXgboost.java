@@ -1,13 +1,13 @@
 package org.skewcheck.transforms;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -28,7 +28,8 @@ import org.skewcheck.validation.score.ScoreSummary;
  * prediction to prefixes with SHAP contributions ({@code predictContrib}).
  *
  * <p>{@link #SUMMARIES} gets one partial {@link ScoreSummary} per block keyed by dataset (combine
- * them with {@link CombineScoreSummaries}); {@link #SCORES} gets (row id, score) for predict rows.
+ * them with {@link CombineScoreSummaries}); {@link #SCORES} gets the ids and scores of each predict
+ * block's rows.
  * The model is loaded once per DoFn instance in {@code @Setup}, from any Beam path, with one native
  * thread, and disposed in {@code @Teardown}; it is never a serialized field. Missing and
  * non-numeric cells, and features a block lacks, are passed as NaN: XGBoost's missing value.
@@ -40,7 +41,7 @@ import org.skewcheck.validation.score.ScoreSummary;
  */
 public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PCollectionTuple> {
   public static final TupleTag<KV<String, ScoreSummary>> SUMMARIES = new TupleTag<>() {};
-  public static final TupleTag<KV<String, Double>> SCORES = new TupleTag<>() {};
+  public static final TupleTag<ScoredRows> SCORES = new TupleTag<>() {};
   /** At most this many cells in one DMatrix (64 MiB of floats); a bigger block is scored in row batches. */
   static final int MAX_MATRIX_CELLS = 1 << 24;
 
@@ -99,7 +100,7 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
         ParDo.of(new ScoreFn(settings))
             .withOutputTags(SUMMARIES, TupleTagList.of(SCORES)));
     out.get(SUMMARIES).setCoder(KvCoder.of(StringUtf8Coder.of(), ScoreSummaryCoder.of()));
-    out.get(SCORES).setCoder(KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of()));
+    out.get(SCORES).setCoder(ScoredRows.Coder.of());
     return out;
   }
 
@@ -144,21 +145,25 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
       int batchRows = Math.max(1, MAX_MATRIX_CELLS / nf);
       ScoreSummary summary = new ScoreSummary();
       boolean[] attributed = attributedRows(block);
+      double[] scores = new double[block.rows()];
       for (int from = 0; from < block.rows(); from += batchRows) {
-        score(block, from, Math.min(block.rows(), from + batchRows), attributed, summary, out);
+        score(block, from, Math.min(block.rows(), from + batchRows), attributed, summary, scores);
+      }
+      if (block.dataset().equals("predict")) {
+        out.get(SCORES).output(new ScoredRows(block.rowIds(), scores));
       }
       rowsScored.inc(block.rows());
       out.get(SUMMARIES).output(KV.of(block.dataset(), summary));
     }
 
-    /** Scores rows {@code [from, to)} of a block as one DMatrix. */
+    /** Scores rows {@code [from, to)} of a block as one DMatrix, into {@code scores} at the rows' places. */
     private void score(RowBlock block, int from, int to, boolean[] attributed, ScoreSummary summary,
-        MultiOutputReceiver out) throws XGBoostError {
+        double[] scores) throws XGBoostError {
       int blockRows = block.rows();
       int rows = to - from;
       int nf = settings.features().size();
       float[] matrix = new float[rows * nf];
-      java.util.Arrays.fill(matrix, Float.NaN);
+      Arrays.fill(matrix, Float.NaN);
       String[] columns = block.columns();
       double[] values = block.values();
       int recorded = -1;
@@ -166,6 +171,7 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
       for (int c = 0; c < columns.length; c++) {
         Integer f = featureIndex.get(columns[c]);
         if (f != null) {
+          long beyondBefore = beyondFloat;
           for (int r = 0; r < rows; r++) {
             float v = (float) values[c * blockRows + from + r];
             // a finite double past float's range is infinite as a float, which XGBoost refuses: missing
@@ -174,6 +180,9 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
               beyondFloat++;
             }
             matrix[r * nf + f] = v;
+          }
+          if (beyondFloat > beyondBefore) {
+            summary.addBeyondFloat(columns[c], beyondFloat - beyondBefore);
           }
         }
         if (columns[c].equals(settings.recordedScore())) {
@@ -193,12 +202,10 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
         for (int r = 0; r < rows; r++) {
           int row = from + r;
           double score = predictions[r][0];
+          scores[row] = score;
           summary.addScore(score);
           if (recorded >= 0 && !Double.isNaN(values[recorded * blockRows + row])) {
             summary.addRecorded(values[recorded * blockRows + row], score);
-          }
-          if (block.dataset().equals("predict")) {
-            out.get(SCORES).output(KV.of(block.rowIds()[row], score));
           }
           if (attributed[row]) {
             attributedCount++;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -48,7 +49,8 @@ public final class XgboostModel {
   public static List<String> featureNames(Booster booster) {
     try {
       String[] names = booster.getFeatureNames();
-      return names == null ? List.of() : Arrays.asList(names);
+      // a model saved without names gives null, or (XGBoost 2) one null per feature
+      return names == null || Arrays.stream(names).allMatch(Objects::isNull) ? List.of() : Arrays.asList(names);
     } catch (XGBoostError e) {
       throw new IllegalStateException(e);
     }

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -108,12 +110,14 @@ public class ScoreWithXgboostTest {
   private void checkScores(String model) {
     PCollectionTuple scored = pipeline.apply(Create.of(blocks()).withCoder(RowBlockCoder.of()))
         .apply(ScoreWithXgboost.withModel(model, List.of(FEATURES)).withRecordedScore("score"));
-    PAssert.that(scored.get(ScoreWithXgboost.SCORES)).satisfies(rows -> {
+    PAssert.that(scored.get(ScoreWithXgboost.SCORES)).satisfies(blocks -> {
       int n = 0;
-      for (KV<String, Double> row : rows) {
-        int r = Integer.parseInt(row.getKey().substring(3));
-        assertThat(row.getValue()).as(row.getKey()).isCloseTo(expected[r], within(1e-6));
-        n++;
+      for (ScoredRows block : blocks) {
+        for (int i = 0; i < block.rows(); i++) {
+          int r = Integer.parseInt(block.ids()[i].substring(3));
+          assertThat(block.scores()[i]).as(block.ids()[i]).isCloseTo(expected[r], within(1e-6));
+          n++;
+        }
       }
       assertThat(n).isEqualTo(ROWS);
       return null;
@@ -170,17 +174,27 @@ public class ScoreWithXgboostTest {
     // with that feature missing, as if the cell were empty.
     double[] beyond = new double[5];
     double[] empty = new double[5];
-    java.util.Arrays.fill(beyond, 1e39);
-    java.util.Arrays.fill(empty, Double.NaN);
+    Arrays.fill(beyond, 1e39);
+    Arrays.fill(empty, Double.NaN);
     RowBlock block = new RowBlock("predict", FEATURES, 1, beyond, new int[0], new String[0], new String[] {"big"});
     RowBlock missing = new RowBlock("predict", FEATURES, 1, empty, new int[0], new String[0], new String[] {"nan"});
     PCollectionTuple scored = pipeline.apply(Create.of(block, missing).withCoder(RowBlockCoder.of()))
         .apply(ScoreWithXgboost.withModel(json, List.of(FEATURES)));
-    PAssert.that(scored.get(ScoreWithXgboost.SCORES)).satisfies(rows -> {
-      java.util.Map<String, Double> byId = new java.util.HashMap<>();
-      rows.forEach(kv -> byId.put(kv.getKey(), kv.getValue()));
+    PAssert.that(scored.get(ScoreWithXgboost.SCORES)).satisfies(blocks -> {
+      Map<String, Double> byId = new HashMap<>();
+      blocks.forEach(b -> byId.put(b.ids()[0], b.scores()[0]));
       assertThat(byId).containsOnlyKeys("big", "nan");
       assertThat(byId.get("big")).isEqualTo(byId.get("nan"));
+      return null;
+    });
+    PAssert.that(scored.get(ScoreWithXgboost.SUMMARIES)).satisfies(summaries -> {
+      ScoreSummary all = new ScoreSummary();
+      summaries.forEach(kv -> all.merge(kv.getValue()));
+      Map<String, Long> onePerFeature = new TreeMap<>();
+      for (String f : FEATURES) {
+        onePerFeature.put(f, 1L);
+      }
+      assertThat(all.beyondFloat()).as("each feature's 1e39 counted").isEqualTo(onePerFeature);
       return null;
     });
     pipeline.run().waitUntilFinish();

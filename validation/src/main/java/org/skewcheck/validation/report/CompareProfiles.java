@@ -47,25 +47,34 @@ public final class CompareProfiles {
   private final SkewConfig config;
   private final Provenance provenance;
   private final Map<String, Duplicates> duplicates;
+  private final List<DamagedFile> damagedFiles;
 
-  private CompareProfiles(SkewConfig config, Provenance provenance, Map<String, Duplicates> duplicates) {
+  private CompareProfiles(SkewConfig config, Provenance provenance, Map<String, Duplicates> duplicates,
+      List<DamagedFile> damagedFiles) {
     this.config = config;
     this.provenance = provenance;
     this.duplicates = duplicates;
+    this.damagedFiles = damagedFiles;
   }
 
   public static CompareProfiles with(SkewConfig config) {
-    return new CompareProfiles(config, null, Map.of());
+    return new CompareProfiles(config, null, Map.of(), List.of());
   }
 
   /** Also records where the report comes from. */
   public CompareProfiles withProvenance(Provenance runProvenance) {
-    return new CompareProfiles(config, runProvenance, duplicates);
+    return new CompareProfiles(config, runProvenance, duplicates, damagedFiles);
   }
 
   /** Also reports, per dataset, the duplicated rows and keys counted while reading. */
   public CompareProfiles withDuplicates(Map<String, Duplicates> perDataset) {
-    return new CompareProfiles(config, provenance, Map.copyOf(perDataset));
+    return new CompareProfiles(config, provenance, Map.copyOf(perDataset), damagedFiles);
+  }
+
+  /** Also reports the files that could be read only up to a point, one error each, by dataset and path. */
+  public CompareProfiles withDamagedFiles(List<DamagedFile> files) {
+    return new CompareProfiles(config, provenance, duplicates, files.stream()
+        .sorted(Comparator.comparing(DamagedFile::dataset).thenComparing(DamagedFile::file)).toList());
   }
 
   public Report compare(DatasetProfile train, DatasetProfile predict) {
@@ -85,6 +94,7 @@ public final class CompareProfiles {
     List<Finding> findings = new ArrayList<>();
     findings.addAll(datasetFindings(train));
     findings.addAll(datasetFindings(predict));
+    damagedFiles.forEach(f -> findings.add(damagedFinding(f)));
     findings.addAll(duplicateFindings(train.name()));
     findings.addAll(duplicateFindings(predict.name()));
     findings.addAll(new SchemaCheck(prefixOf, config.expectedColumns()).run(train, predict, features));
@@ -135,6 +145,16 @@ public final class CompareProfiles {
           Map.of("rejectedRows", d.rejectedRows(), "rejectedFraction", share)));
     }
     return out;
+  }
+
+  private static Finding damagedFinding(DamagedFile f) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("dataset", f.dataset());
+    figures.put("file", f.file());
+    figures.put("line", f.line());
+    return new Finding("damagedFile", Scope.DATASET, f.dataset(), Severity.ERROR,
+        f.dataset() + ": " + f.file() + " is damaged from line " + f.line() + " on (" + f.reason() + "): the rows "
+            + "before it were profiled, the rest of the file could not be read", figures);
   }
 
   private List<Finding> duplicateFindings(String dataset) {

@@ -22,11 +22,13 @@ import org.skewcheck.validation.stats.ColumnStats;
  * scoring.alpha}, naming every prefix whose attribution explains at least {@code
  * scoring.attributionShare} of the raw-score move, and a
  * {@code recordedScore} finding when recorded scores differ from the recomputed ones by more than
- * {@code scoring.recordedTolerance} (a stale model or a changed feature pipeline).
+ * {@code scoring.recordedTolerance} (a stale model or a changed feature pipeline), and a {@code
+ * valuesBeyondFloat} warning per dataset whose feature values the model could only take as missing.
  */
 public final class ScoreCheck {
   private static final double[] RANKS = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
   private static final String[] RANK_NAMES = {"p01", "p05", "p25", "p50", "p75", "p95", "p99"};
+  private static final int FEATURES_NAMED = 20;
 
   /** The section and its findings. */
   public record Result(ScoresReport report, List<Finding> findings) {}
@@ -74,7 +76,32 @@ public final class ScoreCheck {
               + "(tolerance %.3g): a stale model or a changed feature pipeline", recorded.column(),
               recorded.maxAbsDiff(), recorded.rows(), recorded.tolerance()), figures));
     }
+    findings.addAll(beyondFloat("train", train));
+    findings.addAll(beyondFloat("predict", predict));
     return new Result(report, findings);
+  }
+
+  /**
+   * A warning per dataset where the model met values past float's range: they were scored as
+   * missing (XGBoost takes features as floats and refuses infinities), so every row still has a score.
+   */
+  private static List<Finding> beyondFloat(String dataset, ScoreSummary summary) {
+    Map<String, Long> byFeature = summary.beyondFloat();
+    if (byFeature.isEmpty()) {
+      return List.of();
+    }
+    long values = byFeature.values().stream().mapToLong(Long::longValue).sum();
+    List<String> named = byFeature.entrySet().stream().limit(FEATURES_NAMED)
+        .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("dataset", dataset);
+    figures.put("values", values);
+    figures.put("features", byFeature.size());
+    return List.of(new Finding("valuesBeyondFloat", Scope.SCORE, dataset, Severity.WARNING,
+        dataset + ": " + values + " feature values are beyond float range (|x| > 3.4e38) and were scored as "
+            + "missing: " + String.join(", ", named)
+            + (byFeature.size() > FEATURES_NAMED ? ", ... (" + (byFeature.size() - FEATURES_NAMED) + " more)" : ""),
+        figures));
   }
 
   private Finding shiftFinding(ColumnStats train, ColumnStats predict, ScoresReport.Drift drift,

@@ -12,7 +12,8 @@ import org.skewcheck.validation.stats.ColumnStats;
  * The mergeable score profile of one dataset: the distribution of the model's predictions, and
  * over the rows attributed (all, or a seeded sample), the sums of raw margins, of each prefix's
  * SHAP contributions and of the bias term — means are sums over {@link #attributedRows()}. Also
- * the largest difference between a recorded score and the recomputed one.
+ * the largest difference between a recorded score and the recomputed one, and per feature the
+ * values past float's range that the model had to take as missing.
  *
  * <pre>{@code
  * ScoreSummary s = new ScoreSummary();
@@ -28,6 +29,7 @@ public final class ScoreSummary {
   private double biasSum;
   private long recordedRows;
   private double maxRecordedDiff;
+  private final Map<String, Long> beyondFloat = new TreeMap<>();
 
   /** Adds one row's prediction. */
   public void addScore(double score) {
@@ -51,6 +53,14 @@ public final class ScoreSummary {
     maxRecordedDiff = Math.max(maxRecordedDiff, Math.abs(recorded - recomputed));
   }
 
+  /**
+   * Adds {@code values} values of {@code feature} that are finite doubles but beyond float's range
+   * (|x| > 3.4e38), which the model took as missing.
+   */
+  public void addBeyondFloat(String feature, long values) {
+    beyondFloat.merge(feature, values, Long::sum);
+  }
+
   /** Folds {@code other} into this one; {@code other} must not be this. */
   public void merge(ScoreSummary other) {
     if (other == this) {
@@ -63,6 +73,7 @@ public final class ScoreSummary {
     other.contributions.forEach((prefix, c) -> contributions.merge(prefix, c, Double::sum));
     recordedRows += other.recordedRows;
     maxRecordedDiff = Math.max(maxRecordedDiff, other.maxRecordedDiff);
+    other.beyondFloat.forEach(this::addBeyondFloat);
   }
 
   public ColumnStats scores() {
@@ -99,6 +110,11 @@ public final class ScoreSummary {
     return maxRecordedDiff;
   }
 
+  /** Per feature, the values beyond float's range that were scored as missing; only features with some. */
+  public Map<String, Long> beyondFloat() {
+    return Collections.unmodifiableMap(beyondFloat);
+  }
+
   public void writeTo(DataOutput out) throws IOException {
     scores.writeTo(out);
     out.writeLong(attributedRows);
@@ -111,6 +127,11 @@ public final class ScoreSummary {
     }
     out.writeLong(recordedRows);
     out.writeDouble(maxRecordedDiff);
+    out.writeInt(beyondFloat.size());
+    for (Map.Entry<String, Long> e : beyondFloat.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeLong(e.getValue());
+    }
   }
 
   public static ScoreSummary readFrom(DataInput in) throws IOException {
@@ -125,6 +146,10 @@ public final class ScoreSummary {
     }
     s.recordedRows = in.readLong();
     s.maxRecordedDiff = in.readDouble();
+    int beyond = in.readInt();
+    for (int i = 0; i < beyond; i++) {
+      s.beyondFloat.put(in.readUTF(), in.readLong());
+    }
     return s;
   }
 }

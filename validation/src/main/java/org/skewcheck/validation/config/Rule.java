@@ -24,18 +24,19 @@ public record Rule(String column, String prefix, String match, List<Double> rang
       @JsonProperty("range") List<Double> range,
       @JsonProperty("allowedValues") List<Double> allowedValues,
       @JsonProperty("maxMissingFraction") Double maxMissingFraction) {
-    Pattern pattern = ColumnSelection.check("rules[]", column, prefix, match);
+    Pattern pattern = ColumnSelection.check(column, prefix, match);
     if (range != null && (range.size() != 2 || !(range.get(0) <= range.get(1)))) {
-      throw new ConfigException("rules[].range must be [low, high] with low <= high, got " + range);
+      throw new ConfigException("range must be [low, high] with low <= high, got " + range, "range");
     }
     if (allowedValues != null && allowedValues.isEmpty()) {
-      throw new ConfigException("rules[].allowedValues must not be empty");
+      throw new ConfigException("allowedValues must not be empty", "allowedValues");
     }
     if (maxMissingFraction != null && !(maxMissingFraction >= 0 && maxMissingFraction <= 1)) {
-      throw new ConfigException("rules[].maxMissingFraction must be in [0, 1], got " + maxMissingFraction);
+      throw new ConfigException("maxMissingFraction must be in [0, 1], got " + maxMissingFraction,
+          "maxMissingFraction");
     }
     if (range == null && allowedValues == null && maxMissingFraction == null) {
-      throw new ConfigException("rules[] need at least one of range, allowedValues or maxMissingFraction");
+      throw new ConfigException("needs at least one of range, allowedValues or maxMissingFraction");
     }
     return new Rule(column, prefix, match, range == null ? null : List.copyOf(range),
         allowedValues == null ? null : List.copyOf(allowedValues), maxMissingFraction, pattern);

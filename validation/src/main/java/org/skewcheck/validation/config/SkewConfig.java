@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -123,6 +126,7 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .build();
     // A document with nothing but comments (every line of default.yaml commented out) has no
     // token at all; readValue(String) would call that a mapping error.
@@ -177,9 +181,26 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       paths.add(e.getPath());
     }
     String keys = paths.stream().map(p -> "'" + path(p) + "'").collect(Collectors.joining(" and "));
-    String reason = refused == null ? e.getOriginalMessage() : refused.getMessage();
+    String reason = refused == null ? unbound(e) : refused.getMessage();
     return new ConfigException(
         source + ": bad value for " + keys + where(at == null ? e.getLocation() : at) + ": " + reason);
+  }
+
+  /**
+   * Why Jackson could not bind a value, in the config's terms rather than Java's: what the key
+   * takes, and the value it got when Jackson says.
+   */
+  private static String unbound(JsonMappingException e) {
+    if (!(e instanceof MismatchedInputException m) || m.getTargetType() == null) {
+      return e.getOriginalMessage();
+    }
+    Class<?> type = m.getTargetType();
+    String expected = type == Double.class || type == double.class ? "a number"
+        : type == Long.class || type == Integer.class || type == long.class || type == int.class ? "a whole number"
+        : type == String.class ? "text"
+        : Collection.class.isAssignableFrom(type) ? "a list"
+        : "a mapping of keys to values";
+    return "expected " + expected + (m instanceof InvalidFormatException f ? ", got '" + f.getValue() + "'" : "");
   }
 
   /** A key path written the way the config nests it: {@code rules[2].range}. */

@@ -283,20 +283,24 @@ class SkewConfigTest {
   void aValueOfTheWrongTypeNamesItsKeyAndLine() {
     assertThatThrownBy(() -> parse("rules:\n  - column: a\n    maxMissingFraction: lots\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("bad value for 'rules[0].maxMissingFraction' at line 3, column 5:");
+        .hasMessage("test.yaml: bad value for 'rules[0].maxMissingFraction' at line 3, column 5: expected a number,"
+            + " got 'lots'");
+    assertThatThrownBy(() -> parse("history:\n  k: 3\n  runs: 2.5\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'history.runs' at line 3, column 3: expected a whole number, got '2.5'");
     assertThatThrownBy(() -> parse("sparsity: {}\ndrift: 5\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("'drift' at line 2, column 1:");
+        .hasMessageContaining("'drift' at line 2, column 1: expected a mapping of keys to values");
     assertThatThrownBy(() -> parse("rules:\n  - column: a\n    range: 3\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("'rules[0].range' at line 3, column 5:");
+        .hasMessageContaining("'rules[0].range' at line 3, column 5: expected a list");
   }
 
   @Test
   void nonNumericValueNamesTheKey() {
     assertThatThrownBy(() -> parse("sparsity:\n  alpha: abc\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("'sparsity.alpha' at line 2, column 3:");
+        .hasMessageContaining("'sparsity.alpha' at line 2, column 3: expected a number, got 'abc'");
   }
 
   @Test

@@ -188,7 +188,7 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
 
   /**
    * Why Jackson could not bind a value, in the config's terms rather than Java's: what the key
-   * takes, and the value it got when Jackson says.
+   * takes, and the value it got when Jackson says; our own readers' reasons as they give them.
    */
   private static String unbound(JsonMappingException e) {
     if (!(e instanceof MismatchedInputException m) || m.getTargetType() == null) {
@@ -199,7 +199,11 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
         : type == Long.class || type == Integer.class || type == long.class || type == int.class ? "a whole number"
         : type == String.class ? "text"
         : Collection.class.isAssignableFrom(type) ? "a list"
-        : "a mapping of keys to values";
+        : type.isRecord() ? "a mapping of keys to values"
+        : null;
+    if (expected == null) {
+      return e.getOriginalMessage();
+    }
     return "expected " + expected + (m instanceof InvalidFormatException f ? ", got '" + f.getValue() + "'" : "");
   }
 

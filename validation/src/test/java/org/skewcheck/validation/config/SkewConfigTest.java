@@ -159,6 +159,33 @@ class SkewConfigTest {
   }
 
   @Test
+  void allowedValuesTakeTextAndNumbersReadAsCellsAre() {
+    assertThat(parse("rules:\n  - column: colour\n    allowedValues: [red, blue]\n").rules().get(0).allowedValues())
+        .containsExactly("red", "blue");
+    assertThat(parse("rules:\n  - column: c\n    allowedValues: [1, 2.5, unknown, \"01\", yes, 0x10, \" a b \"]\n")
+        .rules().get(0).allowedValues())
+        .as("numbers, quoted or not, are numbers; YAML's booleans and hex are text as written")
+        .containsExactly(1.0, 2.5, "unknown", 1.0, "yes", "0x10", " a b ");
+    assertThat(parse("rules:\n  - column: c\n    allowedValues: [0, 1]\n").fingerprint())
+        .as("a numeric list means what it meant")
+        .isEqualTo(parse("rules:\n  - column: c\n    allowedValues: [0.0, 1.0]\n").fingerprint());
+  }
+
+  @Test
+  void anAllowedValueThatIsNoValueNamesItsIndex() {
+    assertThatThrownBy(() -> parse("rules:\n  - column: c\n    allowedValues:\n      - red\n      - NA\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("test.yaml: bad value for 'rules[0].allowedValues[1]' at line 5, column 9: 'NA' is read as a"
+            + " missing cell, never a value");
+    assertThatThrownBy(() -> parse("rules:\n  - column: c\n    allowedValues: [red, ~]\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'rules[0].allowedValues[1]' at line 3, column 26: an empty value");
+    assertThatThrownBy(() -> parse("rules:\n  - column: c\n    allowedValues: [red, [blue]]\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'rules[0].allowedValues[1]' at line 3, column 26: expected a number or text");
+  }
+
+  @Test
   void blankColumnNamesMeanNone() {
     SkewConfig config = parse("columns:\n  label: \"  \"\n  recordedScore: score\n");
     assertThat(config.columns().label()).isNull();

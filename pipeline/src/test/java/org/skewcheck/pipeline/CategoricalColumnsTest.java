@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the real command on CSV files with a categorical column whose mix shifts and gains a value
- * train never had, a session-id column, a date column read with a configured format, and a stable
- * categorical column; reads the real report.
+ * train never had (and that a rule's allowed values leave out), a session-id column, a date column
+ * read with a configured format, and a stable categorical column; reads the real report.
  */
 class CategoricalColumnsTest {
   private static final String[] COLOURS = {"red", "green", "blue"};
@@ -55,7 +55,9 @@ class CategoricalColumnsTest {
       Files.writeString(predict.resolve("part" + file + ".csv"), part);
     }
     Path config = data.resolve("config.yaml");
-    Files.writeString(config, "dateColumns:\n  - column: signup\n    format: yyyy-MM-dd\n");
+    Files.writeString(config, "dateColumns:\n  - column: signup\n    format: yyyy-MM-dd\nrules:\n"
+        + "  - column: CAT_colour\n    allowedValues: [red, green, blue]\n  - column: CAT_size\n"
+        + "    allowedValues: [S, M, L]\n");
     run = SkewCheckRunner.run(out, "--train=" + data.resolve("train.csv"), "--predict=" + predict,
         "--config=" + config, "--failOn=error");
   }
@@ -91,12 +93,27 @@ class CategoricalColumnsTest {
     assertThat(drift.path("ks").isNull()).isTrue();
     assertThat(drift.path("categories").toString()).isEqualTo("[\"red\",\"green\",\"blue\",\"(other)\"]");
 
-    assertThat(colour.path("findings").findValuesAsText("check")).containsExactlyInAnyOrder("drift", "unseenCategories");
+    assertThat(colour.path("findings").findValuesAsText("check"))
+        .containsExactlyInAnyOrder("drift", "unseenCategories", "rule");
+    long purple = -1;
     for (JsonNode f : colour.path("findings")) {
       assertThat(f.path("severity").asText()).isEqualTo("error");
       if (f.path("check").asText().equals("unseenCategories")) {
         assertThat(f.path("figures").path("values").asText()).isEqualTo("purple");
         assertThat(f.path("figures").path("predictFraction").asDouble()).isCloseTo(0.15, within(0.05));
+        purple = f.path("figures").path("predictCount").asLong();
+      }
+    }
+    assertThat(purple).isPositive();
+    for (JsonNode f : colour.path("findings")) {
+      if (f.path("check").asText().equals("rule")) {
+        JsonNode figures = f.path("figures");
+        assertThat(figures.path("dataset").asText()).isEqualTo("predict");
+        assertThat(figures.path("outside").asLong()).isEqualTo(purple);
+        assertThat(figures.path("exact").asBoolean()).isTrue();
+        assertThat(figures.path("values").asText()).isEqualTo("'purple' (" + purple + ")");
+        assertThat(f.path("message").asText()).isEqualTo("CAT_colour: " + purple
+            + " values outside [red, green, blue] in predict: 'purple' (" + purple + ")");
       }
     }
   }

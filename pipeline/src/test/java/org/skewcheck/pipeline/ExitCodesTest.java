@@ -104,6 +104,15 @@ class ExitCodesTest {
   }
 
   @Test
+  void outOfRangeConfigValueIsExitTwoNamingItsFullKeyAndItsOwnLine(@TempDir Path out, @TempDir Path dir)
+      throws IOException {
+    Path config = Files.writeString(dir.resolve("bad.yaml"), "drift:\n  fdr: 2\n");
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + config);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("bad value for 'drift.fdr' at line 2, column 3: drift.fdr must be in (0, 1]");
+  }
+
+  @Test
   void unreadableConfigIsExitTwo(@TempDir Path out) {
     SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + data.resolve("absent.yaml"));
     assertThat(run.exitCode()).isEqualTo(2);

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.skewcheck.validation.config.Rule;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.Categories;
 import org.skewcheck.validation.stats.ColumnStats;
 import org.skewcheck.validation.stats.DatasetProfile;
 
@@ -15,9 +16,15 @@ import org.skewcheck.validation.stats.DatasetProfile;
  * The config's validation rules, checked on each dataset's profile: allowed range, allowed values
  * and maximum missing fraction per selected column, and required columns. Every violation is an
  * error with the figures that triggered it. Range violations are counted exactly for columns with
- * few distinct values and estimated from the quantile sketch otherwise ({@code exact} says which).
+ * few distinct values and estimated from the quantile sketch otherwise; values outside {@code
+ * allowedValues} (numbers and texts, see {@link DisallowedValues}) exactly while the column's values
+ * are counted exactly and estimated past that. The figure {@code exact} says which. A finding lists
+ * at most {@value #VALUES_SHOWN} values outside, most frequent first, and how many more there are.
  */
 public final class RuleCheck {
+  /** Values a finding lists: the allowed ones, and those found outside them. */
+  private static final int VALUES_SHOWN = 20;
+
   private final SkewConfig config;
   private final Map<String, String> prefixOf;
 
@@ -74,29 +81,8 @@ public final class RuleCheck {
             name, Math.max(1, Math.round(outside)), num(low), num(high), d.name(), num(c.min()), num(c.max())), f));
       }
     }
-    if (rule.allowedValues() != null) {
-      TreeSet<Double> allowed = new TreeSet<>(rule.allowedValues());
-      double[] values = c.exactValues();
-      List<String> other = new ArrayList<>();
-      if (values == null) {
-        other.add("more than 16 distinct values");
-      } else {
-        for (double v : values) {
-          if (!allowed.contains(v)) {
-            other.add(num(v) + " (" + Math.round(c.countOf(v)) + "x)");
-          }
-        }
-      }
-      if (c.nonNumeric() > 0) {
-        other.add(c.nonNumeric() + " non-numeric values");
-      }
-      if (!other.isEmpty()) {
-        Map<String, Object> f = figures(rule, d);
-        f.put("allowedValues", rule.allowedValues().toString());
-        f.put("found", String.join("; ", other));
-        findings.add(finding(name, name + ": values outside " + rule.allowedValues() + " in " + d.name() + ": "
-            + String.join("; ", other), f));
-      }
+    if (rule.allowedValues() != null && c.present() > 0) {
+      allowedValues(rule, d, name, c, findings);
     }
     if (rule.maxMissingFraction() != null) {
       double missing = (double) d.missing(c) / d.rows();
@@ -110,6 +96,35 @@ public final class RuleCheck {
     }
   }
 
+  /** The error for {@code name}'s values outside {@code rule}'s allowed values, if it has any. */
+  private static void allowedValues(Rule rule, DatasetProfile d, String name, ColumnStats c, List<Finding> findings) {
+    DisallowedValues out = DisallowedValues.of(c, rule.allowedValues());
+    if (out.count() == 0) {
+      return;
+    }
+    String shown = out.values().stream().limit(VALUES_SHOWN)
+        .map(v -> "'" + v.value() + "' (" + (out.exact() ? "" : "~") + v.count() + ")")
+        .collect(Collectors.joining(", "));
+    int more = Math.max(0, out.values().size() - VALUES_SHOWN);
+    String allowed = allowedText(rule.allowedValues());
+    Map<String, Object> f = figures(rule, d);
+    f.put("allowedValues", allowed);
+    f.put("outside", out.count());
+    f.put("exact", out.exact());
+    f.put("values", shown);
+    f.put("moreValues", more);
+    List<String> found = new ArrayList<>();
+    if (!shown.isEmpty()) {
+      found.add(shown + (more == 0 ? "" : (out.exact() ? ", and " : ", and at least ") + more + " more"));
+    }
+    if (!out.exact()) {
+      found.add("estimated: more distinct values than are counted exactly");
+    }
+    findings.add(finding(name, String.format(Locale.ROOT, "%s: %s%d value%s outside %s in %s: %s", name,
+        out.exact() ? "" : "about ", out.count(), out.count() == 1 ? "" : "s", allowed, d.name(),
+        String.join("; ", found)), f));
+  }
+
   private static Map<String, Object> figures(Rule rule, DatasetProfile d) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("rule", rule.selector());
@@ -119,6 +134,14 @@ public final class RuleCheck {
 
   private static Finding finding(String column, String message, Map<String, Object> figures) {
     return new Finding("rule", Scope.COLUMN, column, Severity.ERROR, message, figures);
+  }
+
+  /** A rule's allowed values as a message shows them: the first {@value #VALUES_SHOWN}, texts bounded. */
+  private static String allowedText(List<Object> allowedValues) {
+    List<String> shown = allowedValues.stream().limit(VALUES_SHOWN)
+        .map(v -> v instanceof Double x ? num(x) : Categories.bounded((String) v)).toList();
+    int more = allowedValues.size() - shown.size();
+    return "[" + String.join(", ", shown) + (more > 0 ? ", and " + more + " more" : "") + "]";
   }
 
   private static String num(double v) {

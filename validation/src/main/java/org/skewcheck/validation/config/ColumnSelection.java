@@ -1,5 +1,7 @@
 package org.skewcheck.validation.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -13,12 +15,21 @@ final class ColumnSelection {
 
   /**
    * Checks that exactly one selector is given and returns the compiled {@code match}, or null
-   * without one; {@code list} names the config list in the error ({@code rules[]}).
+   * without one. An error names the selectors given, or none when none is.
    */
-  static Pattern check(String list, String column, String prefix, String match) {
-    int selectors = (column == null ? 0 : 1) + (prefix == null ? 0 : 1) + (match == null ? 0 : 1);
-    if (selectors != 1) {
-      throw new ConfigException(list + " need exactly one of column, prefix or match");
+  static Pattern check(String column, String prefix, String match) {
+    List<String> given = new ArrayList<>();
+    if (column != null) {
+      given.add("column");
+    }
+    if (prefix != null) {
+      given.add("prefix");
+    }
+    if (match != null) {
+      given.add("match");
+    }
+    if (given.size() != 1) {
+      throw new ConfigException("needs exactly one of column, prefix or match", given.toArray(String[]::new));
     }
     if (match == null) {
       return null;
@@ -26,7 +37,7 @@ final class ColumnSelection {
     try {
       return Pattern.compile(match);
     } catch (PatternSyntaxException e) {
-      throw new ConfigException(list + ".match '" + match + "' is not a valid regex: " + e.getDescription());
+      throw new ConfigException("match '" + match + "' is not a valid regex: " + e.getDescription(), "match");
     }
   }
 

@@ -30,11 +30,15 @@ public record DateColumn(String column, String prefix, String match, String form
       @JsonProperty("prefix") String prefix,
       @JsonProperty("match") String match,
       @JsonProperty("format") String format) {
-    Pattern pattern = ColumnSelection.check("dateColumns[]", column, prefix, match);
+    Pattern pattern = ColumnSelection.check(column, prefix, match);
     if (format == null || format.isBlank()) {
-      throw new ConfigException("dateColumns[] need a format, a java.time pattern such as \"yyyy-MM-dd\"");
+      throw new ConfigException("needs a format, a java.time pattern such as \"yyyy-MM-dd\"", "format");
     }
-    DateFormat.of(format);
+    try {
+      DateFormat.of(format);
+    } catch (ConfigException e) {
+      throw new ConfigException(e.getMessage(), "format");
+    }
     return new DateColumn(column, prefix, match, format, pattern);
   }
 

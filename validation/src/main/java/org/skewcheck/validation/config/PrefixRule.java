@@ -20,16 +20,16 @@ public record PrefixRule(String match, String prefix, @JsonIgnore Pattern patter
   @JsonCreator
   public static PrefixRule of(@JsonProperty("match") String match, @JsonProperty("prefix") String prefix) {
     if (match == null || match.isEmpty()) {
-      throw new ConfigException("prefixes[].match is required");
+      throw new ConfigException("match is required", "match");
     }
     if (prefix == null || prefix.isEmpty()) {
-      throw new ConfigException("prefixes[].prefix is required (for match '" + match + "')");
+      throw new ConfigException("prefix is required (for match '" + match + "')", "prefix");
     }
     Pattern pattern;
     try {
       pattern = Pattern.compile(match);
     } catch (PatternSyntaxException e) {
-      throw new ConfigException("prefixes[].match '" + match + "' is not a valid regex: " + e.getDescription());
+      throw new ConfigException("match '" + match + "' is not a valid regex: " + e.getDescription(), "match");
     }
     checkTemplate(match, prefix, pattern);
     return new PrefixRule(match, prefix, pattern);
@@ -42,29 +42,30 @@ public record PrefixRule(String match, String prefix, @JsonIgnore Pattern patter
    */
   private static void checkTemplate(String match, String prefix, Pattern pattern) {
     int groups = pattern.matcher("").groupCount();
-    String bad = "prefixes[].prefix '" + prefix + "' (for match '" + match + "') ";
+    String bad = "prefix '" + prefix + "' (for match '" + match + "') ";
     for (int i = 0; i < prefix.length(); i++) {
       char c = prefix.charAt(i);
       if (c == '\\') {
         if (++i == prefix.length()) {
-          throw new ConfigException(bad + "ends with an unescaped '\\'");
+          throw new ConfigException(bad + "ends with an unescaped '\\'", "prefix");
         }
       } else if (c == '$') {
         char next = i + 1 < prefix.length() ? prefix.charAt(i + 1) : ' ';
         if (next >= '0' && next <= '9') {
           if (next - '0' > groups) {
             throw new ConfigException(bad + "refers to group " + next + ", but the regex has " + groups
-                + " groups (write \\$ for a literal $)");
+                + " groups (write \\$ for a literal $)", "prefix");
           }
         } else if (next == '{') {
           int end = prefix.indexOf('}', i + 2);
           String name = end < 0 ? "" : prefix.substring(i + 2, end);
           if (!NAMED_GROUP.matcher(match).results().anyMatch(r -> r.group(1).equals(name))) {
-            throw new ConfigException(bad + "refers to group '" + name + "', which the regex does not name");
+            throw new ConfigException(bad + "refers to group '" + name + "', which the regex does not name",
+                "prefix");
           }
         } else {
           throw new ConfigException(bad + "has a '$' not followed by a group number or {name} (write \\$ for a"
-              + " literal $)");
+              + " literal $)", "prefix");
         }
       }
     }

@@ -12,13 +12,18 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -64,7 +69,8 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     this.expectedColumns = expectedColumns == null ? List.of() : List.copyOf(expectedColumns);
     this.expectedColumnsFrom = expectedColumnsFrom == null || expectedColumnsFrom.isBlank() ? null : expectedColumnsFrom;
     if (!this.expectedColumns.isEmpty() && this.expectedColumnsFrom != null) {
-      throw new ConfigException("give expectedColumns or expectedColumnsFrom, not both");
+      throw new ConfigException("give expectedColumns or expectedColumnsFrom, not both", "expectedColumns",
+          "expectedColumnsFrom");
     }
     this.scoring = scoring == null ? Scoring.DEFAULTS : scoring;
     this.drift = drift == null ? Drift.DEFAULTS : drift;
@@ -112,13 +118,15 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
   /**
    * Parses YAML text; {@code source} names it in error messages.
    *
-   * @throws ConfigException naming the offending key and its line
+   * @throws ConfigException naming the offending key by its full path ({@code drift.fdr}, {@code
+   *     rules[2].range}) and the line and column it is written at
    */
   public static SkewConfig parse(String yaml, String source) {
     ObjectMapper mapper = YAMLMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .build();
     // A document with nothing but comments (every line of default.yaml commented out) has no
     // token at all; readValue(String) would call that a mapping error.
@@ -128,12 +136,11 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", ", " (known keys: ", ")"));
-      throw new ConfigException(source + ": unknown key '" + path(e) + "'" + where(locate(mapper, yaml, e)) + known);
+      JsonLocation at = follow(mapper, yaml, e.getPath()).location();
+      throw new ConfigException(source + ": unknown key '" + path(e.getPath()) + "'"
+          + where(at == null ? e.getLocation() : at) + known);
     } catch (JsonMappingException e) {
-      Throwable cause = e.getCause();
-      String reason = cause instanceof ConfigException ? cause.getMessage() : e.getOriginalMessage();
-      throw new ConfigException(
-          source + ": bad value for '" + path(e) + "'" + where(locate(mapper, yaml, e)) + ": " + reason);
+      throw badValue(mapper, yaml, source, e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(source + ": not valid YAML" + where(e.getLocation()) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -141,9 +148,69 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     }
   }
 
-  private static String path(JsonMappingException e) {
+  /** Document order of locations. */
+  private static final Comparator<JsonLocation> LATER =
+      Comparator.comparingInt(JsonLocation::getLineNr).thenComparingInt(JsonLocation::getColumnNr);
+
+  /**
+   * The error for a value that could not be bound, or that a config record refused. It names every
+   * key at fault by its full path: the exception's own path, plus the keys a record's {@link
+   * ConfigException} names within the mapping it was building. It points at the last of those keys
+   * the document writes (of two that exclude each other, the second); when it writes none of them
+   * (a required key left out), at the mapping that lacks them.
+   */
+  private static ConfigException badValue(ObjectMapper mapper, String yaml, String source, JsonMappingException e) {
+    ConfigException refused = e.getCause() instanceof ConfigException c ? c : null;
+    List<List<JsonMappingException.Reference>> paths = new ArrayList<>();
+    for (String key : refused == null ? List.<String>of() : refused.keys()) {
+      List<JsonMappingException.Reference> path = new ArrayList<>(e.getPath());
+      path.add(new JsonMappingException.Reference(null, key));
+      paths.add(path);
+    }
+    JsonLocation at = null;
+    for (List<JsonMappingException.Reference> path : paths) {
+      Found found = follow(mapper, yaml, path);
+      if (found.steps() == path.size() && (at == null || LATER.compare(found.location(), at) > 0)) {
+        at = found.location();
+      }
+    }
+    if (at == null) {
+      at = follow(mapper, yaml, e.getPath()).location();
+    }
+    if (paths.isEmpty()) {
+      paths.add(e.getPath());
+    }
+    String keys = paths.stream().map(p -> "'" + path(p) + "'").collect(Collectors.joining(" and "));
+    String reason = refused == null ? unbound(e) : refused.getMessage();
+    return new ConfigException(
+        source + ": bad value for " + keys + where(at == null ? e.getLocation() : at) + ": " + reason);
+  }
+
+  /**
+   * Why Jackson could not bind a value, in the config's terms rather than Java's: what the key
+   * takes, and the value it got when Jackson says; our own readers' reasons as they give them.
+   */
+  private static String unbound(JsonMappingException e) {
+    if (!(e instanceof MismatchedInputException m) || m.getTargetType() == null) {
+      return e.getOriginalMessage();
+    }
+    Class<?> type = m.getTargetType();
+    String expected = type == Double.class || type == double.class ? "a number"
+        : type == Long.class || type == Integer.class || type == long.class || type == int.class ? "a whole number"
+        : type == String.class ? "text"
+        : Collection.class.isAssignableFrom(type) ? "a list"
+        : type.isRecord() ? "a mapping of keys to values"
+        : null;
+    if (expected == null) {
+      return e.getOriginalMessage();
+    }
+    return "expected " + expected + (m instanceof InvalidFormatException f ? ", got '" + f.getValue() + "'" : "");
+  }
+
+  /** A key path written the way the config nests it: {@code rules[2].range}. */
+  private static String path(List<JsonMappingException.Reference> path) {
     StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
+    for (JsonMappingException.Reference ref : path) {
       if (ref.getFieldName() != null) {
         out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
       } else {
@@ -153,17 +220,21 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     return out.toString();
   }
 
+  /** Where the deepest step of a path the document has is written (null for none), and how deep that is. */
+  private record Found(JsonLocation location, int steps) {}
+
   /**
-   * Where the key named by {@code e}'s path is written. The exception's own location is the parser's
-   * position when it was raised, which for our creator-built records is the end of the enclosing
-   * mapping (Jackson buffers a creator's properties, unknown ones included, until the mapping ends),
-   * so it can be lines past the key. Falls back to that location when the path cannot be followed.
+   * Follows {@code path} through the document, key by key and index by index, to where it is
+   * written. An exception's own location will not do: it is the parser's position when it was
+   * raised, which for our creator-built records is the end of the enclosing mapping (Jackson buffers
+   * a creator's properties, unknown ones included, until the mapping ends), lines past the key.
    */
-  private static JsonLocation locate(ObjectMapper mapper, String yaml, JsonMappingException e) {
+  private static Found follow(ObjectMapper mapper, String yaml, List<JsonMappingException.Reference> path) {
+    JsonLocation found = null;
+    int steps = 0;
     try (JsonParser p = mapper.createParser(yaml)) {
       JsonToken token = p.nextToken();
-      JsonLocation found = e.getLocation();
-      for (JsonMappingException.Reference ref : e.getPath()) {
+      for (JsonMappingException.Reference ref : path) {
         boolean hit = false;
         if (ref.getFieldName() != null && token == JsonToken.START_OBJECT) {
           while (!hit && p.nextToken() == JsonToken.FIELD_NAME) {
@@ -189,22 +260,28 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
         if (!hit) {
           break;
         }
+        steps++;
         token = p.currentToken();
       }
-      return found;
     } catch (IOException | RuntimeException ignored) {
-      return e.getLocation();
+      // a document Jackson could not read to the end: the steps followed so far stand
     }
+    return new Found(found, steps);
   }
 
-  private static void requireOpenUnit(String key, double value) {
+  /** Refuses a {@code value} of {@code section.key} outside (0, 1]. */
+  private static void requireOpenUnit(String section, String key, double value) {
     if (!(value > 0 && value <= 1)) {
-      throw new ConfigException(key + " must be in (0, 1], got " + value);
+      throw new ConfigException(section + "." + key + " must be in (0, 1], got " + value, key);
     }
   }
 
   private static String where(JsonLocation location) {
-    return location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr();
+    if (location == null || location.getLineNr() < 0) {
+      return "";
+    }
+    int column = location.getColumnNr();
+    return " at line " + location.getLineNr() + (column < 0 ? "" : ", column " + column);
   }
 
   /** Columns with a role other than feature; none of them is compared as a feature. */
@@ -295,9 +372,9 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     }
 
     public Sparsity {
-      requireOpenUnit("sparsity.alpha", alpha);
-      requireOpenUnit("sparsity.minChange", minChange);
-      requireOpenUnit("sparsity.prefixColumnShare", prefixColumnShare);
+      requireOpenUnit("sparsity", "alpha", alpha);
+      requireOpenUnit("sparsity", "minChange", minChange);
+      requireOpenUnit("sparsity", "prefixColumnShare", prefixColumnShare);
     }
   }
 
@@ -335,20 +412,21 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     public Drift {
       if (!(psiWarning > 0 && psiError >= psiWarning && Double.isFinite(psiError))) {
         throw new ConfigException("drift.psiWarning must be > 0 and drift.psiError >= it, got "
-            + psiWarning + " and " + psiError);
+            + psiWarning + " and " + psiError, "psiWarning", "psiError");
       }
-      requireOpenUnit("drift.js", js);
-      requireOpenUnit("drift.ks", ks);
-      requireOpenUnit("drift.fdr", fdr);
-      requireOpenUnit("drift.linfWarning", linfWarning);
-      requireOpenUnit("drift.linfError", linfError);
+      requireOpenUnit("drift", "js", js);
+      requireOpenUnit("drift", "ks", ks);
+      requireOpenUnit("drift", "fdr", fdr);
+      requireOpenUnit("drift", "linfWarning", linfWarning);
+      requireOpenUnit("drift", "linfError", linfError);
       if (linfError < linfWarning) {
         throw new ConfigException("drift.linfError must be >= drift.linfWarning, got " + linfError + " and "
-            + linfWarning);
+            + linfWarning, "linfWarning", "linfError");
       }
-      requireOpenUnit("drift.idLikeShare", idLikeShare);
+      requireOpenUnit("drift", "idLikeShare", idLikeShare);
       if (idLikeMinValues < 2) {
-        throw new ConfigException("drift.idLikeMinValues must be at least 2, got " + idLikeMinValues);
+        throw new ConfigException("drift.idLikeMinValues must be at least 2, got " + idLikeMinValues,
+            "idLikeMinValues");
       }
     }
   }
@@ -368,9 +446,9 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     }
 
     public UnseenCategories {
-      requireOpenUnit("unseenCategories.alpha", alpha);
+      requireOpenUnit("unseenCategories", "alpha", alpha);
       if (!(errorShare >= 0 && errorShare <= 1)) {
-        throw new ConfigException("unseenCategories.errorShare must be in [0, 1], got " + errorShare);
+        throw new ConfigException("unseenCategories.errorShare must be in [0, 1], got " + errorShare, "errorShare");
       }
     }
   }
@@ -404,20 +482,15 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     public Scoring {
       if (!(warningEffect > 0 && errorEffect >= warningEffect)) {
         throw new ConfigException("scoring.warningEffect must be > 0 and scoring.errorEffect >= it, got "
-            + warningEffect + " and " + errorEffect);
+            + warningEffect + " and " + errorEffect, "warningEffect", "errorEffect");
       }
-      if (!(alpha > 0 && alpha <= 1)) {
-        throw new ConfigException("scoring.alpha must be in (0, 1], got " + alpha);
-      }
-      if (!(attributionShare > 0 && attributionShare <= 1)) {
-        throw new ConfigException("scoring.attributionShare must be in (0, 1], got " + attributionShare);
-      }
+      requireOpenUnit("scoring", "alpha", alpha);
+      requireOpenUnit("scoring", "attributionShare", attributionShare);
       if (!(recordedTolerance >= 0)) {
-        throw new ConfigException("scoring.recordedTolerance must be >= 0, got " + recordedTolerance);
+        throw new ConfigException("scoring.recordedTolerance must be >= 0, got " + recordedTolerance,
+            "recordedTolerance");
       }
-      if (!(trainAttributionSample > 0 && trainAttributionSample <= 1)) {
-        throw new ConfigException("scoring.trainAttributionSample must be in (0, 1], got " + trainAttributionSample);
-      }
+      requireOpenUnit("scoring", "trainAttributionSample", trainAttributionSample);
     }
   }
 
@@ -442,14 +515,14 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
 
     public History {
       if (!(k > 0 && Double.isFinite(k))) {
-        throw new ConfigException("history.k must be > 0, got " + k);
+        throw new ConfigException("history.k must be > 0, got " + k, "k");
       }
       if (minRuns < 2 || runs < minRuns) {
         throw new ConfigException("history.minRuns must be >= 2 and history.runs >= it, got " + minRuns
-            + " and " + runs);
+            + " and " + runs, "minRuns", "runs");
       }
       if (!(minChange >= 0 && Double.isFinite(minChange))) {
-        throw new ConfigException("history.minChange must be >= 0, got " + minChange);
+        throw new ConfigException("history.minChange must be >= 0, got " + minChange, "minChange");
       }
     }
   }

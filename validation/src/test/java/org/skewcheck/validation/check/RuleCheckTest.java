@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.ConfigException;
 import org.skewcheck.validation.config.SkewConfig;
@@ -50,15 +52,111 @@ class RuleCheckTest {
     });
   }
 
+  /** A profile of one column, {@code CAT_c}, whose row r holds {@code value(r)}: a number if it reads as one. */
+  private static DatasetProfile column(String dataset, int rows, IntFunction<String> value) {
+    Table table = new Table(rows).add("CAT_c", r -> number(value.apply(r)));
+    for (int r = 0; r < rows; r++) {
+      if (Double.isNaN(number(value.apply(r)))) {
+        table.text("CAT_c", r, value.apply(r));
+      }
+    }
+    return table.profile(dataset);
+  }
+
+  private static double number(String cell) {
+    try {
+      return Double.parseDouble(cell);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
   @Test
-  void allowedValuesNameWhatElseWasFound() {
+  void numericAllowedValuesNameWhatElseWasFound() {
     String yaml = "rules:\n  - match: \"^WI_\"\n    allowedValues: [0, 1]\n";
     assertThat(check(yaml, profile("train", 0), profile("predict", 0))).isEmpty();
-    assertThat(check(yaml, profile("train", 0), profile("predict", 1))).singleElement()
-        .satisfies(f -> assertThat(f.message()).contains("WI_x").contains("3 (1x)").contains("predict"));
+    assertThat(check(yaml, profile("train", 0), profile("predict", 1))).singleElement().satisfies(f -> {
+      assertThat(f.message()).isEqualTo("WI_x: 1 value outside [0, 1] in predict: '3' (1)");
+      assertThat(f.figures()).containsEntry("outside", 1L).containsEntry("exact", true)
+          .containsEntry("values", "'3' (1)").containsEntry("moreValues", 0);
+    });
+    String mixed = "rules:\n  - match: \"^WI_\"\n    allowedValues: [0, 1, unknown]\n";
+    assertThat(check(mixed, profile("train", 0), profile("predict", 0))).isEmpty();
+    assertThat(check(mixed, profile("train", 0), profile("predict", 1))).singleElement()
+        .satisfies(f -> assertThat(f.message()).isEqualTo("WI_x: 1 value outside [0, 1, unknown] in predict: '3' (1)"));
+  }
+
+  @Test
+  void numbersPastTheExactCountsAreEstimatedFromTheSketch() {
     String wide = "rules:\n  - column: BG_c\n    allowedValues: [0]\n";
-    assertThat(check(wide, profile("train", 0), profile("predict", 0)))
-        .extracting(Finding::message).allSatisfy(m -> assertThat(m).contains("more than 16 distinct values"));
+    assertThat(check(wide, profile("train", 0), profile("predict", 0))).hasSize(2).allSatisfy(f -> {
+      assertThat(f.message()).startsWith("BG_c: about 200 values outside [0] in ")
+          .endsWith("estimated: more distinct values than are counted exactly");
+      assertThat(f.figures()).containsEntry("outside", 200L).containsEntry("exact", false);
+      assertThat((String) f.figures().get("values")).as("the extremes, which the sketch keeps").contains(", ");
+    });
+  }
+
+  @Test
+  void textAllowedValuesFlagTheOtherCategoriesWithExactCounts() {
+    DatasetProfile colours = column("predict", 100, r -> r % 10 < 6 ? "red" : r % 10 < 9 ? "blue" : "green");
+    List<Finding> findings = check("rules:\n  - column: CAT_c\n    allowedValues: [red, blue]\n",
+        column("train", 10, r -> "red"), colours);
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.ERROR);
+      assertThat(f.message()).isEqualTo("CAT_c: 10 values outside [red, blue] in predict: 'green' (10)");
+      assertThat(f.figures()).containsEntry("outside", 10L).containsEntry("exact", true)
+          .containsEntry("values", "'green' (10)").containsEntry("allowedValues", "[red, blue]");
+    });
+    assertThat(check("rules:\n  - column: CAT_c\n    allowedValues: [blue, green, red]\n",
+        column("train", 10, r -> "red"), colours)).isEmpty();
+  }
+
+  @Test
+  void anAllowedTextIsAllowedInANumericColumn() {
+    DatasetProfile withUnknowns = column("predict", 50, r -> r % 5 == 0 ? "unknown" : Integer.toString(r % 2));
+    DatasetProfile train = column("train", 10, r -> "0");
+    assertThat(check("rules:\n  - column: CAT_c\n    allowedValues: [0, 1, unknown]\n", train, withUnknowns))
+        .isEmpty();
+    assertThat(check("rules:\n  - column: CAT_c\n    allowedValues: [0, \"1\", unknown]\n", train, withUnknowns))
+        .as("a quoted number is the number").isEmpty();
+    assertThat(check("rules:\n  - column: CAT_c\n    allowedValues: [0, 1]\n", train, withUnknowns)).singleElement()
+        .satisfies(f -> assertThat(f.message())
+            .isEqualTo("CAT_c: 10 values outside [0, 1] in predict: 'unknown' (10)"));
+  }
+
+  @Test
+  void valuesOutsideAreBoundedInNumberAndLength() {
+    String longValue = "x".repeat(5_000);
+    DatasetProfile many = column("predict", 200, r -> r < 100 ? "ok" : r < 110 ? longValue : "v" + (r % 30));
+    List<Finding> findings = check("rules:\n  - column: CAT_c\n    allowedValues: [ok]\n",
+        column("train", 10, r -> "ok"), many);
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.figures()).containsEntry("outside", 100L).containsEntry("exact", true)
+          .containsEntry("moreValues", 11);
+      assertThat(f.message()).startsWith("CAT_c: 100 values outside [ok] in predict: 'xxx")
+          .contains("(5000 chars, #").endsWith(", and 11 more").hasSizeLessThan(1_000);
+    });
+    assertThat(check("rules:\n  - column: CAT_c\n    allowedValues: [ok, " + longValue + ", " + String.join(", ",
+        IntStream.range(0, 30).mapToObj(i -> "v" + i).toList()) + "]\n",
+        column("train", 10, r -> "ok"), many)).as("a long allowed value matches its shortened category").isEmpty();
+  }
+
+  @Test
+  void textPastTheExactLimitIsEstimatedFromTheFrequentValues() {
+    DatasetProfile wide = column("predict", 4_000, r -> r % 2 == 0 ? "ok" : "v" + r);
+    List<Finding> findings = check("rules:\n  - column: CAT_c\n    allowedValues: [ok]\n",
+        column("train", 10, r -> "ok"), wide);
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.figures()).containsEntry("exact", false);
+      assertThat((Long) f.figures().get("outside")).as("2,000 values, less an overstated count of ok")
+          .isBetween(1_000L, 2_000L);
+      assertThat(f.message()).startsWith("CAT_c: about ").contains(" values outside [ok] in predict: 'v")
+          .containsPattern("'v\\d+' \\(~\\d+\\), ").contains(", and at least ")
+          .endsWith("; estimated: more distinct values than are counted exactly");
+      assertThat((Integer) f.figures().get("moreValues")).as("the values the sketch holds beyond the 20 shown")
+          .isPositive();
+    });
   }
 
   @Test

@@ -126,11 +126,11 @@ class SkewConfigTest {
     assertThatThrownBy(() -> parse("history:\n  runs: 3\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("history.minRuns must be >= 2 and history.runs >= it, got 5 and 3")
-        .hasMessageContaining("'history' at line 1");
+        .hasMessageContaining("'history.minRuns' and 'history.runs' at line 2, column 3:");
     assertThatThrownBy(() -> parse("history: {k: 0}\n")).hasMessageContaining("history.k must be > 0");
     assertThatThrownBy(() -> parse("history: {minChange: -1}\n")).hasMessageContaining("history.minChange");
     assertThatThrownBy(() -> parse("drift: {}\nhistory:\n  n: 30\n"))
-        .hasMessageContaining("unknown key 'history.n' at line 3");
+        .hasMessageContaining("unknown key 'history.n' at line 3, column 3");
   }
 
   @Test
@@ -138,14 +138,14 @@ class SkewConfigTest {
     assertThatThrownBy(() -> parse("drift:\n  psiWarning: 0.3\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("drift.psiError >= it, got 0.3 and 0.25")
-        .hasMessageContaining("'drift' at line 1");
+        .hasMessageContaining("'drift.psiWarning' and 'drift.psiError' at line 2, column 3:");
     assertThatThrownBy(() -> parse("drift:\n  psiWarning: 0\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("drift.psiWarning must be > 0");
     assertThatThrownBy(() -> parse("sparsity: {}\ndrift:\n  fdr: 1.5\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("drift.fdr must be in (0, 1], got 1.5")
-        .hasMessageContaining("line 2");
+        .hasMessageContaining("'drift.fdr' at line 3, column 3:");
     assertThatThrownBy(() -> parse("drift: {js: 0}\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("drift.js");
@@ -154,8 +154,35 @@ class SkewConfigTest {
         .hasMessageContaining("drift.ks");
     assertThatThrownBy(() -> parse("drift:\n  psi: 0.2\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("unknown key 'drift.psi' at line 2")
+        .hasMessageContaining("unknown key 'drift.psi' at line 2, column 3")
         .hasMessageContaining("psiWarning");
+  }
+
+  @Test
+  void allowedValuesTakeTextAndNumbersReadAsCellsAre() {
+    assertThat(parse("rules:\n  - column: colour\n    allowedValues: [red, blue]\n").rules().get(0).allowedValues())
+        .containsExactly("red", "blue");
+    assertThat(parse("rules:\n  - column: c\n    allowedValues: [1, 2.5, unknown, \"01\", yes, 0x10, \" a b \"]\n")
+        .rules().get(0).allowedValues())
+        .as("numbers, quoted or not, are numbers; YAML's booleans and hex are text as written")
+        .containsExactly(1.0, 2.5, "unknown", 1.0, "yes", "0x10", " a b ");
+    assertThat(parse("rules:\n  - column: c\n    allowedValues: [0, 1]\n").fingerprint())
+        .as("a numeric list means what it meant")
+        .isEqualTo(parse("rules:\n  - column: c\n    allowedValues: [0.0, 1.0]\n").fingerprint());
+  }
+
+  @Test
+  void anAllowedValueThatIsNoValueNamesItsIndex() {
+    assertThatThrownBy(() -> parse("rules:\n  - column: c\n    allowedValues:\n      - red\n      - NA\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("test.yaml: bad value for 'rules[0].allowedValues[1]' at line 5, column 9: 'NA' is read as a"
+            + " missing cell, never a value");
+    assertThatThrownBy(() -> parse("rules:\n  - column: c\n    allowedValues: [red, ~]\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'rules[0].allowedValues[1]' at line 3, column 26: an empty value");
+    assertThatThrownBy(() -> parse("rules:\n  - column: c\n    allowedValues: [red, [blue]]\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'rules[0].allowedValues[1]' at line 3, column 26: expected a number or text");
   }
 
   @Test
@@ -180,14 +207,14 @@ class SkewConfigTest {
     // Jackson reports creator-built records' unknown keys at the end of the mapping: line 6 here.
     assertThatThrownBy(() -> parse("columns:\n  lable: target\n  id: x\n\n\nprefixes: []\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("unknown key 'columns.lable' at line 2 ");
+        .hasMessageContaining("unknown key 'columns.lable' at line 2, column 3 ");
     assertThatThrownBy(() -> parse("threshold: 3\nsparsity:\n  alpha: 0.1\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("unknown key 'threshold' at line 1 ");
+        .hasMessageContaining("unknown key 'threshold' at line 1, column 1 ");
     assertThatThrownBy(() -> parse("prefixes:\n  - match: a\n    prefix: b\n  - match: c\n    note: d\n"
         + "    prefix: e\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("unknown key 'prefixes[1].note' at line 5 ");
+        .hasMessageContaining("unknown key 'prefixes[1].note' at line 5, column 5 ");
   }
 
   @Test
@@ -195,7 +222,7 @@ class SkewConfigTest {
     // 'alpha' is a known key under sparsity (line 2); the unknown one is under expected.predict.
     assertThatThrownBy(() -> parse("sparsity:\n  alpha: 0.01\nexpected:\n  predict:\n    alpha: 3\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("unknown key 'expected.predict.alpha' at line 5 ");
+        .hasMessageContaining("unknown key 'expected.predict.alpha' at line 5, column 5 ");
   }
 
   @Test
@@ -218,21 +245,89 @@ class SkewConfigTest {
   void outOfRangeValueNamesTheKey() {
     assertThatThrownBy(() -> parse("sparsity: {alpha: 2}\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("sparsity.alpha")
-        .hasMessageContaining("(0, 1]")
-        .hasMessageContaining("line 1");
+        .hasMessageContaining("'sparsity.alpha' at line 1, column 12:")
+        .hasMessageContaining("(0, 1]");
     assertThatThrownBy(() -> parse("expected: {}\nsparsity:\n  minChange: 0\n\n\nprefixes: []\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("sparsity.minChange")
-        .hasMessageContaining("at line 2:");
+        .hasMessageContaining("'sparsity.minChange' at line 3, column 3:");
+  }
+
+  @Test
+  void outOfRangeValueNamesItsFullKeyAndItsOwnLine() {
+    assertThatThrownBy(() -> parse("drift:\n  fdr: 2\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("test.yaml: bad value for 'drift.fdr' at line 2, column 3: drift.fdr must be in (0, 1], got 2.0");
+    assertThatThrownBy(() -> parse("scoring:\n  alpha: 0.01\n\n  trainAttributionSample: 0\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'scoring.trainAttributionSample' at line 4, column 3:");
+  }
+
+  @Test
+  void keysThatExcludeEachOtherAreBothNamedAtTheLaterOnesLine() {
+    assertThatThrownBy(() -> parse("columns: {}\nexpectedColumns: [a]\nexpectedColumnsFrom: model.csv\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bad value for 'expectedColumns' and 'expectedColumnsFrom' at line 3, column 1:")
+        .hasMessageContaining("not both");
+    assertThatThrownBy(() -> parse("expectedColumnsFrom: model.csv\ndrift: {}\nexpectedColumns:\n  - a\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'expectedColumns' and 'expectedColumnsFrom' at line 3, column 1:");
+  }
+
+  @Test
+  void aBadListItemValueNamesItsIndexAndKey() {
+    String yaml = """
+        rules:
+          - column: a
+            range: [0, 1]
+          - column: b
+            range: [2, 1]
+          - column: c
+            range: [0, 1]
+        """;
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("test.yaml: bad value for 'rules[1].range' at line 5, column 5: range must be [low, high] with"
+            + " low <= high, got [2.0, 1.0]");
+    assertThatThrownBy(() -> parse("rules:\n  - column: a\n    maxMissingFraction: 0.1\n    prefix: A\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'rules[0].column' and 'rules[0].prefix' at line 4, column 5:")
+        .hasMessageContaining("exactly one of column, prefix or match");
+  }
+
+  @Test
+  void aListItemLackingAKeyIsPointedAtByItsOwnLine() {
+    assertThatThrownBy(() -> parse("prefixes:\n  - match: a\n    prefix: b\n  - match: c\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'prefixes[1].prefix' at line 4, column 5:")
+        .hasMessageContaining("prefix is required");
+    assertThatThrownBy(() -> parse("drift: {}\nrules:\n  - column: a\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'rules[0]' at line 3, column 5:")
+        .hasMessageContaining("at least one of range, allowedValues or maxMissingFraction");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeNamesItsKeyAndLine() {
+    assertThatThrownBy(() -> parse("rules:\n  - column: a\n    maxMissingFraction: lots\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("test.yaml: bad value for 'rules[0].maxMissingFraction' at line 3, column 5: expected a number,"
+            + " got 'lots'");
+    assertThatThrownBy(() -> parse("history:\n  k: 3\n  runs: 2.5\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'history.runs' at line 3, column 3: expected a whole number, got '2.5'");
+    assertThatThrownBy(() -> parse("sparsity: {}\ndrift: 5\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'drift' at line 2, column 1: expected a mapping of keys to values");
+    assertThatThrownBy(() -> parse("rules:\n  - column: a\n    range: 3\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'rules[0].range' at line 3, column 5: expected a list");
   }
 
   @Test
   void nonNumericValueNamesTheKey() {
     assertThatThrownBy(() -> parse("sparsity:\n  alpha: abc\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("'sparsity.alpha'")
-        .hasMessageContaining("line 2");
+        .hasMessageContaining("'sparsity.alpha' at line 2, column 3: expected a number, got 'abc'");
   }
 
   @Test
@@ -256,7 +351,7 @@ class SkewConfigTest {
     assertThatThrownBy(() -> parse("prefixes:\n  - match: \"^IQ_\"\n    prefix: IQ\n"
         + "  - match: \"^(LG)_\"\n    prefix: \"$1_$2\"\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("prefixes[1]' at line 4:")
+        .hasMessageContaining("'prefixes[1].prefix' at line 5, column 5:")
         .hasMessageContaining("group 2");
   }
 
@@ -311,7 +406,8 @@ class SkewConfigTest {
   void badDateColumnsAreErrorsWithTheirLine() {
     assertThatThrownBy(() -> parse("drift: {}\ndateColumns:\n  - column: d\n    format: \"yyyy-MM-dd bb\"\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("dateColumns[0]").hasMessageContaining("line 3").hasMessageContaining("not a java.time pattern");
+        .hasMessageContaining("'dateColumns[0].format' at line 4, column 5:")
+        .hasMessageContaining("not a java.time pattern");
     assertThatThrownBy(() -> parse("dateColumns:\n  - column: d\n    format: HH:mm\n"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("holds no date");
     assertThatThrownBy(() -> parse("dateColumns:\n  - column: d\n    prefix: D\n    format: yyyy\n"))

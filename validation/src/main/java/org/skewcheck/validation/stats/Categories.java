@@ -55,8 +55,9 @@ public final class Categories {
 
   /**
    * A category value as profiles and reports keep it: as it is up to {@link #MAX_VALUE_CHARS}
-   * characters; a longer one is cut, with its length and a hash of the whole, so two long values
-   * stay two categories while neither the sketch nor a report holds megabytes of one cell.
+   * characters; a longer one is cut to that length, ending with its full length and a hash of the
+   * whole, so two long values stay two categories while neither the sketch nor a report holds
+   * megabytes of one cell. {@code bounded(bounded(v)) == bounded(v)}.
    */
   public static String bounded(String value) {
     if (value.length() <= MAX_VALUE_CHARS) {
@@ -66,8 +67,10 @@ public final class Categories {
     for (int i = 0; i < value.length(); i++) {
       h = 31 * h + value.charAt(i);
     }
-    return value.substring(0, MAX_VALUE_CHARS) + "… (" + value.length() + " chars, #"
-        + String.format("%016x", h) + ")";
+    String suffix = "… (" + value.length() + " chars, #" + String.format("%016x", h) + ")";
+    // cut to MAX_VALUE_CHARS in all, so a bounded value is bounded already: categories read back
+    // from a profile or a report can be looked up again
+    return value.substring(0, MAX_VALUE_CHARS - suffix.length()) + suffix;
   }
 
   /** Counts {@code n} occurrences of a number, as its {@link #canonical} category. */

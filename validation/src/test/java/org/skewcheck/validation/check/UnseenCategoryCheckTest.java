@@ -83,6 +83,18 @@ class UnseenCategoryCheckTest {
   }
 
   @Test
+  void longValuesThatTrainHasAreNotNew() {
+    // values past the 200 characters a profile keeps, in both datasets: the same categories
+    String[] long5 = new String[CITIES.length];
+    for (int i = 0; i < CITIES.length; i++) {
+      long5[i] = CITIES[i].repeat(100);
+    }
+    SplittableRandom random = new SplittableRandom(606);
+    assertThat(check(SkewConfig.defaults(), column(500, r -> long5[random.nextInt(5)]),
+        column(100, r -> long5[random.nextInt(5)]))).isEmpty();
+  }
+
+  @Test
   void noNewValueNoFinding() {
     SplittableRandom random = new SplittableRandom(605);
     assertThat(check(SkewConfig.defaults(), column(500, r -> CITIES[random.nextInt(5)]),

@@ -457,10 +457,19 @@ public final class SkewCheck {
         report.path("verdict").asText(), train.path("rows").asLong(), train.path("files").asLong(),
         train.path("rejectedRows").asLong(), predict.path("rows").asLong(), predict.path("files").asLong(),
         predict.path("rejectedRows").asLong(), findings.size());
-    for (int i = 0; i < Math.min(TOP_FINDINGS, findings.size()); i++) {
-      JsonNode f = findings.get(i);
-      out.printf("  %-7s %-7s %s%n", f.path("severity").asText(), f.path("scope").asText(),
-          shortened(f.path("message").asText()));
+    // one line per cause: a finding folded under its prefix's is counted on that line
+    int shown = 0;
+    for (JsonNode f : findings) {
+      if (shown == TOP_FINDINGS) {
+        break;
+      }
+      if (f.has("explainedBy")) {
+        continue;
+      }
+      int explains = f.path("explains").asInt();
+      out.printf("  %-7s %-7s %s%s%n", f.path("severity").asText(), f.path("scope").asText(),
+          shortened(f.path("message").asText()), explains == 0 ? "" : " [+" + explains + " column findings]");
+      shown++;
     }
     out.println("  report: " + escaped(ReportFiles.resolve(outputDir, ReportFiles.REPORT_JSON).toString()));
     out.println("  page:   " + escaped(ReportFiles.resolve(outputDir, ReportFiles.REPORT_HTML).toString()));

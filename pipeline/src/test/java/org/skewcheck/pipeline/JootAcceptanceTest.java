@@ -87,7 +87,21 @@ class JootAcceptanceTest {
     Path model = data.resolve("model.json");
     booster.saveModel(model.toString());
     booster.dispose();
-    JsonNode report = runJoot(data, out, "--model=" + model);
+    SkewCheckRunner run = runJootCommand(data, out, "--model=" + model);
+    JsonNode report = run.report();
+
+    // the console's top five: one line per cause, the LG columns counted on LG's line
+    List<String> top = run.out().lines().filter(l -> l.startsWith("  ") && !l.startsWith("  report:")
+        && !l.startsWith("  page:")).toList();
+    assertThat(top).hasSize(5);
+    assertThat(top.get(0)).contains("prefix  LG:").containsPattern("\\[\\+\\d+ column findings]");
+    assertThat(top).anyMatch(l -> l.contains("score   mean score"));
+    assertThat(top).noneMatch(l -> l.contains("column  LG_") && l.contains("zero fraction"));
+    for (JsonNode f : report.path("findings")) {
+      if (f.path("check").asText().equals("sparsity") && f.path("target").asText().startsWith("LG_")) {
+        assertThat(f.path("explainedBy").path("target").asText()).as(f.path("message").asText()).isEqualTo("LG");
+      }
+    }
 
     JsonNode scores = report.path("scores");
     assertThat(scores.path("attribution").get(0).path("prefix").asText()).isEqualTo("LG");
@@ -98,6 +112,10 @@ class JootAcceptanceTest {
   }
 
   private static JsonNode runJoot(Path data, Path out, String... extra) throws IOException {
+    return runJootCommand(data, out, extra).report();
+  }
+
+  private static SkewCheckRunner runJootCommand(Path data, Path out, String... extra) throws IOException {
     List<String> args = new ArrayList<>(List.of("--train=" + data.resolve("train.csv"),
         "--predict=" + data.resolve("predict"), "--config=" + SkewCheckRunner.config("joot.yaml"), "--failOn=never"));
     args.addAll(List.of(extra));
@@ -107,7 +125,7 @@ class JootAcceptanceTest {
     assertThat(report.path("datasets").path("train").path("rows").asLong()).isEqualTo(5026);
     assertThat(report.path("datasets").path("predict").path("files").asLong()).isEqualTo(100);
     assertLightPage(out.resolve("report.html"), report);
-    return report;
+    return run;
   }
 
   /** report.html stays under 2 MB on 3,923 columns, with a heatmap row per prefix and charts only for a few columns. */
@@ -115,8 +133,12 @@ class JootAcceptanceTest {
     assertThat(Files.size(html)).isLessThan(2_000_000);
     Document page = Jsoup.parse(html.toFile(), "UTF-8");
     assertThat(page.select("#heatmap tbody tr")).hasSize(report.path("prefixes").size());
-    assertThat(page.select("#findings tbody tr"))
-        .hasSize(Math.min(report.path("findings").size(), ReportHtml.MAX_FINDINGS));
+    int causes = 0;
+    for (JsonNode f : report.path("findings")) {
+      causes += f.has("explainedBy") ? 0 : 1;
+    }
+    assertThat(page.select("#findings > tbody > tr")).as("one row per cause")
+        .hasSize(Math.min(causes, ReportHtml.MAX_FINDINGS));
     assertThat(page.select("svg").size()).isPositive()
         .isLessThanOrEqualTo(report.path("prefixes").size() * ReportHtml.COLUMNS_PER_PREFIX + report.path("scores")
             .path("attribution").size());

@@ -328,6 +328,9 @@ public final class DriftCheck {
     figures.put("chiSquarePValueAdjusted", chiSquareAdjusted);
     figures.put("trainN", d.trainN());
     figures.put("predictN", d.predictN());
+    if (d.direction() != 0) {
+      figures.put("direction", d.direction() > 0 ? "up" : "down");
+    }
     figures.put("probability", probability);
     if (declared != null) {
       figures.put("declared", declared);

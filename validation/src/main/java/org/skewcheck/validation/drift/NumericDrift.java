@@ -48,6 +48,22 @@ public record NumericDrift(double psi, double js, double ks, double ksPValue, do
     return predictProportions.clone();
   }
 
+  /**
+   * Which way predict moved, from the binned distributions: +1 when predict's cumulative shares
+   * lie below train's on balance (its values are larger), -1 when above, 0 when they balance.
+   */
+  public int direction() {
+    double train = 0;
+    double predict = 0;
+    double balance = 0;
+    for (int i = 0; i < trainProportions.length; i++) {
+      train += trainProportions[i];
+      predict += predictProportions[i];
+      balance += train - predict;
+    }
+    return Math.abs(balance) < 1e-12 ? 0 : balance > 0 ? 1 : -1;
+  }
+
   /** The measures of {@code predict} against {@code train}; each needs at least {@link #MIN_VALUES} values. */
   public static NumericDrift between(ColumnStats train, ColumnStats predict) {
     if (train.count() < MIN_VALUES || predict.count() < MIN_VALUES) {

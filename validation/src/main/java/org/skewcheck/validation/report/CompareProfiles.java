@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import org.skewcheck.validation.check.Causes;
 import org.skewcheck.validation.check.ColumnType;
 import org.skewcheck.validation.check.DriftCheck;
 import org.skewcheck.validation.check.Finding;
@@ -91,25 +92,26 @@ public final class CompareProfiles {
     Set<String> features = new TreeSet<>();
     prefixOf.keySet().stream().filter(c -> config.columns().roleOf(c).equals("feature")).forEach(features::add);
 
-    List<Finding> findings = new ArrayList<>();
-    findings.addAll(datasetFindings(train));
-    findings.addAll(datasetFindings(predict));
-    damagedFiles.forEach(f -> findings.add(damagedFinding(f)));
-    findings.addAll(duplicateFindings(train.name()));
-    findings.addAll(duplicateFindings(predict.name()));
-    findings.addAll(new SchemaCheck(prefixOf, config.expectedColumns()).run(train, predict, features));
-    findings.addAll(new RuleCheck(config, prefixOf).run(train, predict));
-    findings.addAll(new SparsityCheck(config).run(train, predict, features));
+    List<Finding> checked = new ArrayList<>();
+    checked.addAll(datasetFindings(train));
+    checked.addAll(datasetFindings(predict));
+    damagedFiles.forEach(f -> checked.add(damagedFinding(f)));
+    checked.addAll(duplicateFindings(train.name()));
+    checked.addAll(duplicateFindings(predict.name()));
+    checked.addAll(new SchemaCheck(prefixOf, config.expectedColumns()).run(train, predict, features));
+    checked.addAll(new RuleCheck(config, prefixOf).run(train, predict));
+    checked.addAll(new SparsityCheck(config).run(train, predict, features));
     DriftCheck.Result drift = new DriftCheck(config).run(train, predict, features);
-    findings.addAll(drift.findings());
-    findings.addAll(new UnseenCategoryCheck(config).run(train, predict, drift.categorical().keySet()));
+    checked.addAll(drift.findings());
+    checked.addAll(new UnseenCategoryCheck(config).run(train, predict, drift.categorical().keySet()));
     ScoresReport scores = null;
     if (trainScores != null && predictScores != null) {
       ScoreCheck.Result scored = new ScoreCheck(config).run(trainScores, predictScores);
       scores = scored.report();
-      findings.addAll(scored.findings());
+      checked.addAll(scored.findings());
     }
-    findings.sort(Finding.REPORT_ORDER);
+    checked.sort(Finding.REPORT_ORDER);
+    List<Finding> findings = Causes.link(checked, prefixOf);
 
     // A schema finding names a whole prefix exactly when that prefix is in one dataset only (else it
     // names columns); it belongs with the prefix, like the prefix-scope findings.

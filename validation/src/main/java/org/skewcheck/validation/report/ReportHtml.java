@@ -219,6 +219,10 @@ public final class ReportHtml {
     out.append("</tbody></table>\n");
   }
 
+  /**
+   * The findings table, one row per cause: findings folded under a prefix's (their {@code
+   * explainedBy}) are listed inside its row, not as rows of their own.
+   */
   private void findings() {
     JsonNode findings = report.path("findings");
     out.append("<h2>Findings</h2>");
@@ -226,25 +230,50 @@ public final class ReportHtml {
       out.append("<p id=\"findings\">No findings.</p>\n");
       return;
     }
+    List<JsonNode> causes = new ArrayList<>();
+    Map<String, List<JsonNode>> folded = new HashMap<>();
+    for (JsonNode f : findings) {
+      JsonNode by = f.path("explainedBy");
+      if (by.isMissingNode() || by.isNull()) {
+        causes.add(f);
+      } else {
+        folded.computeIfAbsent(causeKey(by), k -> new ArrayList<>()).add(f);
+      }
+    }
     out.append("<div class=\"scroll\">");
     table("id=\"findings\"", "<severity", "<scope", "<target", "<check", "<message");
-    int shown = Math.min(MAX_FINDINGS, findings.size());
-    for (int i = 0; i < shown; i++) {
-      JsonNode f = findings.get(i);
+    int shown = Math.min(MAX_FINDINGS, causes.size());
+    for (JsonNode f : causes.subList(0, shown)) {
       String severity = f.path("severity").asText();
       out.append("<tr class=\"sev ").append(Html.escape(severity)).append("\"><td class=\"l\">").append(badge(severity))
           .append("</td><td class=\"l\">").append(Html.escape(f.path("scope").asText()))
           .append("</td><td class=\"l nw\"><code>")
           .append(Html.escape(f.path("target").asText())).append("</code></td><td class=\"l\">")
           .append(Html.escape(f.path("check").asText())).append("</td><td class=\"msg\">")
-          .append(Html.escape(f.path("message").asText())).append("</td></tr>\n");
+          .append(Html.escape(f.path("message").asText()));
+      List<JsonNode> under = folded.getOrDefault(causeKey(f), List.of());
+      if (!under.isEmpty()) {
+        out.append("<details><summary>").append(Html.count(under.size()))
+            .append(under.size() == 1 ? " column finding" : " column findings").append(" with this cause</summary><ul>");
+        for (JsonNode c : under) {
+          out.append("<li>").append(badge(c.path("severity").asText())).append(' ')
+              .append(Html.escape(c.path("message").asText())).append("</li>");
+        }
+        out.append("</ul></details>");
+      }
+      out.append("</td></tr>\n");
     }
     out.append("</tbody></table></div>");
-    if (findings.size() > shown) {
-      out.append("<p class=\"muted\">").append(Html.count(findings.size() - shown))
+    if (causes.size() > shown) {
+      out.append("<p class=\"muted\">").append(Html.count(causes.size() - shown))
           .append(" more findings are in report.json.</p>");
     }
     out.append('\n');
+  }
+
+  /** What names a cause: the check, scope and target of a finding or of an {@code explainedBy}. */
+  private static String causeKey(JsonNode f) {
+    return f.path("check").asText() + '\u0000' + f.path("scope").asText() + '\u0000' + f.path("target").asText();
   }
 
   private void scores() {

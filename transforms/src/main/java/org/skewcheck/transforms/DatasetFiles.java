@@ -109,7 +109,46 @@ public final class DatasetFiles {
     byte[] magic = in.readNBytes(2);
     in.unread(magic);
     boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-    return gzip ? new GZIPInputStream(in, GZIP_BUFFER_BYTES) : in;
+    return gzip ? new Gunzip(in) : in;
+  }
+
+  /**
+   * A {@link GZIPInputStream} made on the first read, so that a file cut inside its gzip header
+   * fails in a read, where a reader takes it for damage, and not while it is opened.
+   */
+  private static final class Gunzip extends InputStream {
+    private final InputStream compressed;
+    private GZIPInputStream text;
+
+    Gunzip(InputStream compressed) {
+      this.compressed = compressed;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return text().read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return text().read(b, off, len);
+    }
+
+    private GZIPInputStream text() throws IOException {
+      if (text == null) {
+        text = new GZIPInputStream(compressed, GZIP_BUFFER_BYTES);
+      }
+      return text;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (text != null) {
+        text.close();
+      } else {
+        compressed.close();
+      }
+    }
   }
 
   /** The header (first record) of a CSV file, decompressed as needed; empty for an empty file. */

@@ -77,15 +77,16 @@ final class ReadWholeFilesFn extends DoFn<List<String>, KV<KV<String, String>, P
         }
         rows = parser.rowsRead();
         rejected = parser.rowsRejected();
-        RecordChunks.Damage broken = chunks.damage();
-        if (broken != null) {
-          rows++;
-          rejected++;
-          sink.rejected(new RejectedRow(settings.dataset(), path, broken.line(),
-              "the file is damaged from this line on, the rest of it cannot be read (" + broken.reason() + ")",
-              broken.text()));
-          damage = new FileSummary.Damage(broken.line(), broken.reason());
-        }
+      }
+      // the rest of a damaged file, its header included when the damage comes first, is one rejected row
+      RecordChunks.Damage broken = chunks.damage();
+      if (broken != null) {
+        rows++;
+        rejected++;
+        sink.rejected(new RejectedRow(settings.dataset(), path, broken.line(),
+            "the file is damaged from this line on, the rest of it cannot be read (" + broken.reason() + ")",
+            broken.text()));
+        damage = new FileSummary.Damage(broken.line(), broken.reason());
       }
     }
     long size = stored.sum();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +37,26 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * profiled + rows rejected, every rejected row names its file and a line, the profiles hold
  * exactly the profiled rows, and reading it in small ranges gives the same counts and the same
  * rejected rows (line, reason, text) as reading it whole. The files mix quotes (escaped, stray, unterminated), line breaks inside quotes (LF, CRLF,
- * CR), all three line endings, a byte order mark, invalid UTF-8, ragged rows, long cells and gzip.
+ * CR), all three line endings, a byte order mark, invalid UTF-8, ragged rows, long cells and gzip,
+ * whole or cut anywhere.
  */
 class ReadDatasetProperties {
   @Property(tries = 30, seed = "20261129")
   void anyFileIsReadWithBalancedCountsInRangesAsWhole(@ForAll("files") byte[] content, @ForAll boolean gzip,
-      @ForAll @IntRange(min = 1, max = 40) int chunkBytes, @ForAll @IntRange(min = 1, max = 3) int rangeChunks)
-      throws IOException {
+      @ForAll @IntRange(min = 0, max = 100) int gzipKeptPercent, @ForAll @IntRange(min = 1, max = 40) int chunkBytes,
+      @ForAll @IntRange(min = 1, max = 3) int rangeChunks) throws IOException {
     Path dir = Files.createTempDirectory("skewcheck-property");
     Path file = dir.resolve(gzip ? "f.csv.gz" : "f.csv");
-    try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
-      out.write(content);
+    if (gzip) {
+      // a gzip file cut anywhere, or whole (100%): a truncated download or a half-copied file
+      ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+      try (OutputStream out = new GZIPOutputStream(zipped)) {
+        out.write(content);
+      }
+      byte[] whole = zipped.toByteArray();
+      Files.write(file, Arrays.copyOf(whole, (int) ((long) whole.length * gzipKeptPercent / 100)));
+    } else {
+      Files.write(file, content);
     }
     PipelineOptions options = PipelineOptionsFactory.create();
     FileSystems.setDefaultPipelineOptions(options);

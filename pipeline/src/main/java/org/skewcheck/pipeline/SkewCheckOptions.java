@@ -5,7 +5,7 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
-/** The command-line contract of {@code skewcheck.jar} (see DESIGN.md); any Beam option may follow. */
+/** The command-line contract of {@code skewcheck.jar} (README.md, "Command line"); any Beam option may follow. */
 public interface SkewCheckOptions extends PipelineOptions {
   @Description("Training data: a CSV file, a glob, or a folder (every *.csv and *.csv.gz in it); "
       + "or give --trainProfile instead")

@@ -35,13 +35,14 @@ public interface SkewCheckOptions extends PipelineOptions {
 
   void setPredict(String value);
 
-  @Description("Output folder: report.json, report.html, rejected/")
+  @Description("Output folder: report.json, report.html, scores.csv with --model, and rejected/ when rows "
+      + "were rejected")
   @Validation.Required
   String getOutput();
 
   void setOutput(String value);
 
-  @Description("YAML config (see configs/default.yaml); defaults apply without one")
+  @Description("YAML config (configs/default.yaml documents every key); without one, every default applies")
   String getConfig();
 
   void setConfig(String value);

@@ -2,7 +2,7 @@
 # Benchmark (not a test): wall time and peak RSS of the skewcheck job on long data (millions of rows,
 # 3 numeric columns and 1 categorical, shaped like flight delays; see demo/LongData), on the
 # DirectRunner and on embedded Flink, next to the floor: one bare single-threaded parse of the same
-# files. Prints a table and the ratios issue 10 targets: rows/s of the DirectRunner job at 3M rows
+# files. Prints a table and the target ratios: rows/s of the DirectRunner job at 3M rows
 # (>= 1,000,000), its peak RSS at 30M over 3M (<= 1.2), and Flink's wall over Direct's at 3M (<= 1.5).
 # A job that fails (say, OutOfMemoryError) is reported as failed with its log; the rest still runs.
 #
@@ -147,7 +147,7 @@ ratio() { # ratio A B: A/B with two decimals, or n/a when either is not a measur
   if number "$1" && number "$2"; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; else echo "n/a"; fi
 }
 echo
-echo "targets (issue 10 names 3M and 30M train rows; here $S and $L):"
+echo "targets (set for 3M and 30M train rows; here $S and $L):"
 if number "${R_WALL[$SMALL direct]:-}"; then rate=${R_RATE[$SMALL direct]}; else rate=n/a; fi
 target "rows/s, DirectRunner job at $S:" "$rate" '>=' 1,000,000
 if ((LARGE == SMALL)); then rss_ratio="n/a (one size)"

@@ -7,8 +7,11 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.skewcheck.transforms.DatasetFiles;
 
 /**
@@ -17,6 +20,21 @@ import org.skewcheck.transforms.DatasetFiles;
  */
 final class ModelRecord {
   private ModelRecord() {}
+
+  /**
+   * Where the config at {@code configPath} means its {@code expectedColumnsFrom: record} to be: a
+   * relative path is taken from the config's folder, as a config next to its model record expects,
+   * whether the config is a local file or on a bucket ({@code gs://b/configs/joot.yaml} and
+   * {@code model.csv} give {@code gs://b/configs/model.csv}); an absolute path or one with a scheme
+   * is kept as it is.
+   */
+  static String resolve(String configPath, String record) {
+    if (record.contains("://") || Path.of(record).isAbsolute()) {
+      return record;
+    }
+    return FileSystems.matchNewResource(configPath, false).getCurrentDirectory()
+        .resolve(record, StandardResolveOptions.RESOLVE_FILE).toString();
+  }
 
   static List<String> expectedColumns(String path) throws RunFailure {
     try (InputStream in = DatasetFiles.open(path);

@@ -30,7 +30,8 @@ import org.skewcheck.validation.history.RunRecord;
  * The skewcheck command: runs the pipeline on any Beam runner, then reads the report it wrote and
  * turns it into an exit code — 0 no finding at or above {@code --failOn}, 1 such findings, 2 the
  * run could not be done (one line on stderr; an unexpected failure's stack trace goes to
- * {@code skewcheck-error.log} in the output folder).
+ * {@code skewcheck-error.log} in the output folder). {@code --help} prints the options and
+ * {@code --version} the version, both with exit 0.
  *
  * <pre>
  * java -jar skewcheck.jar --train=train.csv --predict=predict/ --output=out --config=configs/joot.yaml
@@ -99,6 +100,13 @@ public final class SkewCheck {
    * else thrown, an {@link Error} included, also leaves its stack trace in {@code --output}.
    */
   static int execute(String[] args, PrintStream out, PrintStream err, Job job) {
+    if (given(args, "--version")) {
+      out.println("skewcheck " + RunProvenance.version());
+      return OK;
+    }
+    if (given(args, "--help")) {
+      return CommandHelp.print(optionValue(args, "--help"), out, err);
+    }
     String output = absoluteIfLocal(optionValue(args, "--output"));
     boolean started = false;
     try {
@@ -426,7 +434,8 @@ public final class SkewCheck {
       throw new RunFailure("bad config " + e.getMessage());
     }
     return config.expectedColumnsFrom() == null ? config
-        : config.withExpectedColumns(ModelRecord.expectedColumns(config.expectedColumnsFrom()));
+        : config.withExpectedColumns(ModelRecord.expectedColumns(
+            ModelRecord.resolve(path, config.expectedColumnsFrom())));
   }
 
   private static List<DatasetFiles.File> resolve(String option, String spec) throws RunFailure {

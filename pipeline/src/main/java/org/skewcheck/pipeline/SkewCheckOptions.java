@@ -5,7 +5,7 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
-/** The command-line contract of {@code skewcheck.jar} (see DESIGN.md); any Beam option may follow. */
+/** The command-line contract of {@code skewcheck.jar} (README.md, "Command line"); any Beam option may follow. */
 public interface SkewCheckOptions extends PipelineOptions {
   @Description("Training data: a CSV file, a glob, or a folder (every *.csv and *.csv.gz in it); "
       + "or give --trainProfile instead")
@@ -35,13 +35,14 @@ public interface SkewCheckOptions extends PipelineOptions {
 
   void setPredict(String value);
 
-  @Description("Output folder: report.json, report.html, rejected/")
+  @Description("Output folder: report.json, report.html, scores.csv with --model, and rejected/ when rows "
+      + "were rejected")
   @Validation.Required
   String getOutput();
 
   void setOutput(String value);
 
-  @Description("YAML config (see configs/default.yaml); defaults apply without one")
+  @Description("YAML config (configs/default.yaml documents every key); without one, every default applies")
   String getConfig();
 
   void setConfig(String value);

@@ -6,7 +6,6 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
@@ -15,7 +14,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -76,10 +74,10 @@ public final class SkewCheckPipeline {
     PCollection<FileSummary> files = both(predict, train, ReadDataset.FILES, "Files");
     PCollection<RejectedRow> rejected = both(predict, train, ReadDataset.REJECTED, "Rejected");
 
-    rejected
-        .apply("RejectedToJson", MapElements.into(TypeDescriptors.strings()).via(RejectedRow::toJsonLine))
-        .apply("WriteRejected", TextIO.write().to(outputDir + "/rejected/rejected").withSuffix(".jsonl")
-            .withNumShards(1));
+    // no rejected row, no file: an empty rejected/*.jsonl would look like something to read
+    rejected.apply("WriteRejected", TextIO.<RejectedRow>writeCustomType()
+        .withFormatFunction(RejectedRow::toJsonLine)
+        .to(outputDir + "/rejected/rejected").withSuffix(".jsonl").withNumShards(1).skipIfEmpty());
 
     KvCoder<String, ScoreSummary> scoreCoder = KvCoder.of(StringUtf8Coder.of(), ScoreSummaryCoder.of());
     PCollection<KV<String, ScoreSummary>> scores = model == null

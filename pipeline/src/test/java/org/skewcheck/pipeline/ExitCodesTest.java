@@ -229,6 +229,25 @@ class ExitCodesTest {
   }
 
   @Test
+  void aRelativeExpectedColumnsFromIsReadFromTheConfigsFolder(@TempDir Path out, @TempDir Path dir) throws IOException {
+    Path configs = Files.createDirectories(dir.resolve("configs"));
+    Files.writeString(configs.resolve("model_record.csv"), "name,columns\nv3,\"[\"\"XX_only_here\"\"]\"\n");
+    Path config = Files.writeString(configs.resolve("c.yaml"), "expectedColumnsFrom: model_record.csv\n");
+    assertThat(Path.of("model_record.csv")).as("not in the working directory").doesNotExist();
+
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + config, "--failOn=never");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> messages = new ArrayList<>();
+    run.report().path("findings").forEach(f -> {
+      if (f.path("check").asText().equals("expectedColumns")) {
+        messages.add(f.path("message").asText());
+      }
+    });
+    assertThat(messages).anySatisfy(m -> assertThat(m).contains("XX_only_here"));
+  }
+
+  @Test
   void anUnreadableModelRecordIsExitTwo(@TempDir Path out, @TempDir Path dir) throws IOException {
     Path record = Files.writeString(dir.resolve("model_record.csv"), "name,columns\nv3,not json\n");
     Path config = Files.writeString(dir.resolve("c.yaml"), "expectedColumnsFrom: " + record + "\n");

@@ -19,7 +19,7 @@ import org.skewcheck.pipeline.demo.TrainModel;
 import org.skewcheck.validation.report.ReportHtml;
 
 /**
- * The issue's acceptance on Joot-sized data (5,026 train rows, 100 one-row predict files, 3,923
+ * The acceptance test on Joot-sized data (5,026 train rows, 100 one-row predict files, 3,923
  * features) with configs/joot.yaml: the empty lagged-engagement family is the top error, the
  * universalized families are info, and image families raise nothing when predict comes from the
  * train distribution.

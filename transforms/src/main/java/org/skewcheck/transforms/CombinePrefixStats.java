@@ -4,6 +4,7 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.skewcheck.validation.stats.PrefixStats;
@@ -24,14 +25,25 @@ public final class CombinePrefixStats {
   /** The per-key combine. */
   public static PTransform<PCollection<KV<KV<String, String>, PrefixStats>>,
       PCollection<KV<KV<String, String>, PrefixStats>>> perKey() {
-    return new PTransform<>() {
-      @Override
-      public PCollection<KV<KV<String, String>, PrefixStats>> expand(
-          PCollection<KV<KV<String, String>, PrefixStats>> input) {
-        return input.apply("CombinePerPrefix", Combine.perKey(new PrefixStatsFn()))
-            .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
-      }
-    };
+    return new PerKey();
+  }
+
+  private static final class PerKey
+      extends PTransform<PCollection<KV<KV<String, String>, PrefixStats>>, PCollection<KV<KV<String, String>, PrefixStats>>> {
+    @Override
+    public PCollection<KV<KV<String, String>, PrefixStats>> expand(
+        PCollection<KV<KV<String, String>, PrefixStats>> input) {
+      return input.apply("CombinePerPrefix", Combine.perKey(new PrefixStatsFn()))
+          .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
+    }
+
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      builder.add(DisplayData.item("key", "(dataset, prefix)"))
+          .add(DisplayData.item("accumulator", PrefixStats.class))
+          .add(DisplayData.item("coder", PrefixStatsCoder.class));
+    }
   }
 
   /** The CombineFn: partial statistics merged into the domain's accumulator, with its explicit coder. */

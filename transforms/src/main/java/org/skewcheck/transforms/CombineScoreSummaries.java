@@ -4,6 +4,7 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.skewcheck.validation.score.ScoreSummary;
@@ -19,13 +20,24 @@ public final class CombineScoreSummaries {
   private CombineScoreSummaries() {}
 
   public static PTransform<PCollection<KV<String, ScoreSummary>>, PCollection<KV<String, ScoreSummary>>> perDataset() {
-    return new PTransform<>() {
-      @Override
-      public PCollection<KV<String, ScoreSummary>> expand(PCollection<KV<String, ScoreSummary>> input) {
-        return input.apply("CombinePerDataset", Combine.perKey(new ScoreSummaryFn()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), ScoreSummaryCoder.of()));
-      }
-    };
+    return new PerDataset();
+  }
+
+  private static final class PerDataset
+      extends PTransform<PCollection<KV<String, ScoreSummary>>, PCollection<KV<String, ScoreSummary>>> {
+    @Override
+    public PCollection<KV<String, ScoreSummary>> expand(PCollection<KV<String, ScoreSummary>> input) {
+      return input.apply("CombinePerDataset", Combine.perKey(new ScoreSummaryFn()))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), ScoreSummaryCoder.of()));
+    }
+
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      builder.add(DisplayData.item("key", "dataset"))
+          .add(DisplayData.item("accumulator", ScoreSummary.class))
+          .add(DisplayData.item("coder", ScoreSummaryCoder.class));
+    }
   }
 
   /** Merges partial summaries, folding into the first. */

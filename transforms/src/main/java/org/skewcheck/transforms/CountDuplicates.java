@@ -21,6 +21,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -53,6 +54,13 @@ public final class CountDuplicates
   /** Counts the repeats among each dataset's row hashes (and key hashes, when the reader had a key). */
   public static CountDuplicates perDataset() {
     return new CountDuplicates();
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.add(DisplayData.item("hashBits", Long.SIZE).withLabel("bits per row hash"))
+        .add(DisplayData.item("hashShards", RowHashes.SHARDS).withLabel("hash shards, each counted on one worker"));
   }
 
   @Override

@@ -207,8 +207,14 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
         .add(DisplayData.item("files", files.size()))
         .add(DisplayData.item("chunkBytes", settings.chunkBytes()))
         .add(DisplayData.item("rangeChunks", settings.rangeChunks()))
+        .add(DisplayData.item("splitFilesOver", settings.splitBytes()).withLabel("split files over (bytes)"))
+        .add(DisplayData.item("batchBytes", BATCH_BYTES).withLabel("whole-file batch (bytes)"))
         .add(DisplayData.item("blockCells", settings.blockCells()))
-        .addIfNotNull(DisplayData.item("idColumn", settings.idColumn()));
+        .add(DisplayData.item("rowsOutput", settings.blocks()).withLabel("rows output for scoring"))
+        .add(DisplayData.item("prefixRules", settings.prefixRules().rules().size()))
+        .add(DisplayData.item("dateColumns", settings.dateColumns().size()))
+        .addIfNotNull(DisplayData.item("idColumn", settings.idColumn()))
+        .addIfNotDefault(DisplayData.item("uniqueKey", String.join(",", settings.uniqueKey())), "");
   }
 
   /** Consecutive files grouped up to {@link #BATCH_BYTES} or {@link #BATCH_FILES}. */

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -102,6 +103,18 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
     out.get(SUMMARIES).setCoder(KvCoder.of(StringUtf8Coder.of(), ScoreSummaryCoder.of()));
     out.get(SCORES).setCoder(ScoredRows.Coder.of());
     return out;
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.add(DisplayData.item("model", settings.modelPath()))
+        .add(DisplayData.item("features", settings.features().size()).withLabel("model features"))
+        .add(DisplayData.item("prefixRules", settings.rules().rules().size()))
+        .addIfNotNull(DisplayData.item("recordedScore", settings.recordedScore()))
+        .add(DisplayData.item("trainAttributionSample", settings.trainSample()))
+        .add(DisplayData.item("sampleSeed", settings.seed()))
+        .add(DisplayData.item("maxMatrixCells", MAX_MATRIX_CELLS).withLabel("cells per DMatrix at most"));
   }
 
   static final class ScoreFn extends DoFn<RowBlock, KV<String, ScoreSummary>> {

@@ -12,8 +12,8 @@ import java.util.Map;
  * The column finding then names it in {@code explainedBy}, and the prefix finding counts what it
  * explains. So "LG is empty in predict" is one cause, not fifteen lines.
  *
- * <p>Same kind: the sparsity check's findings fold under a sparsity prefix finding heavier in the
- * same dataset ({@code heavierIn}), constancy under constancy, and a column's drift under its
+ * <p>Same kind: the sparsity check's findings (zero, missing and constant-value rates) fold under
+ * the prefix finding of the same check heavier in the same dataset ({@code heavierIn}), and a column's drift under its
  * family's drift when both moved the same way ({@code direction}). Every finding stays in the
  * report; only the console and the page show causes alone.
  */
@@ -21,11 +21,13 @@ public final class Causes {
   /** The prefix-scope check whose findings explain a column-scope check's, by the column check. */
   private static final Map<String, String> PARENT_CHECK = Map.of(
       "sparsity", "sparsity",
+      "missing", "missing",
       "constancy", "constancy",
       "drift", "familyDrift");
   /** The figure that says which way a check's finding points. */
   private static final Map<String, String> DIRECTION = Map.of(
       "sparsity", "heavierIn",
+      "missing", "heavierIn",
       "constancy", "heavierIn",
       "drift", "direction",
       "familyDrift", "direction");

@@ -113,7 +113,7 @@ class DriftCheckTest {
 
   @Test
   void bigLookingEffectInASmallPredictSetIsNoFinding() {
-    // DESIGN.md's example: a tag in 3% of 5,000 train rows, absent from 100 predict rows. PSI 0.17 by
+    // docs/architecture.md's small-sample example: a tag in 3% of 5,000 train rows, absent from 100 predict rows. PSI 0.17 by
     // chance alone (the probability of absence is 0.97^100 = 0.048); the chi-square p-value is 0.079.
     Table train = new Table(5_000).add("WI_tag", r -> r % 100 < 3 ? 1.0 : 0.0);
     Table predict = new Table(100).add("WI_tag", r -> 0.0);

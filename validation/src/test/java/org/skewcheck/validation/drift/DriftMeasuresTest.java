@@ -18,7 +18,7 @@ class DriftMeasuresTest {
 
   @Test
   void psiReplacesZeroProportionsBy1e4() {
-    // DESIGN.md's example: a tag in 3% of train rows, absent from the predict rows.
+    // docs/architecture.md's small-sample example: a tag in 3% of train rows, absent from the predict rows.
     double expected = (1 - 0.97) * Math.log(1 / 0.97) + (1e-4 - 0.03) * Math.log(1e-4 / 0.03);
     assertThat(DriftMeasures.psi(new double[] {0.97, 0.03}, new double[] {1, 0})).isCloseTo(expected, within(1e-15));
     assertThat(expected).isCloseTo(0.17, within(0.005));
@@ -46,7 +46,7 @@ class DriftMeasuresTest {
     // A rare bin fills: Pearson p = 5.7e-9, G p = 2.4e-4.
     assertThat(DriftMeasures.chiSquarePValue(new double[] {4975, 25}, new double[] {95, 5}))
         .isCloseTo(2.414566638430282e-4, within(1e-12));
-    // A bin empties (DESIGN.md's 3% tag absent from 100 rows): Pearson p = 0.079, G p = 0.014.
+    // A bin empties (docs/architecture.md's 3% tag absent from 100 rows): Pearson p = 0.079, G p = 0.014.
     assertThat(DriftMeasures.chiSquarePValue(new double[] {4850, 150}, new double[] {100, 0}))
         .isCloseTo(0.07873081119613413, within(1e-12));
     // Pearson p = 0.00146, G p = 0.00185, with 2 degrees of freedom: the empty bin does not count.

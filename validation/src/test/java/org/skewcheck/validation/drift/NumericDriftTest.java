@@ -14,7 +14,7 @@ import org.skewcheck.validation.stats.Table;
 class NumericDriftTest {
   private static final int TRAIN = 50_000;
   private static final int PREDICT = 10_000;
-  /** The bar: the profiles' measures agree with an independent computation to within 0.02. */
+  /** The bar: the profiles' measures agree with an independent computation to within 0.02. */
   private static final double AGREEMENT = 0.02;
   /** Half a unit of the fourth decimal, the precision known_shifts.py prints. */
   private static final double PRINTED = 0.00005 + 1e-12;

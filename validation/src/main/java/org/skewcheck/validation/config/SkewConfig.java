@@ -93,6 +93,14 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
         requiredColumns, uniqueKey, history, dateColumns, unseenCategories);
   }
 
+  /** This config with {@code label} as the label column when it names none (a model record's {@code targetY}). */
+  public SkewConfig withDefaultLabel(String label) {
+    Columns roles = this.columns.label() == null ? new Columns(this.columns.id(), label, this.columns.recordedScore())
+        : this.columns;
+    return new SkewConfig(roles, prefixes, expected, sparsity, expectedColumns, expectedColumnsFrom, scoring, drift,
+        rules, requiredColumns, uniqueKey, history, dateColumns, unseenCategories);
+  }
+
   /**
    * SHA-256 (hex) of the parsed config as canonical JSON: two configs that mean the same thing
    * (whatever their comments, key order or defaults spelled out) have the same fingerprint.

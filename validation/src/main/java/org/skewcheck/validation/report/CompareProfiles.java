@@ -97,7 +97,7 @@ public final class CompareProfiles {
     damagedFiles.forEach(f -> findings.add(damagedFinding(f)));
     findings.addAll(duplicateFindings(train.name()));
     findings.addAll(duplicateFindings(predict.name()));
-    findings.addAll(new SchemaCheck(prefixOf, config.expectedColumns()).run(train, predict, features));
+    findings.addAll(new SchemaCheck(prefixOf, config.expectedColumns(), config.columns().label()).run(train, predict, features));
     findings.addAll(new RuleCheck(config, prefixOf).run(train, predict));
     findings.addAll(new SparsityCheck(config).run(train, predict, features));
     DriftCheck.Result drift = new DriftCheck(config).run(train, predict, features);

@@ -504,27 +504,27 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
 
   /**
    * Comparison of tonight's per-prefix metrics with the earlier runs in {@code --history}: once at
-   * least {@code minRuns} earlier runs exist, a metric outside mean ± {@code k}·σ of the last
-   * {@code runs} of them is anomalous, provided it also moved by at least {@code minChange} from
-   * that mean (so a metric that was constant over the history does not flag a tiny wiggle).
+   * least {@code minRuns} earlier runs exist, a metric outside its prediction interval from the last
+   * {@code runs} of them (Student t, Bonferroni over all the metrics tested in the run, so that a run
+   * raises a false alarm with probability at most {@code alpha}) is anomalous, provided it also moved
+   * by at least {@code minChange} from their mean (so a metric that was constant over the history
+   * does not flag a tiny wiggle).
    */
-  public record History(double k, int runs, int minRuns, double minChange) implements Serializable {
+  public record History(double alpha, int runs, int minRuns, double minChange) implements Serializable {
     static final History DEFAULTS = new History(null, null, null, null);
 
     @JsonCreator
     public History(
-        @JsonProperty("k") Double k,
+        @JsonProperty("alpha") Double alpha,
         @JsonProperty("runs") Integer runs,
         @JsonProperty("minRuns") Integer minRuns,
         @JsonProperty("minChange") Double minChange) {
-      this(k == null ? 3.0 : k, runs == null ? 30 : runs, minRuns == null ? 5 : minRuns,
+      this(alpha == null ? 0.01 : alpha, runs == null ? 30 : runs, minRuns == null ? 5 : minRuns,
           minChange == null ? 0.05 : minChange);
     }
 
     public History {
-      if (!(k > 0 && Double.isFinite(k))) {
-        throw new ConfigException("history.k must be > 0, got " + k, "k");
-      }
+      requireOpenUnit("history", "alpha", alpha);
       if (minRuns < 2 || runs < minRuns) {
         throw new ConfigException("history.minRuns must be >= 2 and history.runs >= it, got " + minRuns
             + " and " + runs, "minRuns", "runs");

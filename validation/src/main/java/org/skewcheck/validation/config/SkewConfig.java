@@ -42,8 +42,8 @@ import java.util.stream.Collectors;
  */
 public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity,
     List<String> expectedColumns, String expectedColumnsFrom, Scoring scoring, Drift drift, List<Rule> rules,
-    List<String> requiredColumns, List<String> uniqueKey, History history, List<DateColumn> dateColumns,
-    UnseenCategories unseenCategories)
+    List<String> requiredColumns, List<String> uniqueKey, Boolean rowsUnique, Duplicates duplicates, History history,
+    List<DateColumn> dateColumns, UnseenCategories unseenCategories)
     implements Serializable {
 
   @JsonCreator
@@ -59,6 +59,8 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       @JsonProperty("rules") List<Rule> rules,
       @JsonProperty("requiredColumns") List<String> requiredColumns,
       @JsonProperty("uniqueKey") List<String> uniqueKey,
+      @JsonProperty("rowsUnique") Boolean rowsUnique,
+      @JsonProperty("duplicates") Duplicates duplicates,
       @JsonProperty("history") History history,
       @JsonProperty("dateColumns") List<DateColumn> dateColumns,
       @JsonProperty("unseenCategories") UnseenCategories unseenCategories) {
@@ -77,6 +79,8 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     this.rules = rules == null ? List.of() : List.copyOf(rules);
     this.requiredColumns = requiredColumns == null ? List.of() : List.copyOf(requiredColumns);
     this.uniqueKey = uniqueKey == null ? List.of() : List.copyOf(uniqueKey);
+    this.rowsUnique = rowsUnique != null && rowsUnique;
+    this.duplicates = duplicates == null ? Duplicates.DEFAULTS : duplicates;
     this.history = history == null ? History.DEFAULTS : history;
     this.dateColumns = dateColumns == null ? List.of() : List.copyOf(dateColumns);
     this.unseenCategories = unseenCategories == null ? UnseenCategories.DEFAULTS : unseenCategories;
@@ -84,13 +88,14 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
 
   /** The configuration with every default. */
   public static SkewConfig defaults() {
-    return new SkewConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SkewConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   /** This config with {@code columns} as the expected feature order (read from {@link #expectedColumnsFrom}). */
   public SkewConfig withExpectedColumns(List<String> columns) {
     return new SkewConfig(this.columns, prefixes, expected, sparsity, columns, null, scoring, drift, rules,
-        requiredColumns, uniqueKey, history, dateColumns, unseenCategories);
+        requiredColumns, uniqueKey, rowsUnique, duplicates, history, dateColumns, unseenCategories);
   }
 
   /** This config with {@code label} as the label column when it names none (a model record's {@code targetY}). */
@@ -98,7 +103,7 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     Columns roles = this.columns.label() == null ? new Columns(this.columns.id(), label, this.columns.recordedScore())
         : this.columns;
     return new SkewConfig(roles, prefixes, expected, sparsity, expectedColumns, expectedColumnsFrom, scoring, drift,
-        rules, requiredColumns, uniqueKey, history, dateColumns, unseenCategories);
+        rules, requiredColumns, uniqueKey, rowsUnique, duplicates, history, dateColumns, unseenCategories);
   }
 
   /**
@@ -383,6 +388,26 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       requireOpenUnit("sparsity", "alpha", alpha);
       requireOpenUnit("sparsity", "minChange", minChange);
       requireOpenUnit("sparsity", "prefixColumnShare", prefixColumnShare);
+    }
+  }
+
+  /**
+   * Thresholds of the paired duplicate check, which runs unless the config declares rows unique
+   * ({@code rowsUnique} or a {@code uniqueKey}): the smaller dataset's rows repeating each other more
+   * than the larger's is a warning when Fisher's exact test puts it below {@code alpha} and the
+   * share of repeated rows is at least {@code minChange} higher.
+   */
+  public record Duplicates(double alpha, double minChange) implements Serializable {
+    static final Duplicates DEFAULTS = new Duplicates(null, null);
+
+    @JsonCreator
+    public Duplicates(@JsonProperty("alpha") Double alpha, @JsonProperty("minChange") Double minChange) {
+      this(alpha == null ? 0.001 : alpha, minChange == null ? 0.05 : minChange);
+    }
+
+    public Duplicates {
+      requireOpenUnit("duplicates", "alpha", alpha);
+      requireOpenUnit("duplicates", "minChange", minChange);
     }
   }
 

@@ -37,6 +37,8 @@ class SkewConfigTest {
     assertThat(config.sparsity().prefixColumnShare()).isEqualTo(0.5);
     assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.05, 0.1, 0.2, 0.95, 50L));
     assertThat(config.history()).isEqualTo(new SkewConfig.History(0.01, 30, 5, 0.05));
+    assertThat(config.rowsUnique()).isFalse();
+    assertThat(config.duplicates()).isEqualTo(new SkewConfig.Duplicates(0.001, 0.05));
     assertThat(config).as("the file documents the defaults").isEqualTo(SkewConfig.defaults());
   }
 

@@ -23,7 +23,8 @@ import org.skewcheck.validation.report.Report;
  * for one new observation, mean ± t(1 − α′/2, n − 1) · s · √(1 + 1/n), with mean and s the
  * sample mean and standard deviation of the n earlier values and t Student's quantile. Every
  * metric of every prefix is tested at once, so α′ = α / m over the m tests of the run (Bonferroni:
- * the chance of any false alarm in a run stays at most α, whatever the dependence between metrics).
+ * for metrics that vary normally from run to run, the chance of any false alarm in a run stays at
+ * most α, whatever the dependence between metrics).
  * A metric is anomalous when it lies outside its interval (its Bonferroni-adjusted two-sided
  * probability is below α) <em>and</em> moved at least {@code minChange} from the mean, the smallest
  * change worth a warning. A metric equal in all n earlier runs (s = 0, typically a share of drifted

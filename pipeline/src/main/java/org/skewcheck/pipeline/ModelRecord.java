@@ -16,7 +16,8 @@ import org.skewcheck.transforms.DatasetFiles;
 
 /**
  * Reads the model's expected feature order from a model-record CSV, the layout the Joot team
- * exports: a header with a {@code columns} column whose first row holds a JSON array of names.
+ * exports: a header with a {@code columns} column whose first row holds a JSON array of names, and
+ * optionally a {@code targetY} column naming the label (which that array may list too).
  */
 final class ModelRecord {
   private ModelRecord() {}
@@ -36,14 +37,24 @@ final class ModelRecord {
         .resolve(record, StandardResolveOptions.RESOLVE_FILE).toString();
   }
 
-  static List<String> expectedColumns(String path) throws RunFailure {
+  /**
+   * What a model record says about the columns.
+   *
+   * @param columns the expected columns, in the record's order
+   * @param targetY the label the record names, or null when it names none
+   */
+  record Columns(List<String> columns, String targetY) {}
+
+  static Columns read(String path) throws RunFailure {
     try (InputStream in = DatasetFiles.open(path);
         CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(in, StandardCharsets.UTF_8)) {
       Iterator<CsvRecord> records = csv.iterator();
       if (!records.hasNext()) {
         throw new RunFailure("model record " + path + " is empty");
       }
-      int column = records.next().getFields().indexOf("columns");
+      List<String> header = records.next().getFields();
+      int column = header.indexOf("columns");
+      int target = header.indexOf("targetY");
       if (column < 0) {
         throw new RunFailure("model record " + path + " has no 'columns' column in its header (line 1)");
       }
@@ -62,7 +73,9 @@ final class ModelRecord {
           throw new RunFailure("model record " + path + ": the 'columns' array on line "
               + record.getStartingLineNumber() + " is empty");
         }
-        return names;
+        String targetY = target < 0 || target >= record.getFieldCount() || record.getField(target).isBlank() ? null
+            : record.getField(target).strip();
+        return new Columns(names, targetY);
       } catch (IOException e) {
         throw new RunFailure("model record " + path + ": the 'columns' cell on line " + record.getStartingLineNumber()
             + " is not a JSON array of names");

@@ -433,9 +433,12 @@ public final class SkewCheck {
     } catch (ConfigException e) {
       throw new RunFailure("bad config " + e.getMessage());
     }
-    return config.expectedColumnsFrom() == null ? config
-        : config.withExpectedColumns(ModelRecord.expectedColumns(
-            ModelRecord.resolve(path, config.expectedColumnsFrom())));
+    if (config.expectedColumnsFrom() == null) {
+      return config;
+    }
+    ModelRecord.Columns record = ModelRecord.read(ModelRecord.resolve(path, config.expectedColumnsFrom()));
+    SkewConfig expected = config.withExpectedColumns(record.columns());
+    return record.targetY() == null ? expected : expected.withDefaultLabel(record.targetY());
   }
 
   private static List<DatasetFiles.File> resolve(String option, String spec) throws RunFailure {

@@ -248,6 +248,26 @@ class ExitCodesTest {
   }
 
   @Test
+  void aModelRecordListingItsLabelDoesNotExpectItInPredict(@TempDir Path out, @TempDir Path dir) throws IOException {
+    List<String> header = List.of(Files.readAllLines(data.resolve("train.csv")).get(0).split(","));
+    List<String> columns = header.subList(1, header.size());
+    assertThat(columns).last().isEqualTo("target");
+    String json = "[" + String.join(",", columns.stream().map(f -> "\"\"" + f + "\"\"").toList()) + "]";
+    Path record = Files.writeString(dir.resolve("model_record.csv"),
+        "name,columns,targetY\njoot-v3,\"" + json + "\",target\n");
+    Path config = Files.writeString(dir.resolve("c.yaml"), "columns: {recordedScore: score}\n"
+        + "expectedColumnsFrom: " + record + "\n");
+
+    SkewCheckRunner run = SkewCheckRunner.run(out, train(), predict(), "--config=" + config, "--failOn=never");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> checks = run.report().path("findings").findValuesAsText("check");
+    assertThat(checks).doesNotContain("expectedColumns");
+    assertThat(run.report().path("findings").findValuesAsText("target")).as("the label is not a feature")
+        .doesNotContain("target");
+  }
+
+  @Test
   void anUnreadableModelRecordIsExitTwo(@TempDir Path out, @TempDir Path dir) throws IOException {
     Path record = Files.writeString(dir.resolve("model_record.csv"), "name,columns\nv3,not json\n");
     Path config = Files.writeString(dir.resolve("c.yaml"), "expectedColumnsFrom: " + record + "\n");

@@ -53,9 +53,11 @@ class NightlyHistoryTest {
     assertThat(finding.path("scope").asText()).isEqualTo("prefix");
     assertThat(finding.path("message").asText()).contains("anomalous vs history").contains("zeroFraction");
     assertThat(finding.path("figures").path("runs").asInt()).isEqualTo(7);
-    assertThat(finding.path("figures").path("k").asDouble()).isEqualTo(3.0);
+    assertThat(finding.path("figures").path("alpha").asDouble()).isEqualTo(0.01);
     assertThat(finding.path("figures").has("historyMean")).isTrue();
     assertThat(finding.path("figures").has("historySigma")).isTrue();
+    assertThat(finding.path("figures").path("predictionHigh").asDouble()).isLessThan(0.9);
+    assertThat(finding.path("figures").path("adjustedProbability").asDouble()).isLessThan(0.01);
 
     JsonNode lg = prefix(reports.get(7), "LG");
     assertThat(lg.path("findings").toString()).contains("historyAnomaly");

@@ -16,21 +16,25 @@ import org.skewcheck.validation.stats.DatasetProfile;
  * A feature the model was trained on but that predict lacks is an error (the model then sees
  * missing values); a column only predict has is a warning. With the model's expected feature list,
  * expected features a dataset lacks are an error and features it has but the model does not expect
- * a warning (one finding per dataset, naming the first columns).
+ * a warning (one finding per dataset, naming the first columns). A model record's list may name the
+ * label too; predict does not carry it, so the label is not expected there.
  */
 public final class SchemaCheck {
   private static final int NAMES_SHOWN = 20;
 
   private final Map<String, String> prefixOf;
   private final List<String> expectedColumns;
+  private final String label;
 
   /**
    * @param prefixOf the prefix of every column of both datasets
    * @param expectedColumns the model's expected features (empty when not known)
+   * @param label the label column, or null when there is none
    */
-  public SchemaCheck(Map<String, String> prefixOf, List<String> expectedColumns) {
+  public SchemaCheck(Map<String, String> prefixOf, List<String> expectedColumns, String label) {
     this.prefixOf = prefixOf;
     this.expectedColumns = expectedColumns;
+    this.label = label;
   }
 
   public List<Finding> run(DatasetProfile train, DatasetProfile predict, Set<String> featureColumns) {
@@ -91,7 +95,9 @@ public final class SchemaCheck {
   }
 
   private List<Finding> againstExpected(String dataset, Set<String> columns, Set<String> featureColumns) {
-    List<String> missing = expectedColumns.stream().filter(c -> !columns.contains(c)).toList();
+    boolean labelExempt = dataset.equals("predict");
+    List<String> missing = expectedColumns.stream()
+        .filter(c -> !columns.contains(c) && !(labelExempt && c.equals(label))).toList();
     Set<String> expected = Set.copyOf(expectedColumns);
     List<String> unexpected = columns.stream()
         .filter(c -> featureColumns.contains(c) && !expected.contains(c)).sorted().toList();

@@ -42,8 +42,8 @@ import java.util.stream.Collectors;
  */
 public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected expected, Sparsity sparsity,
     List<String> expectedColumns, String expectedColumnsFrom, Scoring scoring, Drift drift, List<Rule> rules,
-    List<String> requiredColumns, List<String> uniqueKey, History history, List<DateColumn> dateColumns,
-    UnseenCategories unseenCategories)
+    List<String> requiredColumns, List<String> uniqueKey, Boolean rowsUnique, Duplicates duplicates, History history,
+    List<DateColumn> dateColumns, UnseenCategories unseenCategories)
     implements Serializable {
 
   @JsonCreator
@@ -59,6 +59,8 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       @JsonProperty("rules") List<Rule> rules,
       @JsonProperty("requiredColumns") List<String> requiredColumns,
       @JsonProperty("uniqueKey") List<String> uniqueKey,
+      @JsonProperty("rowsUnique") Boolean rowsUnique,
+      @JsonProperty("duplicates") Duplicates duplicates,
       @JsonProperty("history") History history,
       @JsonProperty("dateColumns") List<DateColumn> dateColumns,
       @JsonProperty("unseenCategories") UnseenCategories unseenCategories) {
@@ -77,6 +79,8 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
     this.rules = rules == null ? List.of() : List.copyOf(rules);
     this.requiredColumns = requiredColumns == null ? List.of() : List.copyOf(requiredColumns);
     this.uniqueKey = uniqueKey == null ? List.of() : List.copyOf(uniqueKey);
+    this.rowsUnique = rowsUnique != null && rowsUnique;
+    this.duplicates = duplicates == null ? Duplicates.DEFAULTS : duplicates;
     this.history = history == null ? History.DEFAULTS : history;
     this.dateColumns = dateColumns == null ? List.of() : List.copyOf(dateColumns);
     this.unseenCategories = unseenCategories == null ? UnseenCategories.DEFAULTS : unseenCategories;
@@ -84,13 +88,22 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
 
   /** The configuration with every default. */
   public static SkewConfig defaults() {
-    return new SkewConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new SkewConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   /** This config with {@code columns} as the expected feature order (read from {@link #expectedColumnsFrom}). */
   public SkewConfig withExpectedColumns(List<String> columns) {
     return new SkewConfig(this.columns, prefixes, expected, sparsity, columns, null, scoring, drift, rules,
-        requiredColumns, uniqueKey, history, dateColumns, unseenCategories);
+        requiredColumns, uniqueKey, rowsUnique, duplicates, history, dateColumns, unseenCategories);
+  }
+
+  /** This config with {@code label} as the label column when it names none (a model record's {@code targetY}). */
+  public SkewConfig withDefaultLabel(String label) {
+    Columns roles = this.columns.label() == null ? new Columns(this.columns.id(), label, this.columns.recordedScore())
+        : this.columns;
+    return new SkewConfig(roles, prefixes, expected, sparsity, expectedColumns, expectedColumnsFrom, scoring, drift,
+        rules, requiredColumns, uniqueKey, rowsUnique, duplicates, history, dateColumns, unseenCategories);
   }
 
   /**
@@ -379,6 +392,26 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
   }
 
   /**
+   * Thresholds of the paired duplicate check, which runs unless the config declares rows unique
+   * ({@code rowsUnique} or a {@code uniqueKey}): the smaller dataset's rows repeating each other more
+   * than the larger's is a warning when Fisher's exact test puts it below {@code alpha} and the
+   * share of repeated rows is at least {@code minChange} higher.
+   */
+  public record Duplicates(double alpha, double minChange) implements Serializable {
+    static final Duplicates DEFAULTS = new Duplicates(null, null);
+
+    @JsonCreator
+    public Duplicates(@JsonProperty("alpha") Double alpha, @JsonProperty("minChange") Double minChange) {
+      this(alpha == null ? 0.001 : alpha, minChange == null ? 0.05 : minChange);
+    }
+
+    public Duplicates {
+      requireOpenUnit("duplicates", "alpha", alpha);
+      requireOpenUnit("duplicates", "minChange", minChange);
+    }
+  }
+
+  /**
    * Thresholds of the drift check: a column drifted when an effect size reaches its threshold and
    * its test is significant after a Benjamini-Hochberg correction at {@code fdr} over the columns
    * tested (KS p-values for {@code ks}; the chi-square test of the binned or category counts for
@@ -496,27 +529,27 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
 
   /**
    * Comparison of tonight's per-prefix metrics with the earlier runs in {@code --history}: once at
-   * least {@code minRuns} earlier runs exist, a metric outside mean ± {@code k}·σ of the last
-   * {@code runs} of them is anomalous, provided it also moved by at least {@code minChange} from
-   * that mean (so a metric that was constant over the history does not flag a tiny wiggle).
+   * least {@code minRuns} earlier runs exist, a metric outside its prediction interval from the last
+   * {@code runs} of them (Student t, Bonferroni over all the metrics tested in the run, so that a run
+   * raises a false alarm with probability at most {@code alpha}) is anomalous, provided it also moved
+   * by at least {@code minChange} from their mean (so a metric that was constant over the history
+   * does not flag a tiny wiggle).
    */
-  public record History(double k, int runs, int minRuns, double minChange) implements Serializable {
+  public record History(double alpha, int runs, int minRuns, double minChange) implements Serializable {
     static final History DEFAULTS = new History(null, null, null, null);
 
     @JsonCreator
     public History(
-        @JsonProperty("k") Double k,
+        @JsonProperty("alpha") Double alpha,
         @JsonProperty("runs") Integer runs,
         @JsonProperty("minRuns") Integer minRuns,
         @JsonProperty("minChange") Double minChange) {
-      this(k == null ? 3.0 : k, runs == null ? 30 : runs, minRuns == null ? 5 : minRuns,
+      this(alpha == null ? 0.01 : alpha, runs == null ? 30 : runs, minRuns == null ? 5 : minRuns,
           minChange == null ? 0.05 : minChange);
     }
 
     public History {
-      if (!(k > 0 && Double.isFinite(k))) {
-        throw new ConfigException("history.k must be > 0, got " + k, "k");
-      }
+      requireOpenUnit("history", "alpha", alpha);
       if (minRuns < 2 || runs < minRuns) {
         throw new ConfigException("history.minRuns must be >= 2 and history.runs >= it, got " + minRuns
             + " and " + runs, "minRuns", "runs");

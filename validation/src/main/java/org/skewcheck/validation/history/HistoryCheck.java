@@ -2,12 +2,14 @@ package org.skewcheck.validation.history;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.commons.statistics.distribution.TDistribution;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
@@ -16,12 +18,20 @@ import org.skewcheck.validation.report.Report;
 
 /**
  * Compares a run with the runs before it. Per prefix, each metric of {@link
- * RunRecord.PrefixMetrics#compared()} (and the score shift with a model) is anomalous when at least
- * {@code minRuns} of the last {@code runs} earlier runs have it and it lies outside mean ± k·σ of
- * them (σ the sample standard deviation) <em>and</em> moved at least {@code minChange} from the
- * mean. The second condition is what keeps a metric that was constant over the history (σ = 0)
- * from flagging a tiny wiggle. A prefix gets one {@code historyAnomaly} warning naming all its
- * anomalous metrics, its figures those of the metric furthest out in σ.
+ * RunRecord.PrefixMetrics#compared()} (and the score shift with a model) is tested once at least
+ * {@code minRuns} of the last {@code runs} earlier runs have it: against the prediction interval
+ * for one new observation, mean ± t(1 − α′/2, n − 1) · s · √(1 + 1/n), with mean and s the
+ * sample mean and standard deviation of the n earlier values and t Student's quantile. Every
+ * metric of every prefix is tested at once, so α′ = α / m over the m tests of the run (Bonferroni:
+ * for metrics that vary normally from run to run, the chance of any false alarm in a run stays at
+ * most α, whatever the dependence between metrics).
+ * A metric is anomalous when it lies outside its interval (its Bonferroni-adjusted two-sided
+ * probability is below α) <em>and</em> moved at least {@code minChange} from the mean, the smallest
+ * change worth a warning. A metric equal in all n earlier runs (s = 0, typically a share of drifted
+ * columns that stayed 0) has no interval: its probability is the 1 / (n + 1) that exchangeable runs
+ * allow, so one chance drift after a quiet history is not an anomaly.
+ * A prefix gets one {@code historyAnomaly} warning naming all its anomalous metrics, its figures
+ * those of the most improbable one.
  *
  * <pre>{@code
  * Report annotated = HistoryCheck.with(config.history()).apply(report, earlierRuns);
@@ -41,13 +51,34 @@ public final class HistoryCheck {
     return new HistoryCheck(settings);
   }
 
-  /** One metric's comparison: this run's value against the mean and σ of the earlier runs that had it. */
-  record Comparison(String metric, double value, double mean, double sigma, int runs) {
-    double distance() {
-      double d = Math.abs(value - mean);
-      return sigma == 0 ? (d == 0 ? 0 : Double.POSITIVE_INFINITY) : d / sigma;
+  /**
+   * One metric's test: this run's value against the earlier runs that had it.
+   *
+   * @param probability two-sided probability of a value this far from the mean under the t prediction model
+   */
+  record Comparison(String metric, double value, double mean, double sigma, int runs, double probability) {
+
+    static Comparison of(String metric, double value, double[] past) {
+      int n = past.length;
+      double mean = Arrays.stream(past).sum() / n;
+      double squares = Arrays.stream(past).map(v -> (v - mean) * (v - mean)).sum();
+      double sigma = Math.sqrt(squares / (n - 1));
+      double moved = Math.abs(value - mean);
+      // n equal values give no scale to build an interval on: all that exchangeable runs say is that
+      // the new run is the one of n + 1 that differs with probability 1 / (n + 1).
+      double probability = sigma == 0 ? (moved == 0 ? 1 : 1.0 / (n + 1))
+          : 2 * TDistribution.of(n - 1).survivalProbability(moved / (sigma * Math.sqrt(1 + 1.0 / n)));
+      return new Comparison(metric, value, mean, sigma, n, probability);
+    }
+
+    /** Half the width of the two-sided prediction interval at level 1 − {@code alpha}. */
+    double halfWidth(double alpha) {
+      return TDistribution.of(runs - 1).inverseSurvivalProbability(alpha / 2) * sigma * Math.sqrt(1 + 1.0 / runs);
     }
   }
+
+  /** A prefix's (or the score's) tests. */
+  private record Target(Scope scope, String name, List<Comparison> tests) {}
 
   /**
    * {@code report} with the anomaly findings and each prefix's history series; {@code earlier} are
@@ -59,13 +90,13 @@ public final class HistoryCheck {
         .skip(Math.max(0, earlier.size() - settings.runs()))
         .toList();
     RunRecord tonight = RunRecord.of(report);
-    List<Finding> findings = new ArrayList<>();
+    List<Target> targets = new ArrayList<>();
     Map<String, Report.PrefixHistory> series = new LinkedHashMap<>();
     List<String> times = new ArrayList<>(window.stream().map(RunRecord::time).toList());
     times.add(tonight.time());
     tonight.prefixes().forEach((prefix, metrics) -> {
       Map<String, List<Double>> byMetric = new LinkedHashMap<>();
-      List<Comparison> anomalies = new ArrayList<>();
+      List<Comparison> tests = new ArrayList<>();
       metrics.compared().forEach((metric, value) -> {
         List<Double> past = values(window, r -> {
           RunRecord.PrefixMetrics m = r.prefixes().get(prefix);
@@ -74,21 +105,25 @@ public final class HistoryCheck {
         List<Double> points = new ArrayList<>(past);
         points.add(value);
         byMetric.put(metric, points);
-        Comparison c = compare(metric, value, past);
-        if (c != null) {
-          anomalies.add(c);
-        }
+        compare(metric, value, past, tests);
       });
       series.put(prefix, new Report.PrefixHistory(List.copyOf(times), byMetric));
-      if (!anomalies.isEmpty()) {
-        findings.add(finding(Scope.PREFIX, prefix, anomalies));
-      }
+      targets.add(new Target(Scope.PREFIX, prefix, tests));
     });
     if (tonight.score() != null) {
-      Comparison c = compare("scoreShift", tonight.score().shift(),
-          values(window, r -> r.score() == null ? null : r.score().shift()));
-      if (c != null) {
-        findings.add(finding(Scope.SCORE, SCORE_TARGET, List.of(c)));
+      List<Comparison> tests = new ArrayList<>();
+      compare("scoreShift", tonight.score().shift(), values(window, r -> r.score() == null ? null : r.score().shift()),
+          tests);
+      targets.add(new Target(Scope.SCORE, SCORE_TARGET, tests));
+    }
+    int m = targets.stream().mapToInt(t -> t.tests().size()).sum();
+    List<Finding> findings = new ArrayList<>();
+    for (Target target : targets) {
+      List<Comparison> anomalies = target.tests().stream()
+          .filter(c -> adjusted(c, m) < settings.alpha() && Math.abs(c.value() - c.mean()) >= settings.minChange())
+          .toList();
+      if (!anomalies.isEmpty()) {
+        findings.add(finding(target, anomalies, m));
       }
     }
     return report.withHistory(findings, series);
@@ -101,40 +136,43 @@ public final class HistoryCheck {
     return out;
   }
 
-  /** The comparison when {@code value} is anomalous against {@code past}, else null. */
-  private Comparison compare(String metric, Double value, List<Double> past) {
+  /** Adds the test of {@code value} against {@code past} to {@code tests} when there is enough history to test it. */
+  private void compare(String metric, Double value, List<Double> past, List<Comparison> tests) {
     double[] known = past.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
-    if (value == null || known.length < settings.minRuns()) {
-      return null;
+    if (value != null && known.length >= settings.minRuns()) {
+      tests.add(Comparison.of(metric, value, known));
     }
-    double mean = 0;
-    for (double v : known) {
-      mean += v;
-    }
-    mean /= known.length;
-    double squares = 0;
-    for (double v : known) {
-      squares += (v - mean) * (v - mean);
-    }
-    double sigma = Math.sqrt(squares / (known.length - 1));
-    double moved = Math.abs(value - mean);
-    boolean anomalous = moved > settings.k() * sigma && moved >= settings.minChange();
-    return anomalous ? new Comparison(metric, value, mean, sigma, known.length) : null;
   }
 
-  private Finding finding(Scope scope, String target, List<Comparison> anomalies) {
-    Comparison worst = anomalies.stream().max(Comparator.comparingDouble(Comparison::distance)).orElseThrow();
-    List<String> parts = anomalies.stream().map(c -> String.format(Locale.ROOT,
-        "%s %.3f (mean %.3f, σ %.3f over %d runs)", c.metric(), c.value(), c.mean(), c.sigma(), c.runs())).toList();
+  /** The Bonferroni-adjusted probability over the {@code m} tests of the run. */
+  private static double adjusted(Comparison c, int m) {
+    return Math.min(1, c.probability() * m);
+  }
+
+  private Finding finding(Target target, List<Comparison> anomalies, int m) {
+    double perTest = settings.alpha() / m;
+    Comparison worst = anomalies.stream().min(Comparator.comparingDouble(Comparison::probability)
+        .thenComparingDouble(c -> -Math.abs(c.value() - c.mean()))).orElseThrow();
+    List<String> parts = anomalies.stream().map(c -> {
+      double h = c.halfWidth(perTest);
+      return String.format(Locale.ROOT, "%s %.3f outside [%.3f, %.3f] (mean %.3f, s %.3f over %d runs; P=%.2g)",
+          c.metric(), c.value(), c.mean() - h, c.mean() + h, c.mean(), c.sigma(), c.runs(), c.probability());
+    }).toList();
+    double h = worst.halfWidth(perTest);
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("metric", worst.metric());
     figures.put("value", worst.value());
     figures.put("historyMean", worst.mean());
     figures.put("historySigma", worst.sigma());
+    figures.put("predictionLow", worst.mean() - h);
+    figures.put("predictionHigh", worst.mean() + h);
     figures.put("runs", worst.runs());
-    figures.put("k", settings.k());
+    figures.put("alpha", settings.alpha());
+    figures.put("tests", m);
+    figures.put("probability", worst.probability());
+    figures.put("adjustedProbability", adjusted(worst, m));
     figures.put("metrics", String.join(",", anomalies.stream().map(Comparison::metric).toList()));
-    return new Finding(CHECK, scope, target, Severity.WARNING,
-        target + ": anomalous vs history: " + String.join("; ", parts), figures);
+    return new Finding(CHECK, target.scope(), target.name(), Severity.WARNING,
+        target.name() + ": anomalous vs history: " + String.join("; ", parts), figures);
   }
 }

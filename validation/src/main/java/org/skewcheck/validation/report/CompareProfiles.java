@@ -13,6 +13,7 @@ import java.util.function.ToDoubleFunction;
 import org.skewcheck.validation.check.Causes;
 import org.skewcheck.validation.check.ColumnType;
 import org.skewcheck.validation.check.DriftCheck;
+import org.skewcheck.validation.check.DuplicateCheck;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.RuleCheck;
@@ -96,9 +97,8 @@ public final class CompareProfiles {
     checked.addAll(datasetFindings(train));
     checked.addAll(datasetFindings(predict));
     damagedFiles.forEach(f -> checked.add(damagedFinding(f)));
-    checked.addAll(duplicateFindings(train.name()));
-    checked.addAll(duplicateFindings(predict.name()));
-    checked.addAll(new SchemaCheck(prefixOf, config.expectedColumns()).run(train, predict, features));
+    checked.addAll(duplicateFindings(train, predict));
+    checked.addAll(new SchemaCheck(prefixOf, config.expectedColumns(), config.columns().label()).run(train, predict, features));
     checked.addAll(new RuleCheck(config, prefixOf).run(train, predict));
     checked.addAll(new SparsityCheck(config).run(train, predict, features));
     DriftCheck.Result drift = new DriftCheck(config).run(train, predict, features);
@@ -159,20 +159,33 @@ public final class CompareProfiles {
             + "before it were profiled, the rest of the file could not be read", figures);
   }
 
-  private List<Finding> duplicateFindings(String dataset) {
-    Duplicates d = duplicates.get(dataset);
+  /**
+   * Where the config declares rows unique ({@code rowsUnique} or a {@code uniqueKey}), any repeated
+   * row is a finding; otherwise repeats happen by nature and the two datasets' rates are compared.
+   */
+  private List<Finding> duplicateFindings(DatasetProfile train, DatasetProfile predict) {
+    Duplicates t = duplicates.get(train.name());
+    Duplicates p = duplicates.get(predict.name());
+    boolean declaredUnique = config.rowsUnique() || !config.uniqueKey().isEmpty();
     List<Finding> out = new ArrayList<>();
-    if (d == null) {
-      return out;
+    if (!declaredUnique && t != null && p != null) {
+      out.addAll(new DuplicateCheck(config).run(train, predict, t.rows(), p.rows()));
     }
-    if (d.rows() > 0) {
-      out.add(new Finding("duplicateRows", Scope.DATASET, dataset, Severity.WARNING,
-          dataset + ": " + d.rows() + " rows repeat an earlier row in every column", Map.of("duplicateRows", d.rows())));
-    }
-    if (d.keys() != null && d.keys() > 0) {
-      out.add(new Finding("uniqueKey", Scope.DATASET, dataset, Severity.ERROR,
-          dataset + ": the key " + config.uniqueKey() + " is not unique: " + d.keys() + " rows repeat an earlier key",
-          Map.of("duplicateKeys", d.keys(), "key", String.join(",", config.uniqueKey()))));
+    for (String dataset : List.of(train.name(), predict.name())) {
+      Duplicates d = duplicates.get(dataset);
+      if (d == null) {
+        continue;
+      }
+      if (declaredUnique && d.rows() > 0) {
+        out.add(new Finding("duplicateRows", Scope.DATASET, dataset, Severity.WARNING,
+            dataset + ": " + d.rows() + " rows repeat an earlier row in every column",
+            Map.of("duplicateRows", d.rows())));
+      }
+      if (d.keys() != null && d.keys() > 0) {
+        out.add(new Finding("uniqueKey", Scope.DATASET, dataset, Severity.ERROR,
+            dataset + ": the key " + config.uniqueKey() + " is not unique: " + d.keys() + " rows repeat an earlier key",
+            Map.of("duplicateKeys", d.keys(), "key", String.join(",", config.uniqueKey()))));
+      }
     }
     return out;
   }

@@ -26,7 +26,7 @@ class SchemaCheckTest {
     }
     Set<String> features = new TreeSet<>();
     prefixOf.keySet().stream().filter(c -> config.columns().roleOf(c).equals("feature")).forEach(features::add);
-    return new SchemaCheck(prefixOf, config.expectedColumns()).run(train, predict, features);
+    return new SchemaCheck(prefixOf, config.expectedColumns(), config.columns().label()).run(train, predict, features);
   }
 
   private static Table table(int rows, SplittableRandom random, String... names) {
@@ -178,6 +178,29 @@ class SchemaCheckTest {
         .satisfies(f -> assertThat(f.message()).contains("LG_1").contains("expected features missing from predict"));
     assertThat(findings).filteredOn(f -> f.severity() == Severity.WARNING).singleElement()
         .satisfies(f -> assertThat(f.message()).contains("IQ_new").doesNotContain("score"));
+  }
+
+  @Test
+  void aLabelInTheExpectedListIsExpectedInTrainOnly() {
+    SplittableRandom random = new SplittableRandom(213);
+    SkewConfig config = SkewConfig.defaults().withExpectedColumns(List.of("WI_a", "WI_b", "target"))
+        .withDefaultLabel("target");
+    DatasetProfile train = table(20, random, "WI_a", "WI_b").profile("train");
+    DatasetProfile predict = table(20, random, "WI_a", "WI_b").profile("predict");
+
+    assertThat(check(config, train, predict)).filteredOn(f -> f.check().equals("expectedColumns")).singleElement()
+        .satisfies(f -> assertThat(f.message()).isEqualTo("1 expected features missing from train: target"));
+    assertThat(check(JOOT.withExpectedColumns(List.of("WI_a", "WI_b", "target")), train, predict))
+        .filteredOn(f -> f.check().equals("expectedColumns")).singleElement()
+        .satisfies(f -> assertThat(f.target()).isEqualTo("train"));
+  }
+
+  @Test
+  void aRecordsLabelIsTakenOnlyWhenTheConfigNamesNone() {
+    assertThat(SkewConfig.defaults().withDefaultLabel("target").columns().roleOf("target")).isEqualTo("label");
+    SkewConfig named = JOOT.withDefaultLabel("y");
+    assertThat(named.columns().label()).isEqualTo("target");
+    assertThat(named.columns().roleOf("y")).isEqualTo("feature");
   }
 
   @Test

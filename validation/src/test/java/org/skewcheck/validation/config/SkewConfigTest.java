@@ -36,7 +36,9 @@ class SkewConfigTest {
     assertThat(config.sparsity().minChange()).isEqualTo(0.1);
     assertThat(config.sparsity().prefixColumnShare()).isEqualTo(0.5);
     assertThat(config.drift()).isEqualTo(new SkewConfig.Drift(0.1, 0.25, 0.1, 0.1, 0.05, 0.1, 0.2, 0.95, 50L));
-    assertThat(config.history()).isEqualTo(new SkewConfig.History(3.0, 30, 5, 0.05));
+    assertThat(config.history()).isEqualTo(new SkewConfig.History(0.01, 30, 5, 0.05));
+    assertThat(config.rowsUnique()).isFalse();
+    assertThat(config.duplicates()).isEqualTo(new SkewConfig.Duplicates(0.001, 0.05));
     assertThat(config).as("the file documents the defaults").isEqualTo(SkewConfig.defaults());
   }
 
@@ -122,12 +124,14 @@ class SkewConfigTest {
 
   @Test
   void historyKeysDefaultOneByOneAndBadValuesNameTheKey() {
-    assertThat(parse("history:\n  k: 2.5\n  runs: 10\n").history()).isEqualTo(new SkewConfig.History(2.5, 10, 5, 0.05));
+    assertThat(parse("history:\n  alpha: 0.05\n  runs: 10\n").history())
+        .isEqualTo(new SkewConfig.History(0.05, 10, 5, 0.05));
     assertThatThrownBy(() -> parse("history:\n  runs: 3\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("history.minRuns must be >= 2 and history.runs >= it, got 5 and 3")
         .hasMessageContaining("'history.minRuns' and 'history.runs' at line 2, column 3:");
-    assertThatThrownBy(() -> parse("history: {k: 0}\n")).hasMessageContaining("history.k must be > 0");
+    assertThatThrownBy(() -> parse("history: {alpha: 0}\n")).hasMessageContaining("history.alpha must be in (0, 1]");
+    assertThatThrownBy(() -> parse("history: {k: 3}\n")).hasMessageContaining("unknown key 'history.k'");
     assertThatThrownBy(() -> parse("history: {minChange: -1}\n")).hasMessageContaining("history.minChange");
     assertThatThrownBy(() -> parse("drift: {}\nhistory:\n  n: 30\n"))
         .hasMessageContaining("unknown key 'history.n' at line 3, column 3");

@@ -346,7 +346,8 @@ public final class SkewCheck {
   private static InputPaths dataset(String option, String spec) {
     List<Path> paths = new ArrayList<>();
     if (localPath(spec) != null) {
-      if (spec.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '{')) {
+      // a folder or file that exists is an input by its own name, glob characters or not (DatasetFiles.resolve)
+      if (Files.exists(localPath(spec))) {
         paths.add(localPath(spec));
       }
       try {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
@@ -167,6 +168,9 @@ public final class SkewCheck {
       SkewCheckOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(SkewCheckOptions.class);
       directRunnerDefaults(options, args);
       absoluteLocalPaths(options);
+      if (options.getGcsConnectAttempts() < 1 || options.getGcsConnectTimeoutSeconds() < 1) {
+        throw new RunFailure("--gcsConnectAttempts and --gcsConnectTimeoutSeconds must be at least 1");
+      }
       return options;
     } catch (IllegalArgumentException e) {
       throw new RunFailure(firstLine(e.getMessage()));
@@ -218,6 +222,7 @@ public final class SkewCheck {
    */
   static JsonNode run(SkewCheckOptions options, PrintStream err) throws RunFailure {
     FileSystems.setDefaultPipelineOptions(options);
+    StoragePaths.check(options);
     Path output = localPath(options.getOutput());
     if (output != null && Files.isRegularFile(output)) {
       throw new RunFailure("--output=" + options.getOutput() + " is a file, not a folder");
@@ -240,7 +245,7 @@ public final class SkewCheck {
     } catch (IOException e) {
       throw new RunFailure("cannot clear the output folder " + options.getOutput() + ": " + e.getMessage());
     }
-    SkewConfig config = loadConfig(options.getConfig());
+    SkewConfig config = loadConfig(options);
     StageLog.config(options.getConfig(), config);
     if ((options.getTrain() == null) == (options.getTrainProfile() == null)) {
       throw new RunFailure("give either --train or --trainProfile (exactly one of them)");
@@ -400,7 +405,8 @@ public final class SkewCheck {
     }
   }
 
-  private static SkewConfig loadConfig(String path) throws RunFailure {
+  private static SkewConfig loadConfig(SkewCheckOptions options) throws RunFailure {
+    String path = options.getConfig();
     if (path == null) {
       return SkewConfig.defaults();
     }
@@ -416,8 +422,11 @@ public final class SkewCheck {
     } catch (ConfigException e) {
       throw new RunFailure("bad config " + e.getMessage());
     }
-    return config.expectedColumnsFrom() == null ? config
-        : config.withExpectedColumns(ModelRecord.expectedColumns(config.expectedColumnsFrom()));
+    if (config.expectedColumnsFrom() == null) {
+      return config;
+    }
+    StoragePaths.check(options, Map.of("expectedColumnsFrom in --config", config.expectedColumnsFrom()));
+    return config.withExpectedColumns(ModelRecord.expectedColumns(config.expectedColumnsFrom()));
   }
 
   private static List<DatasetFiles.File> resolve(String option, String spec) throws RunFailure {

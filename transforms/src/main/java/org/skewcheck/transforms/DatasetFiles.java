@@ -44,6 +44,7 @@ public final class DatasetFiles {
    * The files {@code spec} names, sorted.
    *
    * @throws IllegalArgumentException when it names no file
+   * @throws UncheckedIOException when the filesystem cannot list it
    */
   public static List<File> resolve(String spec) {
     if (spec == null || spec.isBlank()) {
@@ -136,12 +137,17 @@ public final class DatasetFiles {
     }
   }
 
-  /** The files, not folders, that {@code patterns} match and {@code keep} accepts, sorted by path. */
+  /**
+   * The files, not folders, that {@code patterns} match and {@code keep} accepts, sorted by path. A
+   * pattern the filesystem could not list (on GCS, a bucket the credentials may not list) is an
+   * error, not a pattern that matched nothing.
+   */
   private static List<File> match(List<String> patterns, Predicate<MatchResult.Metadata> keep) {
     TreeMap<String, File> files = new TreeMap<>();
     try {
       for (MatchResult r : FileSystems.match(patterns, EmptyMatchTreatment.ALLOW)) {
-        if (r.status() == MatchResult.Status.OK) {
+        // NOT_FOUND matched nothing; for an ERROR, metadata() throws the filesystem's exception
+        if (r.status() != MatchResult.Status.NOT_FOUND) {
           r.metadata().stream()
               .filter(m -> m.sizeBytes() >= 0 && !m.resourceId().isDirectory() && keep.test(m))
               .forEach(m -> files.put(m.resourceId().toString(), new File(m.resourceId().toString(), m.sizeBytes(), m.lastModifiedMillis())));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,5 +95,11 @@ class DatasetFilesTest {
 
     assertThatThrownBy(() -> DatasetFiles.resolve(empty.toString()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(empty.toString());
+  }
+
+  @Test
+  void aListingThatFailsIsThatErrorNotAMissingFile() {
+    assertThatThrownBy(() -> DatasetFiles.resolve(UnlistableFileSystem.SCHEME + "://bucket/nights/"))
+        .isInstanceOf(UncheckedIOException.class).hasMessageContaining(UnlistableFileSystem.ERROR);
   }
 }

@@ -44,8 +44,10 @@ final class CommandHelp {
 
   private static Option option(Method getter) {
     String name = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
-    Default.String value = getter.getAnnotation(Default.String.class);
-    return new Option(name, getter.getAnnotation(Description.class).value(), value == null ? null : value.value(),
+    Default.String text = getter.getAnnotation(Default.String.class);
+    Default.Integer number = getter.getAnnotation(Default.Integer.class);
+    String value = text != null ? text.value() : number != null ? Integer.toString(number.value()) : null;
+    return new Option(name, getter.getAnnotation(Description.class).value(), value,
         getter.isAnnotationPresent(Validation.Required.class));
   }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
@@ -175,6 +176,9 @@ public final class SkewCheck {
       SkewCheckOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(SkewCheckOptions.class);
       directRunnerDefaults(options, args);
       absoluteLocalPaths(options);
+      if (options.getGcsConnectAttempts() < 1 || options.getGcsConnectTimeoutSeconds() < 1) {
+        throw new RunFailure("--gcsConnectAttempts and --gcsConnectTimeoutSeconds must be at least 1");
+      }
       return options;
     } catch (IllegalArgumentException e) {
       throw new RunFailure(firstLine(e.getMessage()));
@@ -226,6 +230,7 @@ public final class SkewCheck {
    */
   static JsonNode run(SkewCheckOptions options, PrintStream err) throws RunFailure {
     FileSystems.setDefaultPipelineOptions(options);
+    StoragePaths.check(options);
     Path output = localPath(options.getOutput());
     if (output != null && Files.isRegularFile(output)) {
       throw new RunFailure("--output=" + options.getOutput() + " is a file, not a folder");
@@ -257,7 +262,7 @@ public final class SkewCheck {
     } catch (IOException e) {
       throw new RunFailure("cannot clear the output folder " + options.getOutput() + ": " + e.getMessage());
     }
-    SkewConfig config = loadConfig(options.getConfig());
+    SkewConfig config = loadConfig(options);
     StageLog.config(options.getConfig(), config);
     if ((options.getTrain() == null) == (options.getTrainProfile() == null)) {
       throw new RunFailure("give either --train or --trainProfile (exactly one of them)");
@@ -364,7 +369,8 @@ public final class SkewCheck {
   private static InputPaths dataset(String option, String spec) {
     List<Path> paths = new ArrayList<>();
     if (localPath(spec) != null) {
-      if (spec.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '{')) {
+      // a folder or file that exists is an input by its own name, glob characters or not (DatasetFiles.resolve)
+      if (Files.exists(localPath(spec))) {
         paths.add(localPath(spec));
       }
       try {
@@ -417,7 +423,8 @@ public final class SkewCheck {
     }
   }
 
-  private static SkewConfig loadConfig(String path) throws RunFailure {
+  private static SkewConfig loadConfig(SkewCheckOptions options) throws RunFailure {
+    String path = options.getConfig();
     if (path == null) {
       return SkewConfig.defaults();
     }
@@ -436,9 +443,11 @@ public final class SkewCheck {
     if (config.expectedColumnsFrom() == null) {
       return config;
     }
-    ModelRecord.Columns record = ModelRecord.read(ModelRecord.resolve(path, config.expectedColumnsFrom()));
-    SkewConfig expected = config.withExpectedColumns(record.columns());
-    return record.targetY() == null ? expected : expected.withDefaultLabel(record.targetY());
+    String record = ModelRecord.resolve(path, config.expectedColumnsFrom());
+    StoragePaths.check(options, Map.of("expectedColumnsFrom in --config", record));
+    ModelRecord.Columns columns = ModelRecord.read(record);
+    SkewConfig expected = config.withExpectedColumns(columns.columns());
+    return columns.targetY() == null ? expected : expected.withDefaultLabel(columns.targetY());
   }
 
   private static List<DatasetFiles.File> resolve(String option, String spec) throws RunFailure {

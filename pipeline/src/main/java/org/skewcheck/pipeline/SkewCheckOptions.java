@@ -52,6 +52,19 @@ public interface SkewCheckOptions extends PipelineOptions {
 
   void setModel(String value);
 
+  @Description("gs:// paths: how many times to try to get Google Cloud credentials before anything is read or "
+      + "written; when no try succeeds the run is exit 2")
+  @Default.Integer(3)
+  int getGcsConnectAttempts();
+
+  void setGcsConnectAttempts(int value);
+
+  @Description("gs:// paths: the most seconds those tries may take together")
+  @Default.Integer(20)
+  int getGcsConnectTimeoutSeconds();
+
+  void setGcsConnectTimeoutSeconds(int value);
+
   @Description("Exit 1 when a finding at or above this severity exists: error, warning or never")
   @Default.String("error")
   String getFailOn();

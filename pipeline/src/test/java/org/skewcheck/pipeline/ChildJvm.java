@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A JVM started with this test's own {@code java}, its stdout and stderr in one log file, stopped
@@ -34,13 +36,20 @@ final class ChildJvm implements AutoCloseable {
 
   /** Starts {@code java ARGS} in {@code workDir}, appending its output to {@code log}. */
   static ChildJvm start(Path workDir, Path log, List<String> args) throws IOException {
+    return start(workDir, log, args, environment -> { });
+  }
+
+  /** {@link #start(Path, Path, List)} with this JVM's environment as {@code edit} changes it. */
+  static ChildJvm start(Path workDir, Path log, List<String> args, Consumer<Map<String, String>> edit)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(args);
     Files.createDirectories(log.getParent());
-    Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    return new ChildJvm(process, log);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    edit.accept(builder.environment());
+    return new ChildJvm(builder.start(), log);
   }
 
   long pid() {

@@ -32,7 +32,7 @@ class HelpAndVersionTest {
     String out = run.out();
     int runnerPart = out.indexOf("Runner options:");
     assertThat(runnerPart).isPositive();
-    assertThat(CommandHelp.options()).hasSize(9).allSatisfy(o -> {
+    assertThat(CommandHelp.options()).hasSize(11).allSatisfy(o -> {
       int at = out.indexOf("  --" + o.name() + "=VALUE");
       assertThat(at).as(o.name()).isPositive().isLessThan(runnerPart);
       String described = out.substring(at).lines().skip(1).takeWhile(l -> l.startsWith("      "))
@@ -40,6 +40,7 @@ class HelpAndVersionTest {
       assertThat(described).as(o.name()).isEqualTo(o.description());
     });
     assertThat(out).contains("--predict=VALUE (required)").contains("--failOn=VALUE (default: error)")
+        .contains("--gcsConnectAttempts=VALUE (default: 3)")
         .contains("--help=FlinkPipelineOptions").contains("  DirectOptions\n").contains("  FlinkPipelineOptions\n");
     assertThat(out.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
   }

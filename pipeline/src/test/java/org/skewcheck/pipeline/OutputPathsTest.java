@@ -90,7 +90,9 @@ class OutputPathsTest {
     SkewCheckRunner run = SkewCheckRunner.run(out, "--train=" + train, "--predict=" + predict,
         "--saveProfile=" + taken);
     assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
-    assertThat(run.err()).hasLineCount(1).contains("--saveProfile=" + taken);
+    // one line says why; a slow machine may also print progress lines
+    assertThat(run.err().lines().filter(l -> !l.startsWith("skewcheck progress:")))
+        .singleElement().asString().contains("--saveProfile=" + taken);
     assertThat(out.resolve("report.json")).doesNotExist();
     assertThat(out.resolve("report.html")).doesNotExist();
     assertThat(taken).isDirectory();

@@ -16,20 +16,28 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * Resolves what a user passes as {@code --train} / {@code --predict} — a file, a glob, or a folder
  * (every {@code *.csv} and {@code *.csv.gz} in it) — to a sorted list of files, through Beam's
  * {@link FileSystems} so any registered scheme works. Resolved while the pipeline is built, so a
  * wrong path fails at once with the path in the message.
+ *
+ * <p>A folder or file that exists is taken as it is named, even when the name holds glob characters
+ * ({@code nights [2026]/}, {@code run{1}/}, {@code a[1].csv}); only a path that names nothing is
+ * matched as a glob.
  */
 public final class DatasetFiles {
   private static final int GZIP_BUFFER_BYTES = 1 << 16;
+  /** What Beam's filesystems read as glob syntax in a path: {@code * ?}, {@code [...]}, {@code {a,b}}, escapes. */
+  private static final String GLOB_CHARACTERS = "*?[]{}\\";
 
   private DatasetFiles() {}
 
@@ -40,28 +48,55 @@ public final class DatasetFiles {
    * The files {@code spec} names, sorted.
    *
    * @throws IllegalArgumentException when it names no file
+   * @throws UncheckedIOException when the filesystem cannot list it
    */
   public static List<File> resolve(String spec) {
     if (spec == null || spec.isBlank()) {
       throw new IllegalArgumentException("no input given");
     }
-    boolean glob = spec.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
-    List<String> patterns = new ArrayList<>();
-    if (glob) {
-      patterns.add(spec);
-    } else {
-      String dir = spec.endsWith("/") ? spec : spec + "/";
-      List<File> inFolder = match(List.of(dir + "*.csv", dir + "*.csv.gz"));
-      if (!inFolder.isEmpty()) {
-        return inFolder;
-      }
-      patterns.add(spec);
+    List<File> files = inFolder(spec);
+    if (files.isEmpty()) {
+      files = literalFile(spec);
     }
-    List<File> files = match(patterns);
+    if (files.isEmpty()) {
+      files = match(List.of(spec), m -> true);
+    }
     if (files.isEmpty()) {
       throw new IllegalArgumentException(spec + ": no such file, and no *.csv or *.csv.gz in it");
     }
     return files;
+  }
+
+  /** The {@code *.csv} and {@code *.csv.gz} files directly in the folder {@code spec} names as it is spelled. */
+  private static List<File> inFolder(String spec) {
+    String dir = spec.endsWith("/") ? spec : spec + "/";
+    ResourceId folder = FileSystems.matchNewResource(dir, true);
+    String literal = anyCharacterFor(dir);
+    return match(List.of(literal + "*.csv", literal + "*.csv.gz"),
+        m -> m.resourceId().getCurrentDirectory().equals(folder));
+  }
+
+  /** The file {@code spec} names as it is spelled, when there is one. */
+  private static List<File> literalFile(String spec) {
+    if (spec.endsWith("/")) {
+      return List.of();
+    }
+    ResourceId file = FileSystems.matchNewResource(spec, false);
+    return match(List.of(anyCharacterFor(spec)), m -> m.resourceId().equals(file));
+  }
+
+  /**
+   * {@code path} as a glob that matches at least the path itself: each glob character becomes
+   * {@code ?}, which matches it, and the caller keeps the exact match. Escaping it instead cannot
+   * work through Beam: the local filesystem doubles every backslash before it builds its glob, and
+   * GCS cuts its listing prefix at the first {@code [}, escaped or not.
+   */
+  private static String anyCharacterFor(String path) {
+    StringBuilder glob = new StringBuilder(path.length());
+    for (char c : path.toCharArray()) {
+      glob.append(GLOB_CHARACTERS.indexOf(c) >= 0 ? '?' : c);
+    }
+    return glob.toString();
   }
 
   /** Opens a file through Beam's FileSystems, decompressed by its extension ({@code .gz} and others). */
@@ -162,13 +197,19 @@ public final class DatasetFiles {
     }
   }
 
-  private static List<File> match(List<String> patterns) {
+  /**
+   * The files, not folders, that {@code patterns} match and {@code keep} accepts, sorted by path. A
+   * pattern the filesystem could not list (on GCS, a bucket the credentials may not list) is an
+   * error, not a pattern that matched nothing.
+   */
+  private static List<File> match(List<String> patterns, Predicate<MatchResult.Metadata> keep) {
     TreeMap<String, File> files = new TreeMap<>();
     try {
       for (MatchResult r : FileSystems.match(patterns, EmptyMatchTreatment.ALLOW)) {
-        if (r.status() == MatchResult.Status.OK) {
+        // NOT_FOUND matched nothing; for an ERROR, metadata() throws the filesystem's exception
+        if (r.status() != MatchResult.Status.NOT_FOUND) {
           r.metadata().stream()
-              .filter(m -> m.sizeBytes() >= 0 && !m.resourceId().isDirectory())
+              .filter(m -> m.sizeBytes() >= 0 && !m.resourceId().isDirectory() && keep.test(m))
               .forEach(m -> files.put(m.resourceId().toString(), new File(m.resourceId().toString(), m.sizeBytes(), m.lastModifiedMillis())));
         }
       }

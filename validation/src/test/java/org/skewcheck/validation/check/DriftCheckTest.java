@@ -77,8 +77,9 @@ class DriftCheckTest {
   void findingFiguresAreTheMeasuresTheirAdjustedPValuesAndCounts() {
     Finding near = about(shifts(SkewConfig.defaults()), "IQ_near");
     assertThat(near.figures().keySet()).containsExactly("psi", "js", "ks", "ksPValue", "ksPValueAdjusted",
-        "chiSquarePValue", "chiSquarePValueAdjusted", "trainN", "predictN", "probability");
-    assertThat(near.figures()).containsEntry("trainN", 5_000L).containsEntry("predictN", 2_000L);
+        "chiSquarePValue", "chiSquarePValueAdjusted", "trainN", "predictN", "direction", "probability");
+    assertThat(near.figures()).containsEntry("trainN", 5_000L).containsEntry("predictN", 2_000L)
+        .as("IQ_near's predict values are shifted up").containsEntry("direction", "up");
     double ks = (double) near.figures().get("ksPValue");
     double ksAdjusted = (double) near.figures().get("ksPValueAdjusted");
     double chi = (double) near.figures().get("chiSquarePValue");

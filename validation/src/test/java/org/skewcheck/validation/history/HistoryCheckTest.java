@@ -25,7 +25,7 @@ class HistoryCheckTest {
   private static Report report(double zeroFraction, int night) {
     Report.PrefixSummary predict = new Report.PrefixSummary(4, zeroFraction, 0.0, 0, 1.0, 0.0, 0.0);
     Report.PrefixDrift drift = new Report.PrefixDrift(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN, Double.NaN, List.of());
+        Double.NaN, Double.NaN, Double.NaN, List.of(), null);
     Provenance provenance = new Provenance("run-" + night, null, Instant.ofEpochSecond(86_400L * night).toString(),
         "test", "DirectRunner", null, "fp", null, Map.of("predict", List.of(new Provenance.InputFile("n.csv", 1, 1))));
     return new Report(1, "skewcheck", "ok", provenance,

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,7 @@ class FamilyDriftCheckTest {
   private static final int BG = 10;
 
   /** The generated rows and their column names. */
-  private record Data(String[] names, double[][] rows) {
+  private record Data(String[] names, double[][] rows, Map<String, double[][]> slices) {
     static Data generate(long seed, int rows) {
       SplittableRandom random = new SplittableRandom(seed);
       List<String> names = new ArrayList<>();
@@ -64,11 +67,12 @@ class FamilyDriftCheckTest {
           m[r][FG + IQ + c] = c + Table.gaussian(random);
         }
       }
-      return new Data(names.toArray(String[]::new), m);
+      return new Data(names.toArray(String[]::new), m, new HashMap<>());
     }
 
+    /** Rows [from, to), the same array on every call so that a train slice's profile is reused. */
     double[][] slice(int from, int to) {
-      return Arrays.copyOfRange(rows, from, to);
+      return slices.computeIfAbsent(from + "/" + to, k -> Arrays.copyOfRange(rows, from, to));
     }
 
     /** Train's standard deviation of column c over {@code train}. */
@@ -95,8 +99,8 @@ class FamilyDriftCheckTest {
     };
   }
 
-  /** A copy of {@code rows} with {@code change} applied to every column of {@code prefix}, column by column. */
-  private static double[][] shifted(double[][] rows, String prefix, int column, DoubleUnaryOperator change) {
+  /** A copy of {@code rows} with {@code change} applied to column {@code column}. */
+  private static double[][] shifted(double[][] rows, int column, DoubleUnaryOperator change) {
     double[][] out = new double[rows.length][];
     for (int r = 0; r < rows.length; r++) {
       out[r] = rows[r].clone();
@@ -111,15 +115,26 @@ class FamilyDriftCheckTest {
     for (int c = first(prefix); c < first(prefix) + width(prefix); c++) {
       double offset = size * Data.stddev(train, c);
       // An additive shift moves the values a column has; a zero is an absence and stays one.
-      out = shifted(out, prefix, c, kind.equals("times") ? x -> x * size : x -> x == 0 ? 0 : x + offset);
+      out = shifted(out, c, kind.equals("times") ? x -> x * size : x -> x == 0 ? 0 : x + offset);
     }
     return out;
   }
 
+  /** Train profiles by their rows: the cases of one seed share train, and profiling it is the slow part. */
+  private static final Map<double[][], DatasetProfile> TRAIN_PROFILES = new IdentityHashMap<>();
+
   private static Report compare(double[][] train, double[][] predict, String[] names) {
-    DatasetProfile t = ProfileFixtures.dataset("train", names, train, PrefixRules.defaults());
+    DatasetProfile t = TRAIN_PROFILES.computeIfAbsent(train,
+        rows -> ProfileFixtures.dataset("train", names, rows, PrefixRules.defaults()));
     DatasetProfile p = ProfileFixtures.dataset("predict", names, predict, PrefixRules.defaults());
     return CompareProfiles.with(SkewConfig.defaults()).compare(t, p);
+  }
+
+  /** The generated data of each seed and size, so that cases of one seed share the same train rows. */
+  private static final Map<String, Data> DATA = new HashMap<>();
+
+  private static Data data(long seed, int rows) {
+    return DATA.computeIfAbsent(seed + "/" + rows, k -> Data.generate(seed, rows));
   }
 
   private static List<Finding> familyFindings(Report report) {
@@ -166,7 +181,7 @@ class FamilyDriftCheckTest {
   })
   void aShiftOfEveryColumnOfAFamilyIsAFamilyFinding(String family, String kind, double size, int trainRows,
       int predictRows) {
-    Data data = Data.generate(7, trainRows + predictRows);
+    Data data = data(7, trainRows + predictRows);
     double[][] train = data.slice(0, trainRows);
     double[][] predict = shiftFamily(data.slice(trainRows, trainRows + predictRows), train, family, kind, size);
 
@@ -200,7 +215,7 @@ class FamilyDriftCheckTest {
   void powerAt5000Versus100Rows(String family, String kind, double size, int atLeast) {
     int caught = 0;
     for (long seed = 20; seed < 30; seed++) {
-      Data data = Data.generate(seed, 5_100);
+      Data data = data(seed, 5_100);
       double[][] train = data.slice(0, 5_000);
       double[][] predict = shiftFamily(data.slice(5_000, 5_100), train, family, kind, size);
       List<Finding> found = familyFindings(compare(train, predict, data.names()));
@@ -212,7 +227,7 @@ class FamilyDriftCheckTest {
 
   @Test
   void figuresOfAFamilyMatchTheRows() {
-    Data data = Data.generate(8, 5_000);
+    Data data = data(8, 5_000);
     double[][] train = data.slice(0, 2_500);
     double[][] predict = shiftFamily(data.slice(2_500, 5_000), train, "FG", "times", 1.3);
 
@@ -245,7 +260,7 @@ class FamilyDriftCheckTest {
   @Test
   void randomSplitsRaiseNoFamilyFinding() {
     for (long seed = 1; seed <= 4; seed++) {
-      Data data = Data.generate(100 + seed, 5_000);
+      Data data = data(100 + seed, 5_000);
       for (int predictRows : new int[] {100, 2_500}) {
         int trainRows = 5_000 - predictRows;
         Report report = compare(data.slice(0, trainRows), data.slice(trainRows, 5_000), data.names());

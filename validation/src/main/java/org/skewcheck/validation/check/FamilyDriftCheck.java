@@ -181,14 +181,16 @@ public final class FamilyDriftCheck {
     boolean error = triggered.stream().anyMatch(t -> t.psi() && t.effect() >= thresholds.psiError());
     double p = pValue(tests);
     int columns = d.columnsUp() + d.columnsDown();
-    boolean up = d.total() != null && d.meanShift() > 0;
-    String direction = Double.isNaN(d.meanShift()) ? "moved" : up ? "shifted up" : "shifted down";
+    boolean known = !Double.isNaN(d.meanShift());
+    boolean up = d.meanShift() > 0;
+    String direction = !known ? "moved" : up ? "shifted up" : "shifted down";
+    int sameWay = !known ? Math.max(d.columnsUp(), d.columnsDown()) : up ? d.columnsUp() : d.columnsDown();
     List<String> effects = triggered.stream().map(t -> String.format(Locale.ROOT, "%s %.3f >= %s (p=%.2g)",
         t.name(), t.effect(), DriftCheck.num(t.threshold()), t.pValue())).toList();
     String message = String.format(Locale.ROOT,
-        "%s: %s in predict — %s; %d of %d columns moved the same way; family p=%.2g (Bonferroni over %d tests,"
+        "%s: %s in predict — %s; %d of %d columns moved the same way%s; family p=%.2g (Bonferroni over %d tests,"
             + " adjusted %.2g)", prefix, direction, String.join(", ", effects),
-        Math.max(d.columnsUp(), d.columnsDown()), columns, p, tests.size(), adjusted)
+        sameWay, columns, known ? " as the row total" : "", p, tests.size(), adjusted)
         + (declared == null ? "" : "; expected: " + declared);
     Map<String, Object> figures = new LinkedHashMap<>();
     aggregates(d).forEach((name, a) -> {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -242,6 +243,8 @@ class FamilyDriftCheckTest {
       up += predictMean > trainMean ? 1 : 0;
     }
     assertThat(figures.columnsUp()).isEqualTo(up);
+    String sameWay = up + " of " + FG + " columns moved the same way as the row total";
+    assertThat(familyFindings(report)).singleElement().satisfies(f -> assertThat(f.message()).contains(sameWay));
     assertThat(figures.columnsUp() + figures.columnsDown()).isEqualTo(FG);
     double[] trainTotals = Arrays.stream(train).mapToDouble(r -> Arrays.stream(r, 0, FG).sum()).toArray();
     double[] predictTotals = Arrays.stream(predict).mapToDouble(r -> Arrays.stream(r, 0, FG).sum()).toArray();
@@ -255,6 +258,26 @@ class FamilyDriftCheckTest {
     assertThat(prefix(report, "IQ").drift().family().nonZeroCount()).isNull();
     assertThat(prefix(report, "BG").drift().family().pValue()).as("BG did not move").isGreaterThan(0.05);
     assertThat(report.measures()).containsKeys("familyAggregates", "familyDrifted");
+  }
+
+  @Test
+  void aDeclaredFamilyIsInfoNamingItsDeclaration() {
+    Data data = data(7, 5_000);
+    double[][] train = data.slice(0, 2_500);
+    double[][] predict = shiftFamily(data.slice(2_500, 5_000), train, "IQ", "times", 1.3);
+    SkewConfig config = SkewConfig.parse("expected:\n  predict:\n    constant: [IQ]\n", "test.yaml");
+    DatasetProfile t = ProfileFixtures.dataset("train", data.names(), train, PrefixRules.defaults());
+    DatasetProfile p = ProfileFixtures.dataset("predict", data.names(), predict, PrefixRules.defaults());
+
+    FamilyDriftCheck.Result result = new FamilyDriftCheck(config).run(t, p, Set.of(data.names()));
+
+    assertThat(result.findings()).singleElement().satisfies(f -> {
+      assertThat(f.target()).isEqualTo("IQ");
+      assertThat(f.severity()).isEqualTo(Severity.INFO);
+      assertThat(f.message()).endsWith("; expected: expected.predict.constant");
+      assertThat(f.figures()).containsEntry("declared", "expected.predict.constant");
+    });
+    assertThat(result.tested()).containsOnlyKeys("BG", "FG", "IQ");
   }
 
   @Test

@@ -22,8 +22,8 @@ import org.skewcheck.validation.stats.PrefixStats;
  * multiplied by 1.3) leaves most of them untestably weak, but adds up in every row.
  *
  * <p>Per family of at least two numeric feature columns, where every column holding numbers is a
- * testable numeric feature (an id-like, categorical or non-feature column would swamp the rows'
- * sums), {@link FamilyDrift} gives up to seven tests, all with rows as their unit and so valid
+ * testable numeric feature in both datasets (an id-like, categorical or non-feature column would
+ * swamp the rows' sums, and a column one side lacks would move them by itself), {@link FamilyDrift} gives up to seven tests, all with rows as their unit and so valid
  * however the columns correlate: KS and PSI (with its chi-square test) of each row aggregate (row
  * total, non-zero count, non-zero mean), and Welch's t test of the row total's mean, whose effect
  * is the shift in train standard deviations of the total. A test triggers when its effect reaches

@@ -31,18 +31,18 @@ import org.skewcheck.validation.stats.PrefixStats;
  * summary and attribution baseline. The report from a profile equals the report from the raw
  * training data, since the accumulators are the very ones the full run built.
  *
- * <p>Format version 2, one binary file, big-endian ({@link DataOutputStream}), strings as
+ * <p>Format version 3, one binary file, big-endian ({@link DataOutputStream}), strings as
  * modified UTF-8 ({@code writeUTF}):
  * <pre>
  * 8 bytes    magic "SKEWPROF"
- * int32      format version (2)
+ * int32      format version (3)
  * UTF        skewcheck version that wrote it (informational)
  * UTF        config fingerprint (SHA-256 of the parsed config, as in the report's provenance)
  * bool [UTF] model fingerprint (SHA-256 of the model file), when a model scored the train rows
  * int32 n    prefix rules, n × (UTF match, UTF prefix), in order
  * int32 n    train input files, n × (UTF path, int64 size, int64 modification time in ms)
  * int32 n    file summaries, n × FileSummary.Coder
- * int32 n    prefixes, n × (UTF prefix, PrefixStats.writeTo)
+ * int32 n    prefixes, n × (UTF prefix, PrefixStats.writeTo: row counts, columns, row aggregates)
  * bool [int64 rows, bool [int64 keys]]   duplicates counted in train
  * bool [ScoreSummary.writeTo]            the train score summary
  * 32 bytes   SHA-256 of every byte before it
@@ -59,7 +59,7 @@ record TrainProfile(String writtenBy, String configFingerprint, String modelFing
     List<DatasetFiles.File> files, List<FileSummary> fileSummaries, Map<String, PrefixStats> prefixes,
     Duplicates duplicates, ScoreSummary scores) {
 
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
   private static final byte[] MAGIC = "SKEWPROF".getBytes(StandardCharsets.US_ASCII);
   private static final int HASH_BYTES = 32;
 

@@ -14,6 +14,7 @@ import org.skewcheck.validation.check.Causes;
 import org.skewcheck.validation.check.ColumnType;
 import org.skewcheck.validation.check.DriftCheck;
 import org.skewcheck.validation.check.DuplicateCheck;
+import org.skewcheck.validation.check.FamilyDriftCheck;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.RuleCheck;
@@ -23,6 +24,7 @@ import org.skewcheck.validation.check.SparsityCheck;
 import org.skewcheck.validation.check.UnseenCategoryCheck;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.drift.CategoricalDrift;
+import org.skewcheck.validation.drift.FamilyDrift;
 import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.score.ScoreCheck;
 import org.skewcheck.validation.score.ScoreSummary;
@@ -103,6 +105,8 @@ public final class CompareProfiles {
     checked.addAll(new SparsityCheck(config).run(train, predict, features));
     DriftCheck.Result drift = new DriftCheck(config).run(train, predict, features);
     checked.addAll(drift.findings());
+    FamilyDriftCheck.Result family = new FamilyDriftCheck(config).run(train, predict, features);
+    checked.addAll(family.findings());
     checked.addAll(new UnseenCategoryCheck(config).run(train, predict, drift.categorical().keySet()));
     ScoresReport scores = null;
     if (trainScores != null && predictScores != null) {
@@ -128,8 +132,10 @@ public final class CompareProfiles {
     Map<String, Report.DatasetSummary> datasets = new LinkedHashMap<>();
     datasets.put("train", datasetSummary(train));
     datasets.put("predict", datasetSummary(predict));
+    Map<String, String> measures = new LinkedHashMap<>(DriftCheck.definitions(config));
+    measures.putAll(FamilyDriftCheck.definitions(config));
     return new Report(Report.SCHEMA_VERSION, TOOL, Report.verdictOf(findings), provenance, datasets, findings, scores,
-        DriftCheck.definitions(config), prefixReports(train, predict, drift, byTarget),
+        measures, prefixReports(train, predict, drift, family, byTarget),
         columnReports(train, predict, prefixOf, drift, byTarget));
   }
 
@@ -198,7 +204,7 @@ public final class CompareProfiles {
   }
 
   private List<Report.PrefixReport> prefixReports(DatasetProfile train, DatasetProfile predict,
-      DriftCheck.Result drift, Map<String, List<Finding>> byTarget) {
+      DriftCheck.Result drift, FamilyDriftCheck.Result family, Map<String, List<Finding>> byTarget) {
     Set<String> prefixes = new TreeSet<>(train.prefixes().keySet());
     prefixes.addAll(predict.prefixes().keySet());
     List<Report.PrefixReport> out = new ArrayList<>();
@@ -213,13 +219,17 @@ public final class CompareProfiles {
         columns.addAll(p.columns().keySet());
       }
       out.add(new Report.PrefixReport(prefix, columns.size(), prefixSummary(train, t), prefixSummary(predict, p),
-          prefixDrift(columns, drift), byTarget.getOrDefault("prefix:" + prefix, List.of()), null));
+          prefixDrift(columns, drift, family.tested().get(prefix)), byTarget.getOrDefault("prefix:" + prefix, List.of()), null));
     }
     return out;
   }
 
-  /** The prefix's roll-up over its tested columns: PSI over numeric and categorical ones, JS and KS over numeric ones. */
-  private static Report.PrefixDrift prefixDrift(Set<String> columns, DriftCheck.Result drift) {
+  /**
+   * The prefix's roll-up over its tested columns (PSI over numeric and categorical ones, JS and KS
+   * over numeric ones) and its family test, when it had one.
+   */
+  private static Report.PrefixDrift prefixDrift(Set<String> columns, DriftCheck.Result drift,
+      FamilyDriftCheck.Family family) {
     List<String> tested = columns.stream()
         .filter(c -> drift.tested().containsKey(c) || drift.categorical().containsKey(c)).toList();
     List<String> numeric = tested.stream().filter(drift.tested()::containsKey).toList();
@@ -233,7 +243,18 @@ public final class CompareProfiles {
         .sorted(Comparator.comparingDouble((String c) -> -psiOf.applyAsDouble(c)).thenComparing(c -> c))
         .limit(WORST_COLUMNS).toList();
     return new Report.PrefixDrift(tested.size(), drifted, ratio(drifted, tested.size()), max(psi), mean(psi),
-        max(js), mean(js), max(ks), mean(ks), worst);
+        max(js), mean(js), max(ks), mean(ks), worst, family == null ? null : familyDrift(family));
+  }
+
+  private static Report.FamilyDrift familyDrift(FamilyDriftCheck.Family family) {
+    FamilyDrift d = family.drift();
+    return new Report.FamilyDrift(aggregateDrift(d.total()), aggregateDrift(d.nonZeroCount()),
+        aggregateDrift(d.nonZeroMean()), d.meanShift(), d.meanShiftPValue(), d.columnsUp(), d.columnsDown(),
+        family.tests(), family.pValue());
+  }
+
+  private static Report.ColumnDrift aggregateDrift(NumericDrift d) {
+    return d == null ? null : numericDrift(d);
   }
 
   private static double max(double[] xs) {
@@ -301,6 +322,10 @@ public final class CompareProfiles {
     if (d == null) {
       return Report.ColumnDrift.untested(drift.untested().get(name));
     }
+    return numericDrift(d);
+  }
+
+  private static Report.ColumnDrift numericDrift(NumericDrift d) {
     return new Report.ColumnDrift(d.psi(), d.js(), d.ks(), Double.NaN, d.ksPValue(), d.chiSquarePValue(),
         boxed(d.bins().edges()), null, boxed(d.trainProportions()), boxed(d.predictProportions()), null);
   }

@@ -42,6 +42,9 @@ public final class ReportHtml {
   private static final int TOP_VALUES = 10;
   private static final List<String> SEVERITIES = List.of("error", "warning", "info");
   private static final List<String> DRIFT_FIGURES = List.of("psi", "js", "ks", "linf");
+  /** The family row aggregates of {@code prefixes[].drift.family}: JSON name, heading. */
+  private static final String[][] FAMILY_AGGREGATES = {
+      {"total", "row total"}, {"nonZeroCount", "non-zero count"}, {"nonZeroMean", "non-zero mean"}};
   /** Hue and saturation per severity, in the order of {@link #SEVERITIES}: red, amber, blue. */
   private static final List<String> HUES = List.of("0,85%", "38,95%", "217,90%");
   private static final String CSS = """
@@ -66,7 +69,7 @@ public final class ReportHtml {
       details.prefix>summary{cursor:pointer;font-size:15px;padding:2px 0}
       details.prefix>summary b{margin-right:6px}
       .cols{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:10px;margin:10px 0 6px}
-      .col{border:1px solid var(--line);border-radius:6px;padding:6px 10px;overflow:hidden}
+      .col,.agg{border:1px solid var(--line);border-radius:6px;padding:6px 10px;overflow:hidden}
       .col table{margin-top:4px;font-size:12px}.col th,.col td{padding:1px 6px}
       .colhead{display:flex;gap:6px;align-items:center;flex-wrap:wrap}.colhead code{font-weight:600}
       code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;overflow-wrap:anywhere}
@@ -186,9 +189,10 @@ public final class ReportHtml {
     out.append("<h2>Prefixes at a glance</h2><p class=\"muted\">Zero fraction: zeros over numeric cells. "
         + "Constant: columns with a single value. Drifted: tested columns with a drift finding. The stronger a "
         + "cell's tint, the further predict is from train; its colour is the prefix's most severe finding (red "
-        + "error, amber warning, blue info, grey none).</p>");
+        + "error, amber warning, blue info, grey none). Family KS: KS of the rows' totals over the prefix, the family"
+        + " drift test's main figure (– when the family was not tested).</p>");
     table("id=\"heatmap\"", "<prefix", "columns", "zero fraction train", "zero fraction predict", "constant train",
-        "constant predict", "drifted", "PSI max", "<findings");
+        "constant predict", "drifted", "PSI max", "family KS", "<findings");
     int i = 0;
     for (JsonNode p : report.path("prefixes")) {
       String name = p.path("prefix").asText();
@@ -214,6 +218,14 @@ public final class ReportHtml {
       // A PSI without a significant drift is sampling noise: tinted only when a column drifted. PSI of
       // 0.25 is the default error threshold; past twice that the tint saturates.
       cell(Html.figure(number(drift, "psiMax")), drifted == 0 ? 0 : number(drift, "psiMax") / 0.5, severity);
+      // Tinted only when the family test flagged the prefix; a KS of 0.3 saturates (three times the default threshold).
+      JsonNode total = drift.path("family").path("total");
+      boolean familyDrifted = false;
+      for (JsonNode f : p.path("findings")) {
+        familyDrifted |= f.path("check").asText().equals("familyDrift");
+      }
+      cell(total.isObject() ? Html.figure(number(total, "ks")) : "–",
+          familyDrifted ? number(total, "ks") / 0.3 : 0, severity);
       out.append("<td class=\"l\">").append(severityCounts(p)).append("</td></tr>\n");
     }
     out.append("</tbody></table>\n");
@@ -361,6 +373,7 @@ public final class ReportHtml {
         .append(Html.count(drift.path("columnsTested").asInt())).append(" tested</span> ").append(severityCounts(p))
         .append("</summary>");
     rollUp(p);
+    family(drift.path("family"));
     history(p.path("history"));
     messages(p.path("findings"), Integer.MAX_VALUE);
     List<JsonNode> shown = shownColumns(p);
@@ -376,6 +389,31 @@ public final class ReportHtml {
           + "findings table and report.json.</p>");
     }
     out.append("</details>\n");
+  }
+
+  /** The family drift test's figures and a histogram per row aggregate, when the family was tested. */
+  private void family(JsonNode family) {
+    if (!family.isObject()) {
+      return;
+    }
+    out.append("<p class=\"figs\">family test: row total mean shift ").append(Html.figure(number(family, "meanShift")))
+        .append(" train sd (Welch p ").append(Html.figure(number(family, "meanShiftPValue"))).append(") · columns up ")
+        .append(Html.count(family.path("columnsUp").asInt())).append(", down ")
+        .append(Html.count(family.path("columnsDown").asInt())).append(" · family p ")
+        .append(Html.figure(number(family, "pValue"))).append(" over ").append(family.path("tests").asInt())
+        .append(" tests</p><div class=\"cols\">");
+    for (String[] aggregate : FAMILY_AGGREGATES) {
+      JsonNode drift = family.path(aggregate[0]);
+      if (!drift.isObject()) {
+        continue;
+      }
+      out.append("<div class=\"agg\" data-aggregate=\"").append(aggregate[0]).append("\"><div class=\"colhead\">")
+          .append(aggregate[1]).append("<span class=\"muted\">per row</span></div>")
+          .append(SvgCharts.histogram(doubles(drift.path("bins")), doubles(drift.path("p")), doubles(drift.path("q"))));
+      driftFigures(drift);
+      out.append("</div>");
+    }
+    out.append("</div>");
   }
 
   /** The columns with findings, most severe first, then the worst-drifted; at most {@link #COLUMNS_PER_PREFIX}. */

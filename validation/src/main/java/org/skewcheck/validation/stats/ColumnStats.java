@@ -118,14 +118,15 @@ public final class ColumnStats {
    * is both faster and more accurate than a Welford update per value; zeros are counted as one run.
    */
   public void addAll(double[] v, int from, int to) {
-    addAll(v, from, to, null, null);
+    addAll(v, from, to, null);
   }
 
   /**
-   * {@link #addAll(double[], int, int)}, also marking in the same pass which rows (indexes from
-   * {@code from}) have a value, and which a non-zero one: what {@link PrefixStats} counts rows with.
+   * {@link #addAll(double[], int, int)}, also adding in the same pass, per row (indexes from {@code
+   * from}), its numbers, non-zero numbers and their sum: what {@link PrefixStats} counts rows with
+   * and builds its row aggregates from.
    */
-  void addAll(double[] v, int from, int to, boolean[] present, boolean[] nonZero) {
+  void addAll(double[] v, int from, int to, RowTallies rows) {
     long n = 0;
     long zeroRun = 0;
     double sum = 0;
@@ -142,9 +143,8 @@ public final class ColumnStats {
       if (x == 0) {
         zeroRun++;
       }
-      if (present != null) {
-        present[i - from] = true;
-        nonZero[i - from] |= x != 0;
+      if (rows != null) {
+        rows.add(i - from, x);
       }
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);

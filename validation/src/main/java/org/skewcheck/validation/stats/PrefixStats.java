@@ -10,26 +10,28 @@ import java.util.TreeMap;
 
 /**
  * The mergeable profile of one prefix (column family) in one dataset: a {@link ColumnStats} per
- * column plus row-level counts the per-column figures cannot give (rows in which the family has
- * any value at all, and any non-zero value), which make the pooled sparsity test one of
- * independent rows rather than of correlated cells.
+ * column plus row-level figures the per-column ones cannot give: counts of rows in which the family
+ * has any value at all, and any non-zero value, which make the pooled sparsity test one of
+ * independent rows rather than of correlated cells; and, for a family of at least two columns, its
+ * {@link RowAggregates}, which the family drift test compares.
  */
 public final class PrefixStats {
   private final Map<String, ColumnStats> columns = new TreeMap<>();
   private long rows;
   private long rowsAnyPresent;
   private long rowsAnyNonZero;
+  /** Null until a block of at least two of the prefix's columns was added. */
+  private RowAggregates aggregates;
 
   /** Profiles one block of this prefix's values. */
   public void add(PrefixBlock block) {
     int n = block.rows();
-    boolean[] present = new boolean[n];
-    boolean[] nonZero = new boolean[n];
+    RowTallies tallies = new RowTallies(n);
     double[] values = block.values();
     String[] names = block.columns();
     for (int c = 0; c < names.length; c++) {
       int base = c * n;
-      columns.computeIfAbsent(names[c], k -> new ColumnStats()).addAll(values, base, base + n, present, nonZero);
+      columns.computeIfAbsent(names[c], k -> new ColumnStats()).addAll(values, base, base + n, tallies);
     }
     int[] textIndex = block.textIndex();
     String[] text = block.text();
@@ -39,7 +41,7 @@ public final class PrefixStats {
     for (int i = 0; i < textIndex.length; i++) {
       int cell = textIndex[i];
       counts.computeIfAbsent(text[i], k -> new long[1])[0]++;
-      present[cell % n] = true;
+      tallies.present[cell % n] = true;
       if (i + 1 == textIndex.length || textIndex[i + 1] / n != cell / n) {
         ColumnStats stats = columns.get(names[cell / n]);
         counts.forEach((value, count) -> stats.addText(value, count[0]));
@@ -48,12 +50,19 @@ public final class PrefixStats {
     }
     rows += n;
     for (int r = 0; r < n; r++) {
-      if (present[r]) {
+      if (tallies.present[r]) {
         rowsAnyPresent++;
       }
-      if (nonZero[r]) {
+      if (tallies.nonZeros[r] > 0) {
         rowsAnyNonZero++;
       }
+    }
+    // A one-column family's aggregates would repeat its column (and cost long data a second profile).
+    if (names.length >= 2) {
+      if (aggregates == null) {
+        aggregates = new RowAggregates();
+      }
+      aggregates.add(tallies);
     }
   }
 
@@ -65,6 +74,12 @@ public final class PrefixStats {
     rows += other.rows;
     rowsAnyPresent += other.rowsAnyPresent;
     rowsAnyNonZero += other.rowsAnyNonZero;
+    if (other.aggregates != null) {
+      if (aggregates == null) {
+        aggregates = new RowAggregates();
+      }
+      aggregates.merge(other.aggregates);
+    }
     other.columns.forEach((name, stats) -> {
       ColumnStats mine = columns.get(name);
       if (mine == null) {
@@ -90,12 +105,24 @@ public final class PrefixStats {
     return rowsAnyNonZero;
   }
 
+  /**
+   * The family's row aggregates over the rows of blocks that carried at least two of its columns;
+   * null when none did. They are not columns: no column list, schema or sparsity figure sees them.
+   */
+  public RowAggregates aggregates() {
+    return aggregates;
+  }
+
   /** The columns' profiles, by column name in sorted order. */
   public Map<String, ColumnStats> columns() {
     return Collections.unmodifiableMap(columns);
   }
 
-  /** Writes the complete state in a compact binary form, columns in sorted order. */
+  /**
+   * Writes the complete state in a compact binary form: the three row counts, the columns in sorted
+   * order (count, then name and profile each), then whether there are row aggregates and, if so,
+   * their total, non-zero count and non-zero mean profiles.
+   */
   public void writeTo(DataOutput out) throws IOException {
     out.writeLong(rows);
     out.writeLong(rowsAnyPresent);
@@ -104,6 +131,10 @@ public final class PrefixStats {
     for (Map.Entry<String, ColumnStats> e : columns.entrySet()) {
       out.writeUTF(e.getKey());
       e.getValue().writeTo(out);
+    }
+    out.writeBoolean(aggregates != null);
+    if (aggregates != null) {
+      aggregates.writeTo(out);
     }
   }
 
@@ -116,6 +147,9 @@ public final class PrefixStats {
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
       s.columns.put(in.readUTF(), ColumnStats.readFrom(in));
+    }
+    if (in.readBoolean()) {
+      s.aggregates = RowAggregates.readFrom(in);
     }
     return s;
   }

@@ -35,7 +35,7 @@ class HistoryCheckTest {
   private static Report report(double zeroFraction, int night) {
     Report.PrefixSummary predict = new Report.PrefixSummary(4, zeroFraction, 0.0, 0, 1.0, 0.0, 0.0);
     Report.PrefixDrift drift = new Report.PrefixDrift(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN, Double.NaN, List.of());
+        Double.NaN, Double.NaN, Double.NaN, List.of(), null);
     return new Report(1, "skewcheck", "ok", provenance(night),
         Map.of("predict", new Report.DatasetSummary(1, 100, 0, 4, null, null)), List.of(), null, Map.of(),
         List.of(new Report.PrefixReport("LG", 4, predict, predict, drift, List.of(), null)), List.of());
@@ -55,7 +55,7 @@ class HistoryCheckTest {
     for (int i = 0; i < families; i++) {
       Report.PrefixSummary predict = new Report.PrefixSummary(10, 0.3, 0.01, 1, 1.0, 0.0, 0.0);
       Report.PrefixDrift drift = new Report.PrefixDrift(10, 0, 0.0, psiMax, psiMax / 2, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, List.of());
+          Double.NaN, Double.NaN, List.of(), null);
       prefixes.add(new Report.PrefixReport(String.format(Locale.ROOT, "P%02d", i), 10, predict, predict, drift,
           List.of(), null));
     }

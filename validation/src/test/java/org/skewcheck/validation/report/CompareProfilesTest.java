@@ -3,11 +3,13 @@ package org.skewcheck.validation.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.check.DriftCheck;
+import org.skewcheck.validation.check.FamilyDriftCheck;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
@@ -362,7 +364,9 @@ class CompareProfilesTest {
     assertThat(cat.ksMean()).isNaN();
     assertThat(cat.worstColumns()).isEmpty();
 
-    assertThat(report.measures()).isEqualTo(DriftCheck.definitions(SkewConfig.defaults()));
+    Map<String, String> measures = new LinkedHashMap<>(DriftCheck.definitions(SkewConfig.defaults()));
+    measures.putAll(FamilyDriftCheck.definitions(SkewConfig.defaults()));
+    assertThat(report.measures()).containsExactlyEntriesOf(measures);
   }
 
   private static Report.ColumnReport column(Report report, String name) {

@@ -95,6 +95,27 @@ class ReportHtmlTest {
   }
 
   @Test
+  void theHeatmapShowsTheFamilyTestAndEachTestedFamilyItsAggregateHistograms() {
+    Report report = report();
+    Document doc = Jsoup.parse(ReportHtml.render(report));
+    Report.PrefixReport iq = report.prefixes().stream().filter(p -> p.prefix().equals("IQ")).findFirst().orElseThrow();
+    assertThat(iq.findings()).extracting(Finding::check).contains("familyDrift");
+    Element row = doc.selectFirst("#heatmap tbody tr[data-prefix=IQ]");
+    Element familyKs = row.select("td").get(7);
+    assertThat(familyKs.text()).isEqualTo(Html.figure(iq.drift().family().total().ks()));
+    assertThat(familyKs.attr("style")).as("the family drifted: tinted").contains("background:hsl(");
+    Element wi = doc.selectFirst("#heatmap tbody tr[data-prefix=WI]");
+    assertThat(wi.select("td").get(7).attr("style")).as("a quiet family is not tinted").isEmpty();
+
+    Element section = doc.selectFirst("details.prefix[data-prefix=IQ]");
+    // Every row of IQ has two non-zero numbers: the row total is its only aggregate.
+    assertThat(section.select(".agg").eachAttr("data-aggregate")).containsExactly("total");
+    assertThat(section.select(".agg svg rect.t")).isNotEmpty();
+    assertThat(doc.select("details.prefix[data-prefix=LG] .agg").eachAttr("data-aggregate"))
+        .as("LG is all zeros in predict: no row has a non-zero mean").containsExactly("total", "nonZeroCount");
+  }
+
+  @Test
   void findingsAreListedInReportOrder() {
     Report report = report();
     Document doc = Jsoup.parse(ReportHtml.render(report));
@@ -147,8 +168,10 @@ class ReportHtmlTest {
     Report report = report();
     Document doc = Jsoup.parse(ReportHtml.render(report));
     Elements charts = doc.select("svg");
-    assertThat(charts).allMatch(svg -> svg.closest(".col") != null);
-    assertThat(charts.size()).isEqualTo(doc.select(".col").size()).isLessThan(report.columns().size());
+    // A column card or a family aggregate's card has one chart each; nothing else has any.
+    assertThat(charts).allMatch(svg -> svg.closest(".col") != null || svg.closest(".agg") != null);
+    assertThat(charts.size()).isEqualTo(doc.select(".col").size() + doc.select(".agg").size());
+    assertThat(doc.select(".col").size()).isLessThan(report.columns().size());
   }
 
   @Test

@@ -186,9 +186,20 @@ class ReportJsonTest {
 
     JsonNode measures = root.get("measures");
     assertThat(fieldNames(measures)).containsExactly("bins", "psi", "js", "ks", "ksPValue", "chiSquarePValue",
-        "categories", "categoricalPsi", "linf", "categoricalChiSquarePValue", "idLike", "drifted");
+        "categories", "categoricalPsi", "linf", "categoricalChiSquarePValue", "idLike", "drifted", "familyAggregates",
+        "familyMeanShift", "familyDirection", "familyDrifted");
     measures.forEach(m -> assertThat(m.isTextual()).isTrue());
-    JsonNode finding = root.get("findings").get(0);
+    // IQ_a moved two standard deviations, which moves the IQ family's row total too: the family
+    // finding (prefix scope) comes first, then IQ_a's.
+    assertThat(root.get("findings").get(0).get("check").asText()).isEqualTo("familyDrift");
+    JsonNode family = iq.get("family");
+    assertThat(fieldNames(family)).containsExactly("total", "nonZeroCount", "nonZeroMean", "meanShift",
+        "meanShiftPValue", "columnsUp", "columnsDown", "tests", "pValue");
+    assertThat(family.get("total").get("ks").asDouble()).isBetween(0.5, 1.0);
+    assertThat(family.get("total").get("bins").size()).isEqualTo(9);
+    assertThat(family.get("nonZeroCount").isNull()).as("every row has two non-zero numbers").isTrue();
+    assertThat(family.get("columnsUp").asInt() + family.get("columnsDown").asInt()).isEqualTo(2);
+    JsonNode finding = root.get("findings").get(1);
     assertThat(finding.get("check").asText()).isEqualTo("drift");
     assertThat(finding.get("severity").asText()).isEqualTo("error");
     assertThat(fieldNames(finding.get("figures"))).startsWith("psi", "js", "ks", "ksPValue", "ksPValueAdjusted",

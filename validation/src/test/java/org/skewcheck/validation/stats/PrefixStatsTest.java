@@ -84,6 +84,32 @@ class PrefixStatsTest {
   }
 
   @Test
+  void profilesEachRowsTotalNonZeroCountAndNonZeroMean() {
+    PrefixStats s = new PrefixStats();
+    s.add(handMadeBlock());
+
+    // r0 {0, 1}: total 1, one non-zero of mean 1; r1 {0, 0, 0}: total 0, none; r2 and r3 have no
+    // number, so no aggregate; r4 {2.5}: total 2.5, one non-zero of mean 2.5.
+    RowAggregates a = s.aggregates();
+    assertThat(a.total().count()).isEqualTo(3);
+    assertThat(a.total().exactValues()).containsExactly(0, 1, 2.5);
+    assertThat(a.nonZeroCount().exactValues()).containsExactly(0, 1);
+    assertThat(a.nonZeroCount().countOf(1)).isEqualTo(2);
+    assertThat(a.nonZeroMean().count()).isEqualTo(2);
+    assertThat(a.nonZeroMean().mean()).isEqualTo(1.75);
+    assertThat(s.columns()).as("the aggregates are not columns").containsOnlyKeys("WI_a", "WI_b", "WI_c");
+  }
+
+  @Test
+  void aOneColumnFamilyHasNoAggregates() {
+    PrefixStats s = ProfileFixtures.prefixStats(new String[] {"DEP_delay"}, new double[][] {{1}, {2}});
+    assertThat(s.aggregates()).isNull();
+    PrefixStats wide = ProfileFixtures.prefixStats(new String[] {"DEP_a", "DEP_b"}, new double[][] {{1, 2}});
+    s.merge(wide);
+    assertThat(s.aggregates().total().exactValues()).as("only the two-column block's row").containsExactly(3);
+  }
+
+  @Test
   void emptyBlockAddsColumnsButNoRows() {
     PrefixStats s = new PrefixStats();
     s.add(new PrefixBlock(new String[] {"x", "y"}, 0, new double[0], new int[0], new String[0]));
@@ -128,22 +154,31 @@ class PrefixStatsTest {
     assertThat(actual.rowsAnyPresent()).isEqualTo(expected.rowsAnyPresent());
     assertThat(actual.rowsAnyNonZero()).isEqualTo(expected.rowsAnyNonZero());
     assertThat(actual.columns().keySet()).containsExactlyElementsOf(expected.columns().keySet());
-    expected.columns().forEach((name, e) -> {
-      ColumnStats a = actual.columns().get(name);
-      assertThat(a.count()).as(name).isEqualTo(e.count());
-      assertThat(a.zeros()).as(name).isEqualTo(e.zeros());
-      assertThat(a.nonNumeric()).as(name).isEqualTo(e.nonNumeric());
-      assertThat(Double.valueOf(a.min())).as(name).isEqualTo(Double.valueOf(e.min()));
-      assertThat(Double.valueOf(a.max())).as(name).isEqualTo(Double.valueOf(e.max()));
-      assertThat(a.mean()).as(name).isCloseTo(e.mean(), within(tolerance * Math.abs(e.mean())));
-      assertThat(a.stddev()).as(name).isCloseTo(e.stddev(), within(tolerance * Math.abs(e.stddev())));
-      assertThat(a.distinctNumeric()).as(name).isEqualTo(e.distinctNumeric());
-      if (e.distinctNumeric() >= 0) {
-        for (double rank = 0; rank <= 1; rank += 0.05) {
-          assertThat(a.quantile(rank)).as("%s quantile(%s)", name, rank).isEqualTo(e.quantile(rank));
-        }
+    expected.columns().forEach((name, e) -> assertSameColumn(name, actual.columns().get(name), e, tolerance));
+    assertThat(actual.aggregates() == null).isEqualTo(expected.aggregates() == null);
+    if (expected.aggregates() != null) {
+      RowAggregates a = actual.aggregates();
+      RowAggregates e = expected.aggregates();
+      assertSameColumn("total", a.total(), e.total(), tolerance);
+      assertSameColumn("nonZeroCount", a.nonZeroCount(), e.nonZeroCount(), tolerance);
+      assertSameColumn("nonZeroMean", a.nonZeroMean(), e.nonZeroMean(), tolerance);
+    }
+  }
+
+  private static void assertSameColumn(String name, ColumnStats a, ColumnStats e, double tolerance) {
+    assertThat(a.count()).as(name).isEqualTo(e.count());
+    assertThat(a.zeros()).as(name).isEqualTo(e.zeros());
+    assertThat(a.nonNumeric()).as(name).isEqualTo(e.nonNumeric());
+    assertThat(Double.valueOf(a.min())).as(name).isEqualTo(Double.valueOf(e.min()));
+    assertThat(Double.valueOf(a.max())).as(name).isEqualTo(Double.valueOf(e.max()));
+    assertThat(a.mean()).as(name).isCloseTo(e.mean(), within(tolerance * Math.abs(e.mean())));
+    assertThat(a.stddev()).as(name).isCloseTo(e.stddev(), within(tolerance * Math.abs(e.stddev())));
+    assertThat(a.distinctNumeric()).as(name).isEqualTo(e.distinctNumeric());
+    if (e.distinctNumeric() >= 0) {
+      for (double rank = 0; rank <= 1; rank += 0.05) {
+        assertThat(a.quantile(rank)).as("%s quantile(%s)", name, rank).isEqualTo(e.quantile(rank));
       }
-    });
+    }
   }
 
   @Test

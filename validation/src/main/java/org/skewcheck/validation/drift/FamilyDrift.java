@@ -1,0 +1,82 @@
+package org.skewcheck.validation.drift;
+
+import java.util.Collection;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.RowAggregates;
+
+/**
+ * The drift of one family (prefix) as a whole, from train to predict, computed from the two
+ * profiles alone: the {@link NumericDrift} of each of its {@link RowAggregates} (row total,
+ * non-zero count, non-zero mean), the shift of the row total's mean with its Welch test, and how many of its columns'
+ * means went up and down.
+ *
+ * <p>An aggregate's drift is null where a side has fewer than {@link NumericDrift#MIN_VALUES} of
+ * its values. When every row of both datasets has the same count of non-zero numbers (a dense
+ * family), that count cannot move and the non-zero mean is the row total over it: both are null,
+ * so that a test of them never dilutes a correction over the family's tests.
+ *
+ * <p>Every test here has rows as its unit, and rows are independent however the family's columns
+ * correlate: the columns' directions are counted, not tested, since a sign test over columns would
+ * treat 212 correlated columns as 212 independent coins (a random split that happens to raise one
+ * colour raises its neighbours too).
+ *
+ * <pre>{@code
+ * FamilyDrift d = FamilyDrift.between(train.aggregates(), predict.aggregates(), columnPairs);
+ * d.total().ks(); d.meanShift(); d.meanShiftPValue(); d.columnsUp();
+ * }</pre>
+ *
+ * @param meanShift (predict mean − train mean) of the row total over train's standard deviation of
+ *     it; NaN when train's is 0 or unknown
+ * @param meanShiftPValue the two-sided p-value of Welch's t test of the row total's means (t with
+ *     Welch-Satterthwaite degrees of freedom); 1 when undefined
+ * @param columnsUp columns whose mean is higher in predict
+ * @param columnsDown columns whose mean is lower in predict
+ */
+public record FamilyDrift(NumericDrift total, NumericDrift nonZeroCount, NumericDrift nonZeroMean, double meanShift,
+    double meanShiftPValue, int columnsUp, int columnsDown) {
+
+  /** A column's profiles in train and predict. */
+  public record ColumnPair(ColumnStats train, ColumnStats predict) {}
+
+  /** The family drift between the two sides' aggregates, directions counted over {@code columns}. */
+  public static FamilyDrift between(RowAggregates train, RowAggregates predict, Collection<ColumnPair> columns) {
+    int up = 0;
+    int down = 0;
+    for (ColumnPair c : columns) {
+      double delta = c.predict().mean() - c.train().mean();
+      up += delta > 0 ? 1 : 0;
+      down += delta < 0 ? 1 : 0;
+    }
+    ColumnStats t = train.total();
+    ColumnStats p = predict.total();
+    double sd = t.stddev();
+    double shift = sd > 0 ? (p.mean() - t.mean()) / sd : Double.NaN;
+    ColumnStats trainCount = train.nonZeroCount();
+    ColumnStats predictCount = predict.nonZeroCount();
+    boolean fixedCount = trainCount.isConstant() && predictCount.isConstant()
+        && trainCount.min() == predictCount.min();
+    return new FamilyDrift(drift(t, p), fixedCount ? null : drift(trainCount, predictCount),
+        fixedCount ? null : drift(train.nonZeroMean(), predict.nonZeroMean()), shift, welchPValue(t, p), up, down);
+  }
+
+  private static NumericDrift drift(ColumnStats train, ColumnStats predict) {
+    return train.count() < NumericDrift.MIN_VALUES || predict.count() < NumericDrift.MIN_VALUES ? null
+        : NumericDrift.between(train, predict);
+  }
+
+  /** Two-sided p-value of Welch's t test of the two means; 1 when either side has no spread estimate. */
+  static double welchPValue(ColumnStats train, ColumnStats predict) {
+    if (train.count() < 2 || predict.count() < 2) {
+      return 1.0;
+    }
+    double a = train.stddev() * train.stddev() / train.count();
+    double b = predict.stddev() * predict.stddev() / predict.count();
+    if (!(a + b > 0)) {
+      return 1.0;
+    }
+    double t = Math.abs(predict.mean() - train.mean()) / Math.sqrt(a + b);
+    double df = (a + b) * (a + b) / (a * a / (train.count() - 1) + b * b / (predict.count() - 1));
+    return Math.min(1, 2 * TDistribution.of(df).survivalProbability(t));
+  }
+}

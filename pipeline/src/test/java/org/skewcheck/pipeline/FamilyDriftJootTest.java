@@ -18,7 +18,8 @@ import org.skewcheck.pipeline.demo.JootData;
 /**
  * Issue 12's case through the real command: Joot-shaped training data split in two halves (2,513
  * vs 2,513 rows, one distribution) raises nothing, family test included; the same halves with
- * every FG column multiplied by 1.3 in the predict half give an FG family finding.
+ * every FG column multiplied by 1.3 in the predict half give an FG family finding; so do 100 rows
+ * of that half, where 100 unchanged rows raise nothing.
  */
 class FamilyDriftJootTest {
   @TempDir
@@ -35,12 +36,17 @@ class FamilyDriftJootTest {
 
   /** Writes the first half of train's rows as train.csv and the second, changed by {@code fgFactor}, as predict. */
   private static Path halves(Path dir, double fgFactor) throws IOException {
+    return halves(dir, fgFactor, lines.size());
+  }
+
+  /** {@link #halves(Path, double)}, predict holding at most the first {@code predictRows} rows of the second half. */
+  private static Path halves(Path dir, double fgFactor, int predictRows) throws IOException {
     String header = lines.get(0);
     String[] names = header.split(",", -1);
     int half = (lines.size() - 1) / 2;
     Files.write(dir.resolve("train.csv"), lines.subList(0, 1 + half), StandardCharsets.UTF_8);
     List<String> predict = new ArrayList<>(List.of(header));
-    for (String line : lines.subList(1 + half, lines.size())) {
+    for (String line : lines.subList(1 + half, Math.min(lines.size(), 1 + half + predictRows))) {
       String[] cells = line.split(",", -1);
       for (int c = 0; c < cells.length; c++) {
         if (names[c].startsWith("FG_") && !cells[c].isEmpty()) {
@@ -84,8 +90,22 @@ class FamilyDriftJootTest {
   }
 
   @Test
+  void aHundredRowSampleOfTheOtherHalfRaisesNothing(@TempDir Path data, @TempDir Path out) throws IOException {
+    assertThat(alarms(run(halves(data, 1.0, 100), out))).isEmpty();
+  }
+
+  @Test
+  void aHundredRowsWithEveryFgColumnTimes13AreAnFgFamilyFinding(@TempDir Path data, @TempDir Path out)
+      throws IOException {
+    assertFgFamilyFinding(run(halves(data, 1.3, 100), out));
+  }
+
+  @Test
   void everyFgColumnTimes13IsAnFgFamilyFinding(@TempDir Path data, @TempDir Path out) throws IOException {
-    JsonNode report = run(halves(data, 1.3), out);
+    assertFgFamilyFinding(run(halves(data, 1.3), out));
+  }
+
+  private static void assertFgFamilyFinding(JsonNode report) {
 
     List<JsonNode> family = new ArrayList<>();
     report.path("findings").forEach(f -> {

@@ -49,7 +49,8 @@ import org.skewcheck.validation.stats.PrefixStats;
  * </pre>
  * Version policy: the version changes whenever this layout or the binary form of an accumulator
  * changes; a skewcheck refuses every version but its own (profiles are cheap to rebuild with one
- * full run, and a misread sketch would give wrong figures silently).
+ * full run, and a misread sketch would give wrong figures silently). A golden file per version
+ * ({@code ProfileFormatTest}) fails the build when the bytes change and the version does not.
  *
  * <pre>{@code
  * TrainProfile saved = TrainProfile.read("gs://bucket/joot/train.profile", config, modelFingerprint);

@@ -11,6 +11,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib.sh
 
 JAR=pipeline/target/skewcheck.jar
+# the benchmark programs (ParseFloor, ScoreThroughput) are test classes, not part of the jar
+BENCH_CLASSES=pipeline/target/test-classes
 MODE=${MODE:-benchmark}
 RUNS=${RUNS:-3}
 case "$MODE" in
@@ -22,7 +24,7 @@ esac
 LOGS=target/bench-logs
 mkdir -p target "$LOGS"
 
-if [[ ! -f $JAR || ${1:-} == --build ]]; then mvn -q -B -DskipTests package; fi
+if [[ ! -f $JAR || ! -d $BENCH_CLASSES || ${1:-} == --build ]]; then mvn -q -B -DskipTests package; fi
 ensure_gnu_time
 
 # The stamp records the generator command, so changing MODE or the data dir regenerates.
@@ -34,7 +36,7 @@ if [[ "$(cat "$DATA/.generated-by" 2>/dev/null)" != "${GEN[*]}" ]]; then
 fi
 ROWS=$(awk 'FNR > 1 { n++ } END { print n }' "$DATA/train.csv" "$DATA"/predict/*.csv)
 
-FLOOR=(java -cp "$JAR" org.skewcheck.pipeline.demo.ParseFloor "$DATA/train.csv" "$DATA/predict")
+FLOOR=(java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.bench.ParseFloor "$DATA/train.csv" "$DATA/predict")
 JOB=(java -jar "$JAR" --train="$DATA/train.csv" --predict="$DATA/predict" --output=target/bench-out
      --config=configs/joot.yaml --failOn=never)
 
@@ -68,4 +70,4 @@ rm -rf target/bench-out
 measure job-model "${JOB[@]}" --model="$MODEL"
 echo
 printf '  job with --model=%s: wall %s s, peak RSS %s MiB\n' "$MODEL" "$WALL" "$RSS"
-java -cp "$JAR" org.skewcheck.pipeline.demo.ScoreThroughput "$MODEL" "$DATA/train.csv" target | sed 's/^/  /'
+java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.bench.ScoreThroughput "$MODEL" "$DATA/train.csv" target | sed 's/^/  /'

@@ -1,4 +1,4 @@
-package org.skewcheck.pipeline.demo;
+package org.skewcheck.pipeline.bench;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;

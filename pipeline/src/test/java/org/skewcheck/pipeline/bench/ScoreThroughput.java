@@ -1,4 +1,4 @@
-package org.skewcheck.pipeline.demo;
+package org.skewcheck.pipeline.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -85,7 +85,7 @@ for size in "${SIZE_LIST[@]}"; do
   rows=$((size + PREDICT_ROWS))
   echo "== $lbl train rows + $PREDICT_ROWS predict rows ($data)" >&2
 
-  floor=(java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.bench.ParseFloor "$data/train.csv" "$data/predict.csv")
+  floor=(java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.demo.ParseFloor "$data/train.csv" "$data/predict.csv")
   run_measured "$lbl-floor" "${floor[@]}"
   if ((STATUS == 0)); then record "$size floor" "$rows" "$WALL" "$RSS" "$(tail -1 "$LOG")"
   else record "$size floor" "$rows" "failed (exit $STATUS)" "$RSS" "log: $LOG"; fi
@@ -120,7 +120,7 @@ echo
 echo "skewcheck long-data benchmark: SIZES='$SIZES' (+ $PREDICT_ROWS predict rows each), RUNS=$RUNS," \
   "HEAP='$HEAP', RUNNERS='$RUNNERS', logs in $LOGS/"
 printf '  data:   %s\n' "$(printf '%q ' java -cp "$JAR" org.skewcheck.pipeline.demo.LongData DIR SIZE)"
-printf '  floor:  %s\n' "$(printf '%q ' java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.bench.ParseFloor DIR/train.csv DIR/predict.csv)"
+printf '  floor:  %s\n' "$(printf '%q ' java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.demo.ParseFloor DIR/train.csv DIR/predict.csv)"
 job_cmd DIR direct
 printf '  direct: %s\n' "$(printf '%q ' "${JOB[@]}")"
 printf '  flink:  direct plus --runner=FlinkRunner --flinkMaster=[local] --parallelism=2\n'

@@ -36,7 +36,7 @@ if [[ "$(cat "$DATA/.generated-by" 2>/dev/null)" != "${GEN[*]}" ]]; then
 fi
 ROWS=$(awk 'FNR > 1 { n++ } END { print n }' "$DATA/train.csv" "$DATA"/predict/*.csv)
 
-FLOOR=(java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.bench.ParseFloor "$DATA/train.csv" "$DATA/predict")
+FLOOR=(java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.demo.ParseFloor "$DATA/train.csv" "$DATA/predict")
 JOB=(java -jar "$JAR" --train="$DATA/train.csv" --predict="$DATA/predict" --output=target/bench-out
      --config=configs/joot.yaml --failOn=never)
 
@@ -70,4 +70,4 @@ rm -rf target/bench-out
 measure job-model "${JOB[@]}" --model="$MODEL"
 echo
 printf '  job with --model=%s: wall %s s, peak RSS %s MiB\n' "$MODEL" "$WALL" "$RSS"
-java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.bench.ScoreThroughput "$MODEL" "$DATA/train.csv" target | sed 's/^/  /'
+java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.demo.ScoreThroughput "$MODEL" "$DATA/train.csv" target | sed 's/^/  /'

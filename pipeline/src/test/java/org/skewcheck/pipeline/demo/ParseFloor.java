@@ -1,4 +1,4 @@
-package org.skewcheck.pipeline.bench;
+package org.skewcheck.pipeline.demo;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;

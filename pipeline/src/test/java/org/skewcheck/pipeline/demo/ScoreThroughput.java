@@ -1,4 +1,4 @@
-package org.skewcheck.pipeline.bench;
+package org.skewcheck.pipeline.demo;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -26,7 +26,9 @@ public final class PrefixStats {
   /** Profiles one block of this prefix's values. */
   public void add(PrefixBlock block) {
     int n = block.rows();
-    RowTallies tallies = new RowTallies(n);
+    // A one-column family's aggregates would repeat its column (and cost long data a second profile).
+    boolean family = block.columns().length >= 2;
+    RowTallies tallies = new RowTallies(n, family);
     double[] values = block.values();
     String[] names = block.columns();
     for (int c = 0; c < names.length; c++) {
@@ -57,8 +59,7 @@ public final class PrefixStats {
         rowsAnyNonZero++;
       }
     }
-    // A one-column family's aggregates would repeat its column (and cost long data a second profile).
-    if (names.length >= 2) {
+    if (family) {
       if (aggregates == null) {
         aggregates = new RowAggregates();
       }

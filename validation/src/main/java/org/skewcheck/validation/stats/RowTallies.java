@@ -8,22 +8,25 @@ package org.skewcheck.validation.stats;
  */
 final class RowTallies {
   final boolean[] present;
-  final int[] numbers;
   final int[] nonZeros;
+  /** Null unless the block's row aggregates are wanted: a one-column family does not pay for them. */
+  final int[] numbers;
   final double[] sums;
 
-  RowTallies(int rows) {
+  RowTallies(int rows, boolean aggregates) {
     present = new boolean[rows];
-    numbers = new int[rows];
     nonZeros = new int[rows];
-    sums = new double[rows];
+    numbers = aggregates ? new int[rows] : null;
+    sums = aggregates ? new double[rows] : null;
   }
 
   /** Tallies the finite number {@code x} in row {@code r}. */
   void add(int r, double x) {
     present[r] = true;
-    numbers[r]++;
     nonZeros[r] += x != 0 ? 1 : 0;
-    sums[r] += x;
+    if (numbers != null) {
+      numbers[r]++;
+      sums[r] += x;
+    }
   }
 }

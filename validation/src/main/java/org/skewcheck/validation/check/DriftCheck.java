@@ -15,6 +15,7 @@ import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.stats.Categories;
 import org.skewcheck.validation.stats.ColumnStats;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Numbers;
 
 /**
  * The drift check: which feature columns moved between train and predict, by how much and by which
@@ -173,15 +174,15 @@ public final class DriftCheck {
     m.put("idLike", String.format(Locale.ROOT, "A column is id-like, profiled but not drift-tested, when train's"
         + " distinct count (exact up to %d values, else a Theta-sketch estimate) is at least %s of its present values and"
         + " they number at least %d; a numeric column only when all its values are integers (ids, timestamps).",
-        Categories.EXACT_VALUES, num(d.idLikeShare()), d.idLikeMinValues()));
+        Categories.EXACT_VALUES, Numbers.plain(d.idLikeShare()), d.idLikeMinValues()));
     m.put("drifted", String.format(Locale.ROOT, "A column drifted when an effect reaches its threshold and its test"
         + " is significant after a Benjamini-Hochberg correction over the columns tested at q = %s (chi-square"
         + " p-values, numeric and categorical columns together, for PSI, JS and L-inf; KS p-values for KS): PSI >= %s"
         + " or L-inf >= %s is an error; PSI >= %s, JS >= %s, KS >= %s or L-inf >= %s a warning; info when the config"
         + " declares the column's prefix expected-constant or expected-sparse (those columns are corrected apart from"
         + " the others); columns with fewer than %d numeric (categorical: present) values on a side are not tested.",
-        num(d.fdr()), num(d.psiError()), num(d.linfError()), num(d.psiWarning()), num(d.js()), num(d.ks()),
-        num(d.linfWarning()), NumericDrift.MIN_VALUES));
+        Numbers.plain(d.fdr()), Numbers.plain(d.psiError()), Numbers.plain(d.linfError()), Numbers.plain(d.psiWarning()), Numbers.plain(d.js()), Numbers.plain(d.ks()),
+        Numbers.plain(d.linfWarning()), NumericDrift.MIN_VALUES));
     return m;
   }
 
@@ -229,7 +230,7 @@ public final class DriftCheck {
     }
     return String.format(Locale.ROOT, "id-like: %.0f distinct values among %d in train (%s >= %s), so every"
         + " value is new and a drift test would flag nothing real", distinct, n,
-        train.valuesExact() ? "exact" : "estimated", num(d.idLikeShare()));
+        train.valuesExact() ? "exact" : "estimated", Numbers.plain(d.idLikeShare()));
   }
 
   /** The categorical column's finding, or null when no effect is both large enough and significant. */
@@ -243,13 +244,13 @@ public final class DriftCheck {
     if (d.psi() >= thresholds.psiWarning()) {
       boolean error = d.psi() >= thresholds.psiError();
       triggers.add(String.format(Locale.ROOT, "PSI %.3f >= %s", d.psi(),
-          num(error ? thresholds.psiError() : thresholds.psiWarning())));
+          Numbers.plain(error ? thresholds.psiError() : thresholds.psiWarning())));
       severity = error ? Severity.ERROR : Severity.WARNING;
     }
     if (d.linf() >= thresholds.linfWarning()) {
       boolean error = d.linf() >= thresholds.linfError();
       triggers.add(String.format(Locale.ROOT, "L-inf %.3f >= %s", d.linf(),
-          num(error ? thresholds.linfError() : thresholds.linfWarning())));
+          Numbers.plain(error ? thresholds.linfError() : thresholds.linfWarning())));
       severity = error || severity == Severity.ERROR ? Severity.ERROR : Severity.WARNING;
     }
     if (severity == null) {
@@ -296,15 +297,15 @@ public final class DriftCheck {
     if (binsSignificant && d.psi() >= thresholds.psiWarning()) {
       boolean error = d.psi() >= thresholds.psiError();
       triggers.add(String.format(Locale.ROOT, "PSI %.3f >= %s", d.psi(),
-          num(error ? thresholds.psiError() : thresholds.psiWarning())));
+          Numbers.plain(error ? thresholds.psiError() : thresholds.psiWarning())));
       severity = error ? Severity.ERROR : Severity.WARNING;
     }
     if (binsSignificant && d.js() >= thresholds.js()) {
-      triggers.add(String.format(Locale.ROOT, "JS %.3f >= %s", d.js(), num(thresholds.js())));
+      triggers.add(String.format(Locale.ROOT, "JS %.3f >= %s", d.js(), Numbers.plain(thresholds.js())));
       severity = severity == null ? Severity.WARNING : severity;
     }
     if (ksSignificant && d.ks() >= thresholds.ks()) {
-      triggers.add(String.format(Locale.ROOT, "KS %.3f >= %s", d.ks(), num(thresholds.ks())));
+      triggers.add(String.format(Locale.ROOT, "KS %.3f >= %s", d.ks(), Numbers.plain(thresholds.ks())));
       severity = severity == null ? Severity.WARNING : severity;
     }
     if (severity == null) {
@@ -336,10 +337,5 @@ public final class DriftCheck {
       figures.put("declared", declared);
     }
     return new Finding("drift", Scope.COLUMN, name, declared == null ? severity : Severity.INFO, message, figures);
-  }
-
-  /** A threshold as written in the config: 0.1, not 0.100000. */
-  static String num(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -14,6 +14,7 @@ import org.skewcheck.validation.drift.FamilyDrift;
 import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.stats.ColumnStats;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Numbers;
 import org.skewcheck.validation.stats.PrefixStats;
 
 /**
@@ -186,7 +187,7 @@ public final class FamilyDriftCheck {
     String direction = !known ? "moved" : up ? "shifted up" : "shifted down";
     int sameWay = !known ? Math.max(d.columnsUp(), d.columnsDown()) : up ? d.columnsUp() : d.columnsDown();
     List<String> effects = triggered.stream().map(t -> String.format(Locale.ROOT, "%s %.3f >= %s (p=%.2g)",
-        t.name(), t.effect(), DriftCheck.num(t.threshold()), t.pValue())).toList();
+        t.name(), t.effect(), Numbers.plain(t.threshold()), t.pValue())).toList();
     String message = String.format(Locale.ROOT,
         "%s: %s in predict — %s; %d of %d columns moved the same way%s; family p=%.2g (Bonferroni over %d tests,"
             + " adjusted %.2g)", prefix, direction, String.join(", ", effects),
@@ -240,8 +241,8 @@ public final class FamilyDriftCheck {
         + " is below q = %s after a Benjamini-Hochberg correction over the families tested (declared families apart);"
         + " Bonferroni is valid under any dependence between the tests. An aggregate PSI >= %s is an error, else a"
         + " warning; info when the config declares the prefix expected-constant or expected-sparse.",
-        DriftCheck.num(d.ks()), DriftCheck.num(d.psiWarning()), DriftCheck.num(MEAN_SHIFT), DriftCheck.num(d.fdr()),
-        DriftCheck.num(d.psiError())));
+        Numbers.plain(d.ks()), Numbers.plain(d.psiWarning()), Numbers.plain(MEAN_SHIFT), Numbers.plain(d.fdr()),
+        Numbers.plain(d.psiError())));
     return m;
   }
 }

@@ -11,6 +11,7 @@ import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.Categories;
 import org.skewcheck.validation.stats.ColumnStats;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Numbers;
 
 /**
  * The config's validation rules, checked on each dataset's profile: allowed range, allowed values
@@ -78,7 +79,7 @@ public final class RuleCheck {
         f.put("outside", Math.max(1, Math.round(outside)));
         f.put("exact", c.distinctNumeric() >= 0);
         findings.add(finding(name, String.format(Locale.ROOT, "%s: %d values outside [%s, %s] in %s (min %s, max %s)",
-            name, Math.max(1, Math.round(outside)), num(low), num(high), d.name(), num(c.min()), num(c.max())), f));
+            name, Math.max(1, Math.round(outside)), Numbers.plain(low), Numbers.plain(high), d.name(), Numbers.plain(c.min()), Numbers.plain(c.max())), f));
       }
     }
     if (rule.allowedValues() != null && c.present() > 0) {
@@ -91,7 +92,7 @@ public final class RuleCheck {
         f.put("missingFraction", missing);
         f.put("maxMissingFraction", rule.maxMissingFraction());
         findings.add(finding(name, String.format(Locale.ROOT, "%s: %.3f of %s rows missing, at most %s allowed",
-            name, missing, d.name(), num(rule.maxMissingFraction())), f));
+            name, missing, d.name(), Numbers.plain(rule.maxMissingFraction())), f));
       }
     }
   }
@@ -139,12 +140,8 @@ public final class RuleCheck {
   /** A rule's allowed values as a message shows them: the first {@value #VALUES_SHOWN}, texts bounded. */
   private static String allowedText(List<Object> allowedValues) {
     List<String> shown = allowedValues.stream().limit(VALUES_SHOWN)
-        .map(v -> v instanceof Double x ? num(x) : Categories.bounded((String) v)).toList();
+        .map(v -> v instanceof Double x ? Numbers.plain(x) : Categories.bounded((String) v)).toList();
     int more = allowedValues.size() - shown.size();
     return "[" + String.join(", ", shown) + (more > 0 ? ", and " + more + " more" : "") + "]";
-  }
-
-  private static String num(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.ColumnStats;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Numbers;
 import org.skewcheck.validation.stats.PrefixStats;
 
 /**
@@ -187,7 +188,8 @@ public final class SparsityCheck {
   private Finding columnFinding(RateTest t, double adjusted) {
     String dataset = t.heavierIn();
     String declared = declaration(t.kind(), t.prefix(), dataset);
-    String what = t.kind() == Kind.CONSTANCY ? t.kind().figure + " (value " + fmt(t.value()) + ")" : t.kind().figure;
+    String what = t.kind() == Kind.CONSTANCY ? t.kind().figure + " (value " + Numbers.plain(t.value()) + ")"
+        : t.kind().figure;
     String message = String.format(Locale.ROOT, "%s: %s %.3f in predict (n=%d) vs %.3f in train (n=%d); P=%.2g under train's rate",
         t.target(), what, t.predictFraction(), t.predictN(), t.trainFraction(), t.trainN(), t.probability())
         + (declared == null ? "" : "; expected: " + declared);
@@ -260,9 +262,5 @@ public final class SparsityCheck {
     return declarations.explaining(prefix, heavierIn, (dataset, declared) -> declared.equals("constant")
         ? kind != Kind.MISSING
         : dataset.equals(heavierIn) && kind != Kind.CONSTANCY);
-  }
-
-  private static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -43,7 +43,7 @@ public final class Categories {
    * any other value as Java's shortest round-tripping decimal ({@code 1.5}, {@code 1.0E-4}).
    */
   public static String canonical(double x) {
-    return x == Math.rint(x) && Math.abs(x) < 0x1p53 ? Long.toString((long) x) : Double.toString(x);
+    return Numbers.plain(x);
   }
 
   /** Counts {@code n} occurrences of a text value (past {@link #MAX_VALUE_CHARS}, as its {@link #bounded} form). */

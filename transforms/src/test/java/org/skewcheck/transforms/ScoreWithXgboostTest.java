@@ -201,6 +201,67 @@ public class ScoreWithXgboostTest {
   }
 
   @Test
+  public void aNarrowBlockUnderAWideModelIsScoredInBatchesOfBoundedSize() throws Exception {
+    // 200 features x 100,000 rows is more cells than one DMatrix may hold: the block is scored in
+    // row batches, and every row gets the model's score across the batch boundaries
+    int features = 200;
+    int rows = 100_000;
+    assertThat((long) features * rows).isGreaterThan(ScoreWithXgboost.MAX_MATRIX_CELLS);
+    String[] names = new String[features];
+    float[] train = new float[ROWS * features];
+    float[] label = new float[ROWS];
+    SplittableRandom random = new SplittableRandom(12);
+    for (int f = 0; f < features; f++) {
+      names[f] = "WI_" + f;
+    }
+    for (int r = 0; r < ROWS; r++) {
+      for (int f = 0; f < features; f++) {
+        train[r * features + f] = (float) random.nextDouble();
+      }
+      label[r] = 3 * train[r * features];
+    }
+    DMatrix matrix = new DMatrix(train, ROWS, features, Float.NaN);
+    matrix.setLabel(label);
+    matrix.setFeatureNames(names);
+    Booster booster = XGBoost.train(matrix, new HashMap<>(Map.of("max_depth", 2, "nthread", 1, "seed", 0)), 3,
+        new HashMap<>(), null, null);
+    String wide = new File(FOLDER.getRoot(), "wide.json").getPath();
+    booster.saveModel(wide);
+    // the block has one of the model's columns; row r holds (r % 10) / 10
+    double[] expectedByValue = new double[10];
+    for (int v = 0; v < 10; v++) {
+      float[] one = new float[features];
+      Arrays.fill(one, Float.NaN);
+      one[0] = v / 10f;
+      expectedByValue[v] = booster.predict(new DMatrix(one, 1, features, Float.NaN))[0][0];
+    }
+    booster.dispose();
+    matrix.dispose();
+    double[] values = new double[rows];
+    String[] ids = new String[rows];
+    for (int r = 0; r < rows; r++) {
+      values[r] = (r % 10) / 10f;
+      ids[r] = Integer.toString(r);
+    }
+    RowBlock block = new RowBlock("predict", new String[] {"WI_0"}, rows, values, new int[0], new String[0], ids);
+    PCollectionTuple scored = pipeline.apply(Create.of(block).withCoder(RowBlockCoder.of()))
+        .apply(ScoreWithXgboost.withModel(wide, List.of(names)));
+    PAssert.that(scored.get(ScoreWithXgboost.SCORES)).satisfies(blocks -> {
+      int n = 0;
+      for (ScoredRows b : blocks) {
+        for (int i = 0; i < b.rows(); i++) {
+          int r = Integer.parseInt(b.ids()[i]);
+          assertThat(b.scores()[i]).as("row %d", r).isEqualTo(expectedByValue[r % 10]);
+          n++;
+        }
+      }
+      assertThat(n).isEqualTo(rows);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   public void aLegacyOrForeignModelFileIsAClearError() throws Exception {
     File legacy = FOLDER.newFile("legacy.model");
     Files.write(legacy.toPath(), new byte[] {0, 0, 0, 1, 'b', 'i', 'n', 'f'});

@@ -19,18 +19,18 @@ import java.util.Map;
  */
 public final class Causes {
   /** The prefix-scope check whose findings explain a column-scope check's, by the column check. */
-  private static final Map<String, String> PARENT_CHECK = Map.of(
-      "sparsity", "sparsity",
-      "missing", "missing",
-      "constancy", "constancy",
-      "drift", "familyDrift");
+  private static final Map<Check, Check> PARENT_CHECK = Map.of(
+      Check.SPARSITY, Check.SPARSITY,
+      Check.MISSING, Check.MISSING,
+      Check.CONSTANCY, Check.CONSTANCY,
+      Check.DRIFT, Check.FAMILY_DRIFT);
   /** The figure that says which way a check's finding points. */
-  private static final Map<String, String> DIRECTION = Map.of(
-      "sparsity", "heavierIn",
-      "missing", "heavierIn",
-      "constancy", "heavierIn",
-      "drift", "direction",
-      "familyDrift", "direction");
+  private static final Map<Check, String> DIRECTION = Map.of(
+      Check.SPARSITY, "heavierIn",
+      Check.MISSING, "heavierIn",
+      Check.CONSTANCY, "heavierIn",
+      Check.DRIFT, "direction",
+      Check.FAMILY_DRIFT, "direction");
 
   private Causes() {}
 
@@ -67,7 +67,7 @@ public final class Causes {
     return d == null ? null : d.toString();
   }
 
-  private static String key(String check, String prefix, String direction) {
-    return check + '\u0000' + prefix + '\u0000' + direction;
+  private static String key(Check check, String prefix, String direction) {
+    return check.label() + '\u0000' + prefix + '\u0000' + direction;
   }
 }

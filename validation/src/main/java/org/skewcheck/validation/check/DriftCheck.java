@@ -283,7 +283,7 @@ public final class DriftCheck {
     if (declared != null) {
       figures.put("declared", declared);
     }
-    return new Finding("drift", Scope.COLUMN, name, declared == null ? severity : Severity.INFO, message, figures);
+    return new Finding(Check.DRIFT, Scope.COLUMN, name, declared == null ? severity : Severity.INFO, message, figures);
   }
 
   /** The numeric column's finding, or null when no effect is both large enough and significant. */
@@ -336,6 +336,6 @@ public final class DriftCheck {
     if (declared != null) {
       figures.put("declared", declared);
     }
-    return new Finding("drift", Scope.COLUMN, name, declared == null ? severity : Severity.INFO, message, figures);
+    return new Finding(Check.DRIFT, Scope.COLUMN, name, declared == null ? severity : Severity.INFO, message, figures);
   }
 }

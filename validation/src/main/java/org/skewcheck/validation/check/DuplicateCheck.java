@@ -25,7 +25,6 @@ import org.skewcheck.validation.stats.DatasetProfile;
  * }</pre>
  */
 public final class DuplicateCheck {
-  public static final String CHECK = "duplicateRate";
 
   private final SkewConfig.Duplicates thresholds;
 
@@ -67,6 +66,6 @@ public final class DuplicateCheck {
         "%s: %.3f of rows repeat an earlier row (%d of %d) vs %.3f in %s (%d of %d); P=%.2g (Fisher's exact test)",
         small.name(), smallRate, smallRepeats, small.rows(), largeRate, large.name(), largeRepeats, large.rows(),
         probability);
-    return List.of(new Finding(CHECK, Scope.DATASET, small.name(), Severity.WARNING, message, figures));
+    return List.of(new Finding(Check.DUPLICATE_RATE, Scope.DATASET, small.name(), Severity.WARNING, message, figures));
   }
 }

@@ -217,7 +217,7 @@ public final class FamilyDriftCheck {
       figures.put("declared", declared);
     }
     Severity severity = declared != null ? Severity.INFO : error ? Severity.ERROR : Severity.WARNING;
-    return new Finding("familyDrift", Scope.PREFIX, prefix, severity, message, figures);
+    return new Finding(Check.FAMILY_DRIFT, Scope.PREFIX, prefix, severity, message, figures);
   }
 
   /** One sentence per figure of the family test for {@code report.json}'s {@code measures} section. */

@@ -14,12 +14,12 @@ import java.util.Map;
  *     (see {@link Causes}); null for a finding that is a cause of its own
  * @param explains how many findings are folded under this one; 0 for none
  */
-public record Finding(String check, Scope scope, String target, Severity severity, String message,
+public record Finding(Check check, Scope scope, String target, Severity severity, String message,
     Map<String, Object> figures, @JsonInclude(JsonInclude.Include.NON_NULL) Cause explainedBy,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int explains) {
 
   /** Which finding another one is folded under: its check, scope and target name it in the report. */
-  public record Cause(String check, Scope scope, String target) {}
+  public record Cause(Check check, Scope scope, String target) {}
 
   /** Most severe first; then by scope; then most improbable first; then by target. */
   public static final Comparator<Finding> REPORT_ORDER = Comparator
@@ -27,14 +27,14 @@ public record Finding(String check, Scope scope, String target, Severity severit
       .thenComparing(Finding::scope)
       .thenComparingDouble(Finding::probability)
       .thenComparing(Finding::target)
-      .thenComparing(Finding::check);
+      .thenComparing(f -> f.check().label());
 
   public Finding {
     figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
   }
 
   /** A finding that is a cause of its own and explains no other. */
-  public Finding(String check, Scope scope, String target, Severity severity, String message,
+  public Finding(Check check, Scope scope, String target, Severity severity, String message,
       Map<String, Object> figures) {
     this(check, scope, target, severity, message, figures, null, 0);
   }

@@ -59,7 +59,7 @@ public final class RuleCheck {
       boolean elsewhere = role.equals("label") && d.name().equals("predict")
           || role.equals("recordedScore") && d.name().equals("train");
       if (!elsewhere && !columns.containsKey(name)) {
-        findings.add(new Finding("rule", Scope.SCHEMA, name, Severity.ERROR,
+        findings.add(new Finding(Check.RULE, Scope.SCHEMA, name, Severity.ERROR,
             name + ": required column missing from " + d.name(), Map.of("dataset", d.name())));
       }
     }
@@ -134,7 +134,7 @@ public final class RuleCheck {
   }
 
   private static Finding finding(String column, String message, Map<String, Object> figures) {
-    return new Finding("rule", Scope.COLUMN, column, Severity.ERROR, message, figures);
+    return new Finding(Check.RULE, Scope.COLUMN, column, Severity.ERROR, message, figures);
   }
 
   /** A rule's allowed values as a message shows them: the first {@value #VALUES_SHOWN}, texts bounded. */

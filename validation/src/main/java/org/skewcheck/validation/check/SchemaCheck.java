@@ -61,7 +61,7 @@ public final class SchemaCheck {
         figures.put("trainNonNumeric", tc.nonNumeric());
         figures.put("predictNonNumeric", pc.nonNumeric());
         figures.put("textIn", textIn);
-        findings.add(new Finding("type", Scope.SCHEMA, name, Severity.ERROR,
+        findings.add(new Finding(Check.TYPE, Scope.SCHEMA, name, Severity.ERROR,
             name + ": " + text.nonNumeric() + " non-numeric values in " + textIn + ", none in the other dataset",
             figures));
       }
@@ -82,12 +82,12 @@ public final class SchemaCheck {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("columns", columns.size());
         figures.put("presentIn", hereProfile.name());
-        findings.add(new Finding("schema", Scope.SCHEMA, prefix, severity,
+        findings.add(new Finding(Check.SCHEMA, Scope.SCHEMA, prefix, severity,
             "prefix " + prefix + " (" + columns.size() + " columns) is in " + where, figures));
         return;
       }
       for (String c : columns) {
-        findings.add(new Finding("schema", Scope.SCHEMA, c, severity, "column " + c + " is in " + where,
+        findings.add(new Finding(Check.SCHEMA, Scope.SCHEMA, c, severity, "column " + c + " is in " + where,
             Map.of("presentIn", hereProfile.name())));
       }
     });
@@ -118,7 +118,7 @@ public final class SchemaCheck {
     figures.put("dataset", dataset);
     String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())))
         + (names.size() > NAMES_SHOWN ? ", ... (" + (names.size() - NAMES_SHOWN) + " more)" : "");
-    return new Finding("expectedColumns", Scope.SCHEMA, dataset, severity,
+    return new Finding(Check.EXPECTED_COLUMNS, Scope.SCHEMA, dataset, severity,
         names.size() + " " + what + " " + dataset + ": " + shown, figures);
   }
 }

@@ -38,8 +38,8 @@ public final class SparsityCheck {
       this.figure = figure;
     }
 
-    String check() {
-      return name().toLowerCase(Locale.ROOT);
+    Check check() {
+      return this == SPARSITY ? Check.SPARSITY : this == MISSING ? Check.MISSING : Check.CONSTANCY;
     }
   }
 

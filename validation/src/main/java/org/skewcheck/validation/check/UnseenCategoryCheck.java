@@ -82,7 +82,7 @@ public final class UnseenCategoryCheck {
     figures.put("newValueRate", u.rate);
     figures.put("probability", u.probability);
     figures.put("adjustedProbability", adjusted);
-    return new Finding("unseenCategories", Scope.COLUMN, name, severity, message, figures);
+    return new Finding(Check.UNSEEN_CATEGORIES, Scope.COLUMN, name, severity, message, figures);
   }
 
   /** Predict's values absent from train (most frequent first), their total count, and how likely that is. */

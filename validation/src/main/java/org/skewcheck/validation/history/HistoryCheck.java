@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.statistics.distribution.TDistribution;
+import org.skewcheck.validation.check.Check;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
@@ -38,7 +39,6 @@ import org.skewcheck.validation.report.Report;
  * }</pre>
  */
 public final class HistoryCheck {
-  public static final String CHECK = "historyAnomaly";
   private static final String SCORE_TARGET = "score";
 
   private final SkewConfig.History settings;
@@ -172,7 +172,7 @@ public final class HistoryCheck {
     figures.put("probability", worst.probability());
     figures.put("adjustedProbability", adjusted(worst, m));
     figures.put("metrics", String.join(",", anomalies.stream().map(Comparison::metric).toList()));
-    return new Finding(CHECK, target.scope(), target.name(), Severity.WARNING,
+    return new Finding(Check.HISTORY_ANOMALY, target.scope(), target.name(), Severity.WARNING,
         target.name() + ": anomalous vs history: " + String.join("; ", parts), figures);
   }
 }

@@ -11,14 +11,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.skewcheck.validation.check.Causes;
+import org.skewcheck.validation.check.Check;
 import org.skewcheck.validation.check.ColumnType;
 import org.skewcheck.validation.check.DriftCheck;
 import org.skewcheck.validation.check.DuplicateCheck;
 import org.skewcheck.validation.check.FamilyDriftCheck;
 import org.skewcheck.validation.check.Finding;
-import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.RuleCheck;
 import org.skewcheck.validation.check.SchemaCheck;
+import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.check.SparsityCheck;
 import org.skewcheck.validation.check.UnseenCategoryCheck;
@@ -125,7 +126,7 @@ public final class CompareProfiles {
     Map<String, List<Finding>> byTarget = new LinkedHashMap<>();
     findings.forEach(f -> {
       boolean aboutPrefix = f.scope() == Scope.PREFIX
-          || (f.scope() == Scope.SCHEMA && f.check().equals("schema") && oneSidedPrefixes.contains(f.target()));
+          || (f.scope() == Scope.SCHEMA && f.check() == Check.SCHEMA && oneSidedPrefixes.contains(f.target()));
       byTarget.computeIfAbsent(aboutPrefix ? "prefix:" + f.target() : f.target(), k -> new ArrayList<>()).add(f);
     });
 
@@ -134,7 +135,7 @@ public final class CompareProfiles {
     datasets.put("predict", datasetSummary(predict));
     Map<String, String> measures = new LinkedHashMap<>(DriftCheck.definitions(config));
     measures.putAll(FamilyDriftCheck.definitions(config));
-    return new Report(Report.SCHEMA_VERSION, TOOL, Report.verdictOf(findings), provenance, datasets, findings, scores,
+    return new Report(Report.SCHEMA_VERSION, TOOL, Verdict.of(findings), provenance, datasets, findings, scores,
         measures, prefixReports(train, predict, drift, family, byTarget),
         columnReports(train, predict, prefixOf, drift, byTarget));
   }
@@ -142,13 +143,13 @@ public final class CompareProfiles {
   private static List<Finding> datasetFindings(DatasetProfile d) {
     List<Finding> out = new ArrayList<>();
     if (d.rows() == 0) {
-      out.add(new Finding("empty", Scope.DATASET, d.name(), Severity.ERROR,
+      out.add(new Finding(Check.EMPTY, Scope.DATASET, d.name(), Severity.ERROR,
           d.name() + " has no readable rows (" + d.files() + " files, " + d.rejectedRows() + " rows rejected)",
           Map.of("files", d.files(), "rejectedRows", d.rejectedRows())));
     }
     if (d.rejectedRows() > 0) {
       double share = (double) d.rejectedRows() / (d.rows() + d.rejectedRows());
-      out.add(new Finding("rejectedRows", Scope.DATASET, d.name(), Severity.WARNING,
+      out.add(new Finding(Check.REJECTED_ROWS, Scope.DATASET, d.name(), Severity.WARNING,
           d.name() + ": " + d.rejectedRows() + " rows could not be read (see rejected/)",
           Map.of("rejectedRows", d.rejectedRows(), "rejectedFraction", share)));
     }
@@ -160,7 +161,7 @@ public final class CompareProfiles {
     figures.put("dataset", f.dataset());
     figures.put("file", f.file());
     figures.put("line", f.line());
-    return new Finding("damagedFile", Scope.DATASET, f.dataset(), Severity.ERROR,
+    return new Finding(Check.DAMAGED_FILE, Scope.DATASET, f.dataset(), Severity.ERROR,
         f.dataset() + ": " + f.file() + " is damaged from line " + f.line() + " on (" + f.reason() + "): the rows "
             + "before it were profiled, the rest of the file could not be read", figures);
   }
@@ -183,12 +184,12 @@ public final class CompareProfiles {
         continue;
       }
       if (declaredUnique && d.rows() > 0) {
-        out.add(new Finding("duplicateRows", Scope.DATASET, dataset, Severity.WARNING,
+        out.add(new Finding(Check.DUPLICATE_ROWS, Scope.DATASET, dataset, Severity.WARNING,
             dataset + ": " + d.rows() + " rows repeat an earlier row in every column",
             Map.of("duplicateRows", d.rows())));
       }
       if (d.keys() != null && d.keys() > 0) {
-        out.add(new Finding("uniqueKey", Scope.DATASET, dataset, Severity.ERROR,
+        out.add(new Finding(Check.UNIQUE_KEY, Scope.DATASET, dataset, Severity.ERROR,
             dataset + ": the key " + config.uniqueKey() + " is not unique: " + d.keys() + " rows repeat an earlier key",
             Map.of("duplicateKeys", d.keys(), "key", String.join(",", config.uniqueKey()))));
       }

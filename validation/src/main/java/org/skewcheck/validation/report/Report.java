@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
-import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.score.ScoresReport;
 import org.skewcheck.validation.stats.Categories.ValueCount;
 
@@ -15,7 +14,7 @@ import org.skewcheck.validation.stats.Categories.ValueCount;
  * {@code report.json}, schema version 1. Lists are in a documented, stable order: columns by
  * (prefix, name), prefixes by name, findings by {@link Finding#REPORT_ORDER}.
  *
- * @param verdict "error", "warning" or "ok": the most severe finding
+ * @param verdict the most severe finding ({@code info} findings alone give ok)
  * @param scores the score comparison, when a model scored both datasets (absent otherwise)
  * @param measures each drift measure's definition in one sentence, by the name the report uses
  * @param provenance the run, tool version, runner, config and input fingerprints (absent when unknown)
@@ -25,7 +24,7 @@ import org.skewcheck.validation.stats.Categories.ValueCount;
 public record Report(
     int schemaVersion,
     String tool,
-    String verdict,
+    Verdict verdict,
     @JsonInclude(JsonInclude.Include.NON_NULL) Provenance provenance,
     Map<String, DatasetSummary> datasets,
     List<Finding> findings,
@@ -35,12 +34,6 @@ public record Report(
     List<ColumnReport> columns) {
 
   public static final int SCHEMA_VERSION = 1;
-
-  /** "error", "warning" or "ok": the most severe finding ({@code info} findings alone give "ok"). */
-  public static String verdictOf(List<Finding> findings) {
-    return findings.stream().map(Finding::severity).filter(s -> s != Severity.INFO).min(Enum::compareTo)
-        .map(Severity::label).orElse("ok");
-  }
 
   /**
    * This report with {@code added} findings (a prefix-scope one also under its prefix), findings
@@ -57,7 +50,7 @@ public record Report(
       return new PrefixReport(p.prefix(), p.columns(), p.train(), p.predict(), p.drift(), own,
           series.get(p.prefix()));
     }).toList();
-    return new Report(schemaVersion, tool, verdictOf(all), provenance, datasets, all, scores, measures, withSeries,
+    return new Report(schemaVersion, tool, Verdict.of(all), provenance, datasets, all, scores, measures, withSeries,
         columns);
   }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.skewcheck.validation.check.Severity;
 
 /**
  * Renders a report as {@code report.html}: one self-contained page (inline CSS and SVG, no script,
@@ -40,7 +42,7 @@ public final class ReportHtml {
   private static final int CARD_FINDINGS = 3;
   /** Values per categorical chart. */
   private static final int TOP_VALUES = 10;
-  private static final List<String> SEVERITIES = List.of("error", "warning", "info");
+  private static final List<String> SEVERITIES = Arrays.stream(Severity.values()).map(Severity::label).toList();
   private static final List<String> DRIFT_FIGURES = List.of("psi", "js", "ks", "linf");
   /** The family row aggregates of {@code prefixes[].drift.family}: JSON name, heading. */
   private static final String[][] FAMILY_AGGREGATES = {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.skewcheck.validation.check.Check;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
@@ -71,7 +72,7 @@ public final class ScoreCheck {
       figures.put("maxAbsDiff", recorded.maxAbsDiff());
       figures.put("tolerance", recorded.tolerance());
       figures.put("rows", recorded.rows());
-      findings.add(new Finding("recordedScore", Scope.SCORE, recorded.column(), Severity.ERROR,
+      findings.add(new Finding(Check.RECORDED_SCORE, Scope.SCORE, recorded.column(), Severity.ERROR,
           String.format(Locale.ROOT, "recorded scores (%s) differ from the model's by up to %.3g over %d rows "
               + "(tolerance %.3g): a stale model or a changed feature pipeline", recorded.column(),
               recorded.maxAbsDiff(), recorded.rows(), recorded.tolerance()), figures));
@@ -97,7 +98,7 @@ public final class ScoreCheck {
     figures.put("dataset", dataset);
     figures.put("values", values);
     figures.put("features", byFeature.size());
-    return List.of(new Finding("valuesBeyondFloat", Scope.SCORE, dataset, Severity.WARNING,
+    return List.of(new Finding(Check.VALUES_BEYOND_FLOAT, Scope.SCORE, dataset, Severity.WARNING,
         dataset + ": " + values + " feature values are beyond float range (|x| > 3.4e38) and were scored as "
             + "missing: " + String.join(", ", named)
             + (byFeature.size() > FEATURES_NAMED ? ", ... (" + (byFeature.size() - FEATURES_NAMED) + " more)" : ""),
@@ -138,7 +139,7 @@ public final class ScoreCheck {
     }
     figures.put("explainedBy", String.join(",", explaining));
     Severity severity = effect >= thresholds.errorEffect() ? Severity.ERROR : Severity.WARNING;
-    return new Finding("scoreShift", Scope.SCORE, "score", severity, message.toString(), figures);
+    return new Finding(Check.SCORE_SHIFT, Scope.SCORE, "score", severity, message.toString(), figures);
   }
 
   private static double sq(double x) {

@@ -56,7 +56,7 @@ class DriftCheckTest {
 
     // Population values: PSI 0.926, JS 0.153, KS 0.383 for 1 sd; PSI 0.153, JS 0.027, KS 0.159 for 0.4 sd.
     Finding far = about(result, "IQ_far");
-    assertThat(far.check()).isEqualTo("drift");
+    assertThat(far.check()).isEqualTo(Check.DRIFT);
     assertThat(far.scope()).isEqualTo(Scope.COLUMN);
     assertThat(far.severity()).isEqualTo(Severity.ERROR);
     assertThat(far.message()).startsWith("IQ_far drifted: PSI 0.9").contains("PSI", ">= 0.25", "JS 0.1", "KS 0.3")

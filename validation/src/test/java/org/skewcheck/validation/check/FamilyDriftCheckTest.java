@@ -139,7 +139,7 @@ class FamilyDriftCheckTest {
   }
 
   private static List<Finding> familyFindings(Report report) {
-    return report.findings().stream().filter(f -> f.check().equals("familyDrift")).toList();
+    return report.findings().stream().filter(f -> f.check() == Check.FAMILY_DRIFT).toList();
   }
 
   private static Report.PrefixReport prefix(Report report, String prefix) {

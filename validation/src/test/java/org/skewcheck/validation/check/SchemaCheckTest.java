@@ -52,7 +52,7 @@ class SchemaCheckTest {
     DatasetProfile predict = table(10, random, "WI_a", "IQ_x").profile("predict");
 
     assertThat(check(JOOT, train, predict)).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("schema");
+      assertThat(f.check()).isEqualTo(Check.SCHEMA);
       assertThat(f.scope()).isEqualTo(Scope.SCHEMA);
       assertThat(f.target()).isEqualTo("WI_b");
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
@@ -81,7 +81,7 @@ class SchemaCheckTest {
     DatasetProfile predict = table(10, random, "WI_a").profile("predict");
 
     assertThat(check(JOOT, train, predict)).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("schema");
+      assertThat(f.check()).isEqualTo(Check.SCHEMA);
       assertThat(f.target()).isEqualTo("LG");
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(f.figures()).containsEntry("columns", 4).containsEntry("presentIn", "train");
@@ -110,7 +110,7 @@ class SchemaCheckTest {
         .profile("predict");
 
     assertThat(check(JOOT, train, predict)).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("type");
+      assertThat(f.check()).isEqualTo(Check.TYPE);
       assertThat(f.target()).isEqualTo("IQ_x");
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(f.figures()).containsEntry("trainNonNumeric", 0L).containsEntry("predictNonNumeric", 2L)
@@ -158,7 +158,7 @@ class SchemaCheckTest {
 
     assertThat(check(JOOT, train, predict)).isEmpty();
     assertThat(check(SkewConfig.defaults(), train, predict)).singleElement()
-        .satisfies(f -> assertThat(f.check()).isEqualTo("type"));
+        .satisfies(f -> assertThat(f.check()).isEqualTo(Check.TYPE));
   }
 
   @Test
@@ -169,7 +169,7 @@ class SchemaCheckTest {
     DatasetProfile predict = table(20, random, "WI_a", "WI_b", "IQ_new", "score").profile("predict");
 
     List<Finding> findings = check(config, train, predict).stream()
-        .filter(f -> f.check().equals("expectedColumns")).toList();
+        .filter(f -> f.check() == Check.EXPECTED_COLUMNS).toList();
 
     assertThat(findings).extracting(Finding::target, Finding::severity).containsExactlyInAnyOrder(
         org.assertj.core.groups.Tuple.tuple("predict", Severity.ERROR),
@@ -188,10 +188,10 @@ class SchemaCheckTest {
     DatasetProfile train = table(20, random, "WI_a", "WI_b").profile("train");
     DatasetProfile predict = table(20, random, "WI_a", "WI_b").profile("predict");
 
-    assertThat(check(config, train, predict)).filteredOn(f -> f.check().equals("expectedColumns")).singleElement()
+    assertThat(check(config, train, predict)).filteredOn(f -> f.check() == Check.EXPECTED_COLUMNS).singleElement()
         .satisfies(f -> assertThat(f.message()).isEqualTo("1 expected features missing from train: target"));
     assertThat(check(JOOT.withExpectedColumns(List.of("WI_a", "WI_b", "target")), train, predict))
-        .filteredOn(f -> f.check().equals("expectedColumns")).singleElement()
+        .filteredOn(f -> f.check() == Check.EXPECTED_COLUMNS).singleElement()
         .satisfies(f -> assertThat(f.target()).isEqualTo("train"));
   }
 

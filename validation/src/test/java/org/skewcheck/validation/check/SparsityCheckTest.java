@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.PrefixRules;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.DatasetProfile;
-import org.skewcheck.validation.stats.Table;
 import org.skewcheck.validation.stats.ProfileFixtures;
+import org.skewcheck.validation.stats.Table;
 import org.skewcheck.validation.stats.WideTable;
 
 class SparsityCheckTest {
@@ -85,7 +85,7 @@ class SparsityCheckTest {
     List<Finding> prefix = about(findings, Scope.PREFIX, "LG");
     assertThat(prefix).hasSize(1);
     Finding lg = prefix.get(0);
-    assertThat(lg.check()).isEqualTo("sparsity");
+    assertThat(lg.check()).isEqualTo(Check.SPARSITY);
     assertThat(lg.severity()).isEqualTo(Severity.ERROR);
     assertThat(lg.message()).startsWith("LG: ").contains("14 of 14 testable columns flagged");
     assertThat(lg.figures()).containsKeys("trainFraction", "predictFraction", "trainN", "predictN", "probability");
@@ -100,7 +100,7 @@ class SparsityCheckTest {
       List<Finding> column = about(findings, Scope.COLUMN, name);
       assertThat(column).as(name).hasSize(1);
       Finding f = column.get(0);
-      assertThat(f.check()).isEqualTo("sparsity");
+      assertThat(f.check()).isEqualTo(Check.SPARSITY);
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(f.figures()).containsEntry("predictN", 100L).containsEntry("predictFraction", 1.0)
           .containsEntry("trainN", 5_000L).containsEntry("value", 0.0).containsEntry("heavierIn", "predict");
@@ -184,13 +184,13 @@ class SparsityCheckTest {
         && f.target().equals("U"));
     // U_3 is constant at 1 in predict though it is 1 in only a seventh of train.
     assertThat(undeclared).anySatisfy(f -> {
-      assertThat(f.check()).isEqualTo("constancy");
+      assertThat(f.check()).isEqualTo(Check.CONSTANCY);
       assertThat(f.target()).isEqualTo("U_3");
       assertThat(f.figures()).containsEntry("value", 1.0).containsEntry("predictFraction", 1.0);
       assertThat(f.message()).contains("value 1");
     });
     // The six others went all zero; U_3 went from mostly zero to never zero.
-    assertThat(undeclared.stream().filter(f -> f.scope() == Scope.COLUMN && f.check().equals("sparsity")))
+    assertThat(undeclared.stream().filter(f -> f.scope() == Scope.COLUMN && f.check() == Check.SPARSITY))
         .extracting(Finding::target)
         .containsExactlyInAnyOrder("U_0", "U_1", "U_2", "U_3", "U_4", "U_5", "U_6");
 
@@ -211,7 +211,7 @@ class SparsityCheckTest {
 
     List<Finding> undeclared = check(t.profile("train"), p.profile("predict"));
     assertThat(about(undeclared, Scope.COLUMN, "_dateR")).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("constancy");
+      assertThat(f.check()).isEqualTo(Check.CONSTANCY);
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(f.figures()).containsEntry("value", 7.0).containsEntry("heavierIn", "predict");
     });
@@ -231,13 +231,13 @@ class SparsityCheckTest {
     List<Finding> findings = check(t.profile("train"), p.profile("predict"));
 
     Finding column = about(findings, Scope.COLUMN, "NEW_feature").stream()
-        .filter(f -> f.check().equals("sparsity")).findFirst().orElseThrow();
+        .filter(f -> f.check() == Check.SPARSITY).findFirst().orElseThrow();
     assertThat(column.severity()).isEqualTo(Severity.ERROR);
     assertThat(column.figures()).containsEntry("heavierIn", "train").containsEntry("trainFraction", 1.0)
         .containsEntry("predictFraction", 0.0);
     assertThat(column.probability()).isLessThan(1e-100);
     assertThat(about(findings, Scope.PREFIX, "NEW")).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("sparsity");
+      assertThat(f.check()).isEqualTo(Check.SPARSITY);
       assertThat(f.figures()).containsEntry("heavierIn", "train");
     });
     assertThat(findings).noneMatch(f -> f.target().startsWith("IQ"));
@@ -273,7 +273,7 @@ class SparsityCheckTest {
     List<Finding> findings = check(data[0], data[1]);
 
     assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("missing");
+      assertThat(f.check()).isEqualTo(Check.MISSING);
       assertThat(f.scope()).isEqualTo(Scope.COLUMN);
       assertThat(f.target()).isEqualTo("IQ_blur");
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
@@ -308,12 +308,12 @@ class SparsityCheckTest {
     List<Finding> findings = check(t.profile("train"), p.profile("predict"));
 
     assertThat(about(findings, Scope.PREFIX, "IQ")).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("missing");
+      assertThat(f.check()).isEqualTo(Check.MISSING);
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(f.figures()).containsEntry("predictFraction", 1.0).containsEntry("trainFraction", 0.0);
     });
     assertThat(findings.stream().filter(f -> f.scope() == Scope.COLUMN)).hasSize(3)
-        .allMatch(f -> f.check().equals("missing"));
+        .allMatch(f -> f.check() == Check.MISSING);
   }
 
   @Test
@@ -331,7 +331,7 @@ class SparsityCheckTest {
 
     List<Finding> findings = check(t.profile("train"), p.profile("predict"));
 
-    assertThat(findings).isNotEmpty().allSatisfy(f -> assertThat(f.check()).isEqualTo("missing"));
+    assertThat(findings).isNotEmpty().allSatisfy(f -> assertThat(f.check()).isEqualTo(Check.MISSING));
     assertThat(about(findings, Scope.PREFIX, "LG")).singleElement()
         .satisfies(f -> assertThat(f.figures()).containsEntry("predictFraction", 0.4));
   }

@@ -34,7 +34,7 @@ class UnseenCategoryCheckTest {
     List<Finding> findings = check(SkewConfig.defaults(), train, predict);
 
     assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("unseenCategories");
+      assertThat(f.check()).isEqualTo(Check.UNSEEN_CATEGORIES);
       assertThat(f.scope()).isEqualTo(Scope.COLUMN);
       assertThat(f.target()).isEqualTo("CAT_city");
       assertThat(f.severity()).isEqualTo(Severity.ERROR);

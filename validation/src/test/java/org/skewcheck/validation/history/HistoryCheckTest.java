@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
+import org.skewcheck.validation.check.Check;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
@@ -21,6 +22,7 @@ import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.report.CompareProfiles;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.report.Report;
+import org.skewcheck.validation.report.Verdict;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Table;
 
@@ -36,7 +38,7 @@ class HistoryCheckTest {
     Report.PrefixSummary predict = new Report.PrefixSummary(4, zeroFraction, 0.0, 0, 1.0, 0.0, 0.0);
     Report.PrefixDrift drift = new Report.PrefixDrift(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
         Double.NaN, Double.NaN, Double.NaN, List.of(), null);
-    return new Report(1, "skewcheck", "ok", provenance(night),
+    return new Report(1, "skewcheck", Verdict.OK, provenance(night),
         Map.of("predict", new Report.DatasetSummary(1, 100, 0, 4, null, null)), List.of(), null, Map.of(),
         List.of(new Report.PrefixReport("LG", 4, predict, predict, drift, List.of(), null)), List.of());
   }
@@ -59,7 +61,7 @@ class HistoryCheckTest {
       prefixes.add(new Report.PrefixReport(String.format(Locale.ROOT, "P%02d", i), 10, predict, predict, drift,
           List.of(), null));
     }
-    return new Report(1, "skewcheck", "ok", provenance(night),
+    return new Report(1, "skewcheck", Verdict.OK, provenance(night),
         Map.of("predict", new Report.DatasetSummary(1, 100, 0, 10 * families, null, null)), List.of(), null,
         Map.of(), prefixes, List.of());
   }
@@ -73,7 +75,7 @@ class HistoryCheckTest {
   }
 
   private static List<Finding> anomalies(Report report) {
-    return report.findings().stream().filter(f -> f.check().equals(HistoryCheck.CHECK)).toList();
+    return report.findings().stream().filter(f -> f.check() == Check.HISTORY_ANOMALY).toList();
   }
 
   @Test
@@ -97,7 +99,7 @@ class HistoryCheckTest {
     assertThat((double) f.figures().get("predictionHigh")).isCloseTo(0.104 + half, offset(1e-9));
     assertThat((double) f.figures().get("adjustedProbability"))
         .isCloseTo(3 * (double) f.figures().get("probability"), offset(1e-15)).isLessThan(0.01);
-    assertThat(tonight.verdict()).isEqualTo("warning");
+    assertThat(tonight.verdict()).isEqualTo(Verdict.WARNING);
     assertThat(tonight.prefixes().get(0).findings()).containsExactly(f);
     assertThat(tonight.prefixes().get(0).history().metrics().get("zeroFraction"))
         .containsExactly(0.10, 0.12, 0.11, 0.09, 0.10, 0.9);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.skewcheck.validation.check.Check;
 import org.skewcheck.validation.check.DriftCheck;
 import org.skewcheck.validation.check.FamilyDriftCheck;
 import org.skewcheck.validation.check.Finding;
@@ -61,7 +62,7 @@ class CompareProfilesTest {
 
     assertThat(report.schemaVersion()).isEqualTo(1);
     assertThat(report.tool()).isEqualTo("skewcheck");
-    assertThat(report.verdict()).isEqualTo("ok");
+    assertThat(report.verdict()).isEqualTo(Verdict.OK);
     assertThat(report.findings()).isEmpty();
     assertThat(report.datasets()).containsOnlyKeys("train", "predict");
     assertThat(report.datasets().get("train")).isEqualTo(new Report.DatasetSummary(1, 3_000, 0, 16, null, null));
@@ -75,7 +76,7 @@ class CompareProfilesTest {
     Report report = compare(SkewConfig.defaults(), table(3_000, random, false, false).profile("train"),
         table(100, random, true, false).profile("predict"));
 
-    assertThat(report.verdict()).isEqualTo("error");
+    assertThat(report.verdict()).isEqualTo(Verdict.ERROR);
     assertThat(report.findings().get(0)).satisfies(f -> {
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(f.scope()).isEqualTo(Scope.PREFIX);
@@ -89,14 +90,14 @@ class CompareProfilesTest {
     DatasetProfile train = table(3_000, random, false, false).profile("train");
     DatasetProfile predict = table(100, random, false, false).add("WI_new", r -> 1.0).profile("predict");
     Report report = compare(SkewConfig.defaults(), train, predict);
-    assertThat(report.verdict()).isEqualTo("warning");
+    assertThat(report.verdict()).isEqualTo(Verdict.WARNING);
     assertThat(report.findings()).singleElement().satisfies(f -> assertThat(f.target()).isEqualTo("WI_new"));
 
     Report rejected = compare(SkewConfig.defaults(), train,
         withRejected(table(100, random, false, false).profile("predict"), 100, 4));
-    assertThat(rejected.verdict()).isEqualTo("warning");
+    assertThat(rejected.verdict()).isEqualTo(Verdict.WARNING);
     assertThat(rejected.findings()).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("rejectedRows");
+      assertThat(f.check()).isEqualTo(Check.REJECTED_ROWS);
       assertThat(f.scope()).isEqualTo(Scope.DATASET);
       assertThat(f.target()).isEqualTo("predict");
       assertThat(f.figures()).containsEntry("rejectedRows", 4L);
@@ -111,8 +112,8 @@ class CompareProfilesTest {
     DatasetProfile empty = new DatasetProfile("predict", 2, 0, 7, Map.of());
     Report report = compare(SkewConfig.defaults(), table(500, random, false, false).profile("train"), empty);
 
-    assertThat(report.verdict()).isEqualTo("error");
-    assertThat(report.findings()).extracting(Finding::check).containsExactly("empty", "rejectedRows");
+    assertThat(report.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(report.findings()).extracting(Finding::check).containsExactly(Check.EMPTY, Check.REJECTED_ROWS);
     assertThat(report.findings().get(0).message()).contains("predict has no readable rows (2 files, 7 rows rejected)");
     assertThat(report.prefixes()).allSatisfy(p -> assertThat(p.predict()).isNull());
   }
@@ -126,7 +127,7 @@ class CompareProfilesTest {
         table(3_000, random, false, false).profile("train"), table(100, random, false, true).profile("predict"));
 
     assertThat(report.findings()).isNotEmpty().allMatch(f -> f.severity() == Severity.INFO);
-    assertThat(report.verdict()).isEqualTo("ok");
+    assertThat(report.verdict()).isEqualTo(Verdict.OK);
   }
 
   @Test
@@ -144,7 +145,7 @@ class CompareProfilesTest {
     // Among errors, the family comes before its columns, and the most improbable first within a scope.
     assertThat(findings.get(0).scope()).isEqualTo(Scope.PREFIX);
     assertThat(findings.get(0).target()).isEqualTo("LG");
-    assertThat(report.verdict()).isEqualTo("error");
+    assertThat(report.verdict()).isEqualTo(Verdict.ERROR);
   }
 
   @Test
@@ -175,7 +176,7 @@ class CompareProfilesTest {
       Report.PrefixReport p = report.prefixes().stream().filter(x -> x.prefix().equals(prefix)).findFirst()
           .orElseThrow();
       assertThat(p.findings()).as(prefix).singleElement().satisfies(f -> {
-        assertThat(f.check()).isEqualTo("schema");
+        assertThat(f.check()).isEqualTo(Check.SCHEMA);
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
       });
     }
@@ -227,7 +228,7 @@ class CompareProfilesTest {
             org.assertj.core.groups.Tuple.tuple("score", "recordedScore"),
             org.assertj.core.groups.Tuple.tuple("target", "label"));
     assertThat(report.findings()).isEmpty();
-    assertThat(report.verdict()).isEqualTo("ok");
+    assertThat(report.verdict()).isEqualTo(Verdict.OK);
   }
 
   @Test
@@ -280,7 +281,7 @@ class CompareProfilesTest {
     assertThat(lg.train().rowsWithoutNonZero()).as("1 of the 2 rows with a value").isCloseTo(0.5, within(1e-15));
     assertThat(lg.train().rowsWithoutValue()).isCloseTo(0.5, within(1e-15));
     assertThat(lg.findings()).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("schema");
+      assertThat(f.check()).isEqualTo(Check.SCHEMA);
       assertThat(f.figures()).containsEntry("columns", 2);
     });
 
@@ -323,7 +324,7 @@ class CompareProfilesTest {
     assertThat(s6.drift().q().get(9)).as("predict moved 1.8 sd up: most of it above train's 9th decile")
         .isGreaterThan(0.5);
     assertThat(s6.drift().psi()).isGreaterThan(1);
-    Finding f = s6.findings().stream().filter(x -> x.check().equals("drift")).findFirst().orElseThrow();
+    Finding f = s6.findings().stream().filter(x -> x.check() == Check.DRIFT).findFirst().orElseThrow();
     assertThat(f.severity()).isEqualTo(Severity.ERROR);
     assertThat(f.figures()).containsEntry("psi", s6.drift().psi()).containsEntry("js", s6.drift().js())
         .containsEntry("ks", s6.drift().ks()).containsEntry("ksPValue", s6.drift().ksPValue())
@@ -423,12 +424,12 @@ class CompareProfilesTest {
 
     assertThat(report.datasets().get("train").duplicateRows()).isEqualTo(3);
     assertThat(report.datasets().get("predict").duplicateKeys()).isEqualTo(2);
-    assertThat(report.findings()).filteredOn(f -> f.check().equals("duplicateRows")).singleElement()
+    assertThat(report.findings()).filteredOn(f -> f.check() == Check.DUPLICATE_ROWS).singleElement()
         .satisfies(f -> {
           assertThat(f.severity()).isEqualTo(Severity.WARNING);
           assertThat(f.message()).isEqualTo("train: 3 rows repeat an earlier row in every column");
         });
-    assertThat(report.findings()).filteredOn(f -> f.check().equals("uniqueKey")).singleElement()
+    assertThat(report.findings()).filteredOn(f -> f.check() == Check.UNIQUE_KEY).singleElement()
         .satisfies(f -> {
           assertThat(f.severity()).isEqualTo(Severity.ERROR);
           assertThat(f.message()).contains("predict").contains("[post_id]").contains("2 rows repeat");

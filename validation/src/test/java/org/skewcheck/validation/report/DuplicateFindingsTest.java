@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.skewcheck.validation.check.Check;
 import org.skewcheck.validation.check.DuplicateCheck;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
@@ -65,7 +66,7 @@ class DuplicateFindingsTest {
 
   private static List<Finding> duplicateFindings(Report report) {
     return report.findings().stream()
-        .filter(f -> f.check().equals(DuplicateCheck.CHECK) || f.check().equals("duplicateRows")).toList();
+        .filter(f -> f.check() == Check.DUPLICATE_RATE || f.check() == Check.DUPLICATE_ROWS).toList();
   }
 
   private static int[][] slice(int[][] rows, int from, int to) {
@@ -101,7 +102,7 @@ class DuplicateFindingsTest {
     Report report = compare(SkewConfig.defaults(), train, predict);
 
     assertThat(duplicateFindings(report)).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("duplicateRate");
+      assertThat(f.check()).isEqualTo(Check.DUPLICATE_RATE);
       assertThat(f.scope()).isEqualTo(Scope.DATASET);
       assertThat(f.target()).isEqualTo("predict");
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -137,7 +138,7 @@ class DuplicateFindingsTest {
     SkewConfig unique = SkewConfig.parse("rowsUnique: true\n", "t");
 
     assertThat(duplicateFindings(compare(unique, train, predict, 0, 1))).singleElement().satisfies(f -> {
-      assertThat(f.check()).isEqualTo("duplicateRows");
+      assertThat(f.check()).isEqualTo(Check.DUPLICATE_ROWS);
       assertThat(f.target()).isEqualTo("predict");
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.message()).isEqualTo("predict: 1 rows repeat an earlier row in every column");

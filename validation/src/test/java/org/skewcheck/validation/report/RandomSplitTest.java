@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.skewcheck.validation.check.Check;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.PrefixRules;
@@ -36,7 +37,7 @@ class RandomSplitTest {
         Report report = compare(split.train(), split.predict());
 
         assertThat(alarms(report)).as("%s / %s split, seed %s", 5_000 - predictRows, predictRows, seed).isEmpty();
-        assertThat(report.verdict()).isEqualTo("ok");
+        assertThat(report.verdict()).isEqualTo(Verdict.OK);
         long tested = report.columns().stream().filter(c -> c.drift().untestedReason() == null).count();
         assertThat(tested).as("drift was measured, not skipped").isGreaterThanOrEqualTo(290);
         assertThat(report.columns()).filteredOn(c -> c.name().startsWith("CAT_")).hasSize(3).allSatisfy(c -> {
@@ -71,10 +72,10 @@ class RandomSplitTest {
 
     // The family moved as a whole, so besides its columns the family test flags it, once.
     assertThat(report.findings()).isNotEmpty().allSatisfy(f -> {
-      assertThat(f.check()).isIn("drift", "familyDrift");
+      assertThat(f.check()).isIn(Check.DRIFT, Check.FAMILY_DRIFT);
       assertThat(f.target()).startsWith("IQ0");
     });
-    assertThat(report.findings()).filteredOn(f -> f.check().equals("familyDrift")).singleElement()
+    assertThat(report.findings()).filteredOn(f -> f.check() == Check.FAMILY_DRIFT).singleElement()
         .satisfies(f -> assertThat(f.target()).isEqualTo("IQ0"));
     assertThat(report.findings()).filteredOn(f -> f.severity() == Severity.ERROR).hasSizeGreaterThan(15);
     Report.PrefixDrift iq0 = report.prefixes().stream().filter(p -> p.prefix().equals("IQ0")).findFirst()

@@ -16,6 +16,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
+import org.skewcheck.validation.check.Check;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.score.ScoresReport;
@@ -99,7 +100,7 @@ class ReportHtmlTest {
     Report report = report();
     Document doc = Jsoup.parse(ReportHtml.render(report));
     Report.PrefixReport iq = report.prefixes().stream().filter(p -> p.prefix().equals("IQ")).findFirst().orElseThrow();
-    assertThat(iq.findings()).extracting(Finding::check).contains("familyDrift");
+    assertThat(iq.findings()).extracting(Finding::check).contains(Check.FAMILY_DRIFT);
     Element row = doc.selectFirst("#heatmap tbody tr[data-prefix=IQ]");
     Element familyKs = row.select("td").get(7);
     assertThat(familyKs.text()).isEqualTo(Html.figure(iq.drift().family().total().ks()));
@@ -293,7 +294,7 @@ class ReportHtmlTest {
   @Test
   void aReportWithoutProvenanceOrFindingsStillRenders() {
     Report r = report();
-    Report bare = new Report(r.schemaVersion(), r.tool(), "ok", null, r.datasets(), List.of(), null, r.measures(),
+    Report bare = new Report(r.schemaVersion(), r.tool(), Verdict.OK, null, r.datasets(), List.of(), null, r.measures(),
         r.prefixes(), r.columns());
     Document doc = Jsoup.parse(ReportHtml.render(bare));
     assertThat(doc.selectFirst("#summary").text()).startsWith("ok ").doesNotContain("run time");

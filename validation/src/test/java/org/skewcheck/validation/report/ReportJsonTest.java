@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.skewcheck.validation.check.Check;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
@@ -215,8 +216,8 @@ class ReportJsonTest {
     figures.put("probability", NA);
     figures.put("ratio", Double.POSITIVE_INFINITY);
     figures.put("heavierIn", "predict");
-    Finding finding = new Finding("sparsity", Scope.PREFIX, "LG", Severity.ERROR, "LG went sparse", figures);
-    Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", "error", null, Map.of(), List.of(finding), null,
+    Finding finding = new Finding(Check.SPARSITY, Scope.PREFIX, "LG", Severity.ERROR, "LG went sparse", figures);
+    Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", Verdict.ERROR, null, Map.of(), List.of(finding), null,
         Map.of(), List.of(), List.of());
 
     JsonNode f = json(report).get("findings").get(0);
@@ -238,7 +239,7 @@ class ReportJsonTest {
     quantiles.put("p50", 2.0);
     Report.ColumnSummary summary = new Report.ColumnSummary(2, 0, 0, 0, Double.POSITIVE_INFINITY, NA, 1, 3,
         quantiles, NA, NA, null, null);
-    Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", "ok", null, Map.of(), List.of(), null, Map.of(),
+    Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", Verdict.OK, null, Map.of(), List.of(), null, Map.of(),
         List.of(), List.of(new Report.ColumnReport("x", "x", "feature", "numeric", summary, null,
             Report.ColumnDrift.untested("only in train"), List.of())));
 

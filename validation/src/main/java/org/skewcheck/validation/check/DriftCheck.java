@@ -120,8 +120,8 @@ public final class DriftCheck {
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i);
         Finding f = tested.containsKey(name)
-            ? finding(name, tested.get(name), ksAdjustedOf.get(name), chiSquareAdjusted[i],
-                declared.get(name))
+            ? finding(name, tested.get(name), NumericDrift.direction(t.get(name), p.get(name)),
+                ksAdjustedOf.get(name), chiSquareAdjusted[i], declared.get(name))
             : finding(name, categorical.get(name), chiSquareAdjusted[i], declared.get(name));
         if (f != null) {
           findings.add(f);
@@ -287,7 +287,7 @@ public final class DriftCheck {
   }
 
   /** The numeric column's finding, or null when no effect is both large enough and significant. */
-  private Finding finding(String name, NumericDrift d, double ksAdjusted, double chiSquareAdjusted,
+  private Finding finding(String name, NumericDrift d, int direction, double ksAdjusted, double chiSquareAdjusted,
       String declared) {
     SkewConfig.Drift thresholds = config.drift();
     boolean binsSignificant = chiSquareAdjusted < thresholds.fdr();
@@ -329,8 +329,8 @@ public final class DriftCheck {
     figures.put("chiSquarePValueAdjusted", chiSquareAdjusted);
     figures.put("trainN", d.trainN());
     figures.put("predictN", d.predictN());
-    if (d.direction() != 0) {
-      figures.put("direction", d.direction() > 0 ? "up" : "down");
+    if (direction != 0) {
+      figures.put("direction", direction > 0 ? "up" : "down");
     }
     figures.put("probability", probability);
     if (declared != null) {

@@ -44,9 +44,9 @@ public record FamilyDrift(NumericDrift total, NumericDrift nonZeroCount, Numeric
     int up = 0;
     int down = 0;
     for (ColumnPair c : columns) {
-      double delta = c.predict().mean() - c.train().mean();
-      up += delta > 0 ? 1 : 0;
-      down += delta < 0 ? 1 : 0;
+      int direction = NumericDrift.direction(c.train(), c.predict());
+      up += direction > 0 ? 1 : 0;
+      down += direction < 0 ? 1 : 0;
     }
     ColumnStats t = train.total();
     ColumnStats p = predict.total();

@@ -49,19 +49,13 @@ public record NumericDrift(double psi, double js, double ks, double ksPValue, do
   }
 
   /**
-   * Which way predict moved, from the binned distributions: +1 when predict's cumulative shares
-   * lie below train's on balance (its values are larger), -1 when above, 0 when they balance.
+   * Which way a column moved from train to predict: +1 when predict's mean is higher, -1 when
+   * lower, 0 when equal or unknown. The drift finding's {@code direction} and a family's
+   * {@code columnsUp} / {@code columnsDown} both count this way.
    */
-  public int direction() {
-    double train = 0;
-    double predict = 0;
-    double balance = 0;
-    for (int i = 0; i < trainProportions.length; i++) {
-      train += trainProportions[i];
-      predict += predictProportions[i];
-      balance += train - predict;
-    }
-    return Math.abs(balance) < 1e-12 ? 0 : balance > 0 ? 1 : -1;
+  public static int direction(ColumnStats train, ColumnStats predict) {
+    double delta = predict.mean() - train.mean();
+    return delta > 0 ? 1 : delta < 0 ? -1 : 0;
   }
 
   /** The measures of {@code predict} against {@code train}; each needs at least {@link #MIN_VALUES} values. */

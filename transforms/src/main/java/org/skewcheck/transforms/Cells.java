@@ -2,11 +2,12 @@ package org.skewcheck.transforms;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import org.skewcheck.validation.config.DateFormat;
+import org.skewcheck.validation.stats.CellSyntax;
 
 /**
- * How a CSV cell is read: empty, {@code NA}, {@code NaN} or {@code null} (any case, surrounding
- * blanks ignored) is missing; a finite number is a value; anything else is text, profiled as
- * non-numeric. Numbers are read from the CSV reader's buffer without a String: plain integers, most of
+ * How a CSV cell is read ({@link CellSyntax}): empty, {@code NA}, {@code NaN} or {@code null} (any
+ * case, surrounding blanks ignored) is missing; a finite number is a value; anything else is text,
+ * profiled as non-numeric. Numbers are read from the CSV reader's buffer without a String: plain integers, most of
  * a one-hot table, by a loop of their own, the rest by FastDoubleParser, which gives the same double as
  * {@link Double#parseDouble}. A cell of a column the config reads as dates is a number (epoch days or
  * seconds) when it matches the format, and text when it does not.
@@ -17,7 +18,7 @@ final class Cells {
   static final double TEXT = Double.longBitsToDouble(TEXT_BITS);
 
   /** The missing markers, matched ignoring ASCII case (no other character folds to one of their letters). */
-  private static final char[][] MISSING = {"na".toCharArray(), "nan".toCharArray(), "null".toCharArray()};
+  private static final char[][] MISSING = CellSyntax.MISSING.stream().map(String::toCharArray).toArray(char[][]::new);
 
   /** Longest plain integer read without the general parser: 9 digits always fit an int. */
   private static final int PLAIN_INTEGER_DIGITS = 9;
@@ -68,7 +69,7 @@ final class Cells {
       char c = buf[i];
       if (c == 'e' || c == 'E') {
         exponent = i;
-      } else if (!(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.')) {
+      } else if (!CellSyntax.isNumberChar(c)) {
         // Double.parseDouble also takes Java's "1d", "2f", hex "0x1p3" and "Infinity": none of them is a CSV number.
         return isMissing(buf, start, n) ? Double.NaN : TEXT;
       }

@@ -11,9 +11,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.skewcheck.validation.stats.CellSyntax;
 
 /**
  * One validation rule for the columns it selects — a {@code column} by name, every column of a
@@ -80,9 +79,6 @@ public record Rule(String column, String prefix, String match, List<Double> rang
    * YAML's own readings do not apply: {@code yes} is text, not true, and {@code 010} is 10, not 8.
    */
   static final class AllowedValueReader extends StdDeserializer<Object> {
-    /** What a cell reads as missing (any case), so never an allowed value. */
-    private static final Set<String> MISSING = Set.of("", "na", "nan", "null");
-
     AllowedValueReader() {
       super(Object.class);
     }
@@ -94,11 +90,11 @@ public record Rule(String column, String prefix, String match, List<Double> rang
       }
       String text = p.getText();
       String t = text.strip();
-      if (MISSING.contains(t.toLowerCase(Locale.ROOT))) {
+      if (CellSyntax.isMissing(t)) {
         throw InvalidFormatException.from(p, "'" + text + "' is read as a missing cell, never a value", text,
             Object.class);
       }
-      if (t.chars().allMatch(c -> c >= '0' && c <= '9' || "+-.eE".indexOf(c) >= 0)) {
+      if (t.chars().allMatch(c -> CellSyntax.isNumberChar((char) c))) {
         try {
           double v = Double.parseDouble(t);
           if (Double.isFinite(v)) {

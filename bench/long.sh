@@ -9,7 +9,8 @@
 # Usage: bench/long.sh [--build]                --build rebuilds the jar even if it exists
 #   SIZES="3000000 30000000" bench/long.sh      train rows per data set (predict.csv: 100,000 rows)
 #   RUNS=3 bench/long.sh                        job runs per size and runner, for the median wall
-#   HEAP=-Xmx512m bench/long.sh                 JVM flags of the job on both runners ('' for none)
+#   HEAP=-Xmx512m bench/long.sh                 JVM flags added to the launcher's, both runners ('' for none)
+#   SKEWCHECK_JAVA_OPTS='' bench/long.sh        the launcher's own flags (bin/skewcheck; '' for the JVM's defaults)
 #   RUNNERS="direct flink" bench/long.sh        which runners to measure
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -28,7 +29,6 @@ LOGS=target/bench-long-logs
 
 read -ra SIZE_LIST <<<"$SIZES"
 read -ra RUNNER_LIST <<<"$RUNNERS"
-read -ra HEAP_FLAGS <<<"$HEAP"
 ((${#SIZE_LIST[@]} > 0)) || { echo "SIZES must list at least one size" >&2; exit 2; }
 for size in "${SIZE_LIST[@]}"; do
   [[ $size =~ ^[1-9][0-9]*$ ]] || { echo "SIZES must be positive integers, not '$size'" >&2; exit 2; }
@@ -73,8 +73,8 @@ record() {
   else R_RATE[$1]=-; fi
 }
 
-job_cmd() { # job_cmd DATA RUNNER: sets JOB
-  JOB=(java "${HEAP_FLAGS[@]}" -jar "$JAR" --train="$1/train.csv" --predict="$1/predict.csv" --output="$OUT"
+job_cmd() { # job_cmd DATA RUNNER: sets JOB, the launcher as a user runs it, plus HEAP (java reads JDK_JAVA_OPTIONS)
+  JOB=(env "JDK_JAVA_OPTIONS=$HEAP" bin/skewcheck --train="$1/train.csv" --predict="$1/predict.csv" --output="$OUT"
        --failOn=never)
   if [[ $2 == flink ]]; then JOB+=(--runner=FlinkRunner --flinkMaster=[local] --parallelism=2); fi
 }

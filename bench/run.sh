@@ -6,6 +6,7 @@
 # Usage: bench/run.sh [--build]             --build rebuilds the jar even if it exists
 #   RUNS=5 bench/run.sh                     job runs to take the median over (default 3)
 #   MODE=same-distribution bench/run.sh     predict rows drawn from the train distribution
+#   SKEWCHECK_JAVA_OPTS='' bench/run.sh     the launcher's JVM flags (bin/skewcheck; '' for the JVM's defaults)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib.sh
@@ -37,7 +38,7 @@ fi
 ROWS=$(awk 'FNR > 1 { n++ } END { print n }' "$DATA/train.csv" "$DATA"/predict/*.csv)
 
 FLOOR=(java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.demo.ParseFloor "$DATA/train.csv" "$DATA/predict")
-JOB=(java -jar "$JAR" --train="$DATA/train.csv" --predict="$DATA/predict" --output=target/bench-out
+JOB=(bin/skewcheck --train="$DATA/train.csv" --predict="$DATA/predict" --output=target/bench-out
      --config=configs/joot.yaml --failOn=never)
 
 measure floor "${FLOOR[@]}"

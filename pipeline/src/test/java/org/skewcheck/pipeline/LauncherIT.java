@@ -1,0 +1,87 @@
+package org.skewcheck.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/skewcheck}, the launcher the README runs: it finds the built jar, runs it with its
+ * JVM flags (or the user's), passes arguments and the exit status through, and says what to do
+ * when there is no jar. Runs in {@code mvn verify}, after the shade.
+ */
+class LauncherIT {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path LAUNCHER = ROOT.resolve("bin/skewcheck");
+
+  /** The launcher's output and exit status. */
+  private record Run(int exit, String output) {}
+
+  private static Run launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+    // the launcher runs the java on PATH: make it this test's own
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin");
+    builder.environment().put("PATH", javaBin + ":" + builder.environment().getOrDefault("PATH", ""));
+    builder.environment().remove("SKEWCHECK_JAVA_OPTS");
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("launcher finished").isTrue();
+    return new Run(process.exitValue(), output);
+  }
+
+  @Test
+  void runsTheReadmeDemoJobWithTheBuiltJar(@TempDir Path output) throws Exception {
+    Run run = launch(Map.of(), "--train=demo/train.csv", "--predict=demo/predict", "--output=" + output,
+        "--config=configs/joot.yaml", "--model=demo/model.json", "--failOn=never");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).contains("skewcheck: verdict error");
+    assertThat(output.resolve("report.json")).isRegularFile();
+    assertThat(output.resolve("scores.csv")).isRegularFile();
+  }
+
+  @Test
+  void compilesWithC1OnlyUnlessTheUserSetsTheFlags() throws Exception {
+    // the java launcher reads JDK_JAVA_OPTIONS too: it prints the flags the JVM runs with
+    Map<String, String> printFlags = Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags");
+
+    Run defaults = launch(printFlags, "--version");
+    Run own = launch(Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags", "SKEWCHECK_JAVA_OPTS", "-Xmx300m"),
+        "--version");
+
+    assertThat(defaults.exit()).isZero();
+    assertThat(defaults.output()).contains("-XX:TieredStopAtLevel=1").contains("skewcheck 0.1.0");
+    assertThat(own.exit()).isZero();
+    assertThat(own.output()).doesNotContain("TieredStopAtLevel").contains("-XX:MaxHeapSize=314572800");
+  }
+
+  @Test
+  void exitStatusOfTheJobPassesThrough(@TempDir Path output) throws Exception {
+    Run run = launch(Map.of(), "--predict=demo/predict", "--output=" + output);
+
+    assertThat(run.exit()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).contains("--train");
+  }
+
+  @Test
+  void withoutAJarItSaysHowToBuildOne(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("skewcheck.jar");
+
+    Run run = launch(Map.of("SKEWCHECK_JAR", missing.toString()), "--version");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.output()).contains("no jar at '" + missing + "'").contains("mvn -B -q -DskipTests package");
+    assertThat(Files.exists(missing)).isFalse();
+  }
+}

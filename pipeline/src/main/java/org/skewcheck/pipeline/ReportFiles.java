@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,16 +15,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
-import org.apache.beam.sdk.io.fs.ResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 
-/** The run's output files, read and written through Beam's FileSystems so any scheme works. */
+/** The run's output files: their names, the pending names they are written under, and their removal. */
 final class ReportFiles {
   private static final ObjectMapper SUMMARY_READER = JsonMapper.builder().build();
   private static final Set<String> VERDICT_FIELDS = Set.of("verdict", "datasets", "findings");
@@ -39,51 +35,13 @@ final class ReportFiles {
 
   private ReportFiles() {}
 
-  static ResourceId resolve(String dir, String name) {
-    return FileSystems.matchNewResource(dir, true).resolve(name, ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
-  }
-
-  /** Writes under a temporary name, then renames: readers see the old file or the whole new one. */
-  static void writeAtomically(String dir, String name, byte[] bytes) throws IOException {
-    writeAtomically(resolve(dir, name), out -> out.write(bytes));
-  }
-
-  /** {@link #writeAtomically(String, String, byte[])} to a path given whole. */
-  static void writeAtomically(String path, byte[] bytes) throws IOException {
-    writeAtomically(FileSystems.matchNewResource(path, false), out -> out.write(bytes));
-  }
-
-  /** What writes a file's content to the stream it is given (which the caller closes). */
-  interface Content {
-    void writeTo(OutputStream out) throws IOException;
-  }
-
-  /** {@link #writeAtomically(String, String, byte[])} for content written as a stream. */
-  static void writeAtomically(String dir, String name, Content content) throws IOException {
-    writeAtomically(resolve(dir, name), content);
-  }
-
-  /**
-   * Lets {@code content} write a temporary file next to {@code target} (a dot-name ending in
-   * {@code .tmp}), then renames it: a write that fails or is killed midway leaves only that
-   * temporary file, and {@code target} is either absent, the old file, or the whole new one.
-   */
-  static void writeAtomically(ResourceId target, Content content) throws IOException {
-    ResourceId temp = target.getCurrentDirectory().resolve("." + target.getFilename() + "." + UUID.randomUUID() + ".tmp",
-        ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
-      content.writeTo(out);
-    }
-    FileSystems.rename(List.of(temp), List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-  }
-
   /**
    * The parts of {@code dir/report.json} the command's exit code and console summary need:
    * {@code verdict}, {@code datasets} and {@code findings}. They come before the columns and
    * prefixes (megabytes on a wide table), so reading stops as soon as it has them.
    */
   static JsonNode readVerdict(String dir) throws IOException {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(resolve(dir, pending(REPORT_JSON))));
+    try (InputStream in = Channels.newInputStream(FileSystems.open(BeamFiles.resolve(dir, pending(REPORT_JSON))));
         JsonParser parser = SUMMARY_READER.getFactory().createParser(in)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException(REPORT_JSON + " does not hold a JSON object");
@@ -99,18 +57,6 @@ final class ReportFiles {
         }
       }
       return summary;
-    }
-  }
-
-  static byte[] read(String dir, String name) throws IOException {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(resolve(dir, name)))) {
-      return in.readAllBytes();
-    }
-  }
-
-  static byte[] read(String path) throws IOException {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
-      return in.readAllBytes();
     }
   }
 
@@ -155,8 +101,8 @@ final class ReportFiles {
 
   /** Removes the report (published or pending), scores, history record and error log, and keeps the rejected rows. */
   static void removeReport(String dir) throws IOException {
-    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, REPORT_HTML), resolve(dir, pending(REPORT_JSON)),
-        resolve(dir, pending(REPORT_HTML)), resolve(dir, SCORES_CSV), resolve(dir, HISTORY_RECORD), resolve(dir, ERROR_LOG)),
+    FileSystems.delete(List.of(BeamFiles.resolve(dir, REPORT_JSON), BeamFiles.resolve(dir, REPORT_HTML), BeamFiles.resolve(dir, pending(REPORT_JSON)),
+        BeamFiles.resolve(dir, pending(REPORT_HTML)), BeamFiles.resolve(dir, SCORES_CSV), BeamFiles.resolve(dir, HISTORY_RECORD), BeamFiles.resolve(dir, ERROR_LOG)),
         MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
@@ -182,7 +128,7 @@ final class ReportFiles {
       FileSystems.rename(List.of(FileSystems.matchNewResource(pendingProfile(saveProfile), false)),
           List.of(FileSystems.matchNewResource(saveProfile, false)));
     }
-    FileSystems.rename(List.of(resolve(dir, pending(REPORT_HTML))), List.of(resolve(dir, REPORT_HTML)));
-    FileSystems.rename(List.of(resolve(dir, pending(REPORT_JSON))), List.of(resolve(dir, REPORT_JSON)));
+    FileSystems.rename(List.of(BeamFiles.resolve(dir, pending(REPORT_HTML))), List.of(BeamFiles.resolve(dir, REPORT_HTML)));
+    FileSystems.rename(List.of(BeamFiles.resolve(dir, pending(REPORT_JSON))), List.of(BeamFiles.resolve(dir, REPORT_JSON)));
   }
 }

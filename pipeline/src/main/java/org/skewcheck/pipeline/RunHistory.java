@@ -60,7 +60,7 @@ final class RunHistory {
         break;
       }
       try {
-        records.add(RunRecord.fromJson(ReportFiles.read(file.toString())));
+        records.add(RunRecord.fromJson(BeamFiles.read(file.toString())));
       } catch (IOException | RuntimeException e) {
         LOG.warn("skipping unreadable history record {}: {}", file,
             String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
@@ -73,12 +73,12 @@ final class RunHistory {
   /** Adds {@code record} (a {@link RunRecord}'s JSON) to {@code dir} under its own new name. */
   static void append(String dir, byte[] record) throws IOException {
     RunRecord parsed = RunRecord.fromJson(record);
-    ReportFiles.writeAtomically(target(dir, parsed), out -> out.write(record));
+    BeamFiles.writeAtomically(target(dir, parsed), out -> out.write(record));
   }
 
   /** Where {@code record} goes in {@code dir}. */
   static ResourceId target(String dir, RunRecord record) {
-    return ReportFiles.resolve(dir, NAME_TIME.format(Instant.parse(record.time())) + "-" + record.runId() + ".json");
+    return BeamFiles.resolve(dir, NAME_TIME.format(Instant.parse(record.time())) + "-" + record.runId() + ".json");
   }
 
   private static String folder(String dir) {

@@ -40,7 +40,7 @@ final class ScoreRuns {
   /** Sorts {@code rows} and writes them as a new run in {@code dir}; returns its path. */
   static String write(String dir, List<Row> rows) throws IOException {
     rows.sort(BY_ID_THEN_SCORE);
-    ResourceId run = ReportFiles.resolve(dir, PREFIX + UUID.randomUUID() + ".bin");
+    ResourceId run = BeamFiles.resolve(dir, PREFIX + UUID.randomUUID() + ".bin");
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
         Channels.newOutputStream(FileSystems.create(run, "application/octet-stream")), BUFFER_BYTES))) {
       for (Row row : rows) {
@@ -124,7 +124,7 @@ final class ScoreRuns {
 
   /** Removes every run in {@code dir}. */
   static void removeAll(String dir) throws IOException {
-    MatchResult runs = FileSystems.match(List.of(ReportFiles.resolve(dir, PREFIX + "*").toString()),
+    MatchResult runs = FileSystems.match(List.of(BeamFiles.resolve(dir, PREFIX + "*").toString()),
         EmptyMatchTreatment.ALLOW).get(0);
     if (runs.status() == MatchResult.Status.OK) {
       FileSystems.delete(runs.metadata().stream().map(MatchResult.Metadata::resourceId).toList(),

@@ -157,8 +157,8 @@ public final class SkewCheck {
     try {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      ReportFiles.writeAtomically(output, ReportFiles.ERROR_LOG, trace.toString().getBytes(StandardCharsets.UTF_8));
-      return " (stack trace in " + ReportFiles.resolve(output, ReportFiles.ERROR_LOG) + ")";
+      BeamFiles.writeAtomically(output, ReportFiles.ERROR_LOG, trace.toString().getBytes(StandardCharsets.UTF_8));
+      return " (stack trace in " + BeamFiles.resolve(output, ReportFiles.ERROR_LOG) + ")";
     } catch (Throwable t) {
       return " (no stack trace written to " + output + ": " + rootMessage(t) + ")";
     }
@@ -312,7 +312,7 @@ public final class SkewCheck {
     requireRows(report, "predict", inputs.predictFiles(), options.getOutput());
     if (options.getHistory() != null) {
       try {
-        RunHistory.append(options.getHistory(), ReportFiles.read(options.getOutput(), ReportFiles.HISTORY_RECORD));
+        RunHistory.append(options.getHistory(), BeamFiles.read(options.getOutput(), ReportFiles.HISTORY_RECORD));
       } catch (IOException e) {
         throw new RunFailure("the run could not be added to --history=" + options.getHistory() + ": "
             + e.getMessage());
@@ -350,7 +350,7 @@ public final class SkewCheck {
         + (files.size() > NAMES_SHOWN ? " and " + (files.size() - NAMES_SHOWN) + " more" : "");
     throw new RunFailure(dataset + " has no readable rows in " + names + (rejected == 0
         ? ": empty or only a header"
-        : ": all " + rejected + " rows were rejected, see " + ReportFiles.resolve(output, "rejected")));
+        : ": all " + rejected + " rows were rejected, see " + BeamFiles.resolve(output, "rejected")));
   }
 
   /** The local paths an input option names: its file or folder, and a folder's or glob's files. */
@@ -417,7 +417,7 @@ public final class SkewCheck {
       return null;
     }
     try {
-      return TrainProfile.fingerprintOf(options.getModel());
+      return BeamFiles.sha256(options.getModel());
     } catch (IOException e) {
       throw new RunFailure("cannot read model " + options.getModel() + ": " + e.getMessage());
     }
@@ -430,7 +430,7 @@ public final class SkewCheck {
     }
     String yaml;
     try {
-      yaml = new String(ReportFiles.read(path), StandardCharsets.UTF_8);
+      yaml = new String(BeamFiles.read(path), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new RunFailure("cannot read config " + path + ": " + e.getMessage());
     }
@@ -492,8 +492,8 @@ public final class SkewCheck {
           shortened(f.path("message").asText()), explains == 0 ? "" : " [+" + explains + " column findings]");
       shown++;
     }
-    out.println("  report: " + escaped(ReportFiles.resolve(outputDir, ReportFiles.REPORT_JSON).toString()));
-    out.println("  page:   " + escaped(ReportFiles.resolve(outputDir, ReportFiles.REPORT_HTML).toString()));
+    out.println("  report: " + escaped(BeamFiles.resolve(outputDir, ReportFiles.REPORT_JSON).toString()));
+    out.println("  page:   " + escaped(BeamFiles.resolve(outputDir, ReportFiles.REPORT_HTML).toString()));
   }
 
   /**

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,7 +120,7 @@ record TrainProfile(String writtenBy, String configFingerprint, String modelFing
   static TrainProfile read(String path, SkewConfig config, String modelFingerprint) throws RunFailure {
     byte[] bytes;
     try {
-      bytes = ReportFiles.read(path);
+      bytes = BeamFiles.read(path);
     } catch (IOException e) {
       throw new RunFailure("--trainProfile=" + path + ": cannot be read: " + e.getMessage());
     }
@@ -204,11 +203,6 @@ record TrainProfile(String writtenBy, String configFingerprint, String modelFing
     Set<String> all = new TreeSet<>();
     prefixes.values().forEach(p -> all.addAll(p.columns().keySet()));
     return all;
-  }
-
-  /** SHA-256 (hex) of a file read through Beam's FileSystems: how a model is recognised. */
-  static String fingerprintOf(String path) throws IOException {
-    return HexFormat.of().formatHex(sha256(ReportFiles.read(path), -1));
   }
 
   private static byte[] sha256(byte[] bytes, int length) {

@@ -90,13 +90,13 @@ final class WriteReportFn extends DoFn<String, Void> {
     // Both are rendered before either is written, so a rendering failure leaves neither behind.
     byte[] json = ReportJson.toBytes(report);
     byte[] html = ReportHtml.toBytes(report);
-    ReportFiles.writeAtomically(outputDir, ReportFiles.pending(ReportFiles.REPORT_HTML), html);
-    ReportFiles.writeAtomically(outputDir, ReportFiles.pending(ReportFiles.REPORT_JSON), json);
+    BeamFiles.writeAtomically(outputDir, ReportFiles.pending(ReportFiles.REPORT_HTML), html);
+    BeamFiles.writeAtomically(outputDir, ReportFiles.pending(ReportFiles.REPORT_JSON), json);
     if (nightly.history() != null) {
-      ReportFiles.writeAtomically(outputDir, ReportFiles.HISTORY_RECORD, RunRecord.of(report).toJson());
+      BeamFiles.writeAtomically(outputDir, ReportFiles.HISTORY_RECORD, RunRecord.of(report).toJson());
     }
     if (nightly.saveProfile() != null) {
-      ReportFiles.writeAtomically(ReportFiles.pendingProfile(nightly.saveProfile()),
+      BeamFiles.writeAtomically(ReportFiles.pendingProfile(nightly.saveProfile()),
           trainProfile(train, files, scores, duplicates).toBytes());
     }
     LOG.info("compared {} prefix profiles: {} findings; side inputs {} ms, checks {} ms, report.json {} KB and "

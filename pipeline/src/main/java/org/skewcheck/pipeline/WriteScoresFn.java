@@ -32,7 +32,7 @@ final class WriteScoresFn extends DoFn<String, Void> {
   public void process(ProcessContext c) throws IOException {
     List<String> paths = c.sideInput(runs);
     long[] rows = {0};
-    ReportFiles.writeAtomically(outputDir, ReportFiles.SCORES_CSV, out -> {
+    BeamFiles.writeAtomically(outputDir, ReportFiles.SCORES_CSV, out -> {
       BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       w.write("id,score\n");
       rows[0] = ScoreRuns.merge(paths, row -> {

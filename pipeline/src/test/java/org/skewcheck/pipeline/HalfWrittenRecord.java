@@ -29,7 +29,7 @@ final class HalfWrittenRecord {
     FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
     RunRecord record = record(Integer.parseInt(args[1]), 0.9);
     byte[] json = record.toJson();
-    ReportFiles.writeAtomically(RunHistory.target(args[0], record), out -> {
+    BeamFiles.writeAtomically(RunHistory.target(args[0], record), out -> {
       out.write(Arrays.copyOf(json, json.length / 2));
       out.flush();
       System.out.println(HALF_WRITTEN);

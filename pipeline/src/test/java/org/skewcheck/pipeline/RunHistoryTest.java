@@ -53,7 +53,7 @@ class RunHistoryTest {
     RunRecord fourth = HalfWrittenRecord.record(4, 0.9);
     byte[] json = fourth.toJson();
 
-    assertThatThrownBy(() -> ReportFiles.writeAtomically(RunHistory.target(history.toString(), fourth), out -> {
+    assertThatThrownBy(() -> BeamFiles.writeAtomically(RunHistory.target(history.toString(), fourth), out -> {
       out.write(Arrays.copyOf(json, json.length / 2));
       out.flush();
       throw new IOException("process killed");

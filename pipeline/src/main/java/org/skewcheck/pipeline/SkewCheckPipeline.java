@@ -21,6 +21,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.skewcheck.transforms.CombinePrefixStats;
 import org.skewcheck.transforms.CombineScoreSummaries;
 import org.skewcheck.transforms.CountDuplicates;
+import org.skewcheck.transforms.PrefixKey;
 import org.skewcheck.transforms.PrefixStatsCoder;
 import org.skewcheck.transforms.ScoreSummaryCoder;
 import org.skewcheck.transforms.ScoreWithXgboost;
@@ -53,7 +54,7 @@ public final class SkewCheckPipeline {
   public record Model(String path, List<String> features) {}
 
   /** The collections tests look at. */
-  public record Outputs(PCollection<KV<KV<String, String>, PrefixStats>> stats, PCollection<FileSummary> files,
+  public record Outputs(PCollection<KV<PrefixKey, PrefixStats>> stats, PCollection<FileSummary> files,
       PCollection<RejectedRow> rejected) {}
 
   /**
@@ -69,7 +70,7 @@ public final class SkewCheckPipeline {
     PCollectionTuple train = saved == null
         ? p.apply("ReadTrainCsv", read("train", inputs.trainFiles(), config, scoring)) : null;
 
-    PCollection<KV<KV<String, String>, PrefixStats>> stats = both(predict, train, ReadDataset.PROFILES, "Profiles")
+    PCollection<KV<PrefixKey, PrefixStats>> stats = both(predict, train, ReadDataset.PROFILES, "Profiles")
         .apply("CombinePrefixStats", CombinePrefixStats.perKey());
     PCollection<FileSummary> files = both(predict, train, ReadDataset.FILES, "Files");
     PCollection<RejectedRow> rejected = both(predict, train, ReadDataset.REJECTED, "Rejected");
@@ -87,7 +88,7 @@ public final class SkewCheckPipeline {
         .apply("CountDuplicates", CountDuplicates.perDataset());
     if (saved != null) {
       stats = withSaved(p, "Stats", stats, savedStats(saved),
-          KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
+          KvCoder.of(PrefixKey.Coder.of(), PrefixStatsCoder.of()));
       files = withSaved(p, "Files", files, saved.fileSummaries(), FileSummary.Coder.of());
       duplicates = withSaved(p, "Duplicates", duplicates,
           saved.duplicates() == null ? List.of() : List.of(KV.of("train", saved.duplicates())),
@@ -97,7 +98,7 @@ public final class SkewCheckPipeline {
       }
     }
 
-    PCollectionView<List<KV<KV<String, String>, PrefixStats>>> statsView = stats.apply("StatsView", View.asList());
+    PCollectionView<List<KV<PrefixKey, PrefixStats>>> statsView = stats.apply("StatsView", View.asList());
     PCollectionView<List<FileSummary>> filesView = files.apply("FilesView", View.asList());
     PCollectionView<List<KV<String, ScoreSummary>>> scoresView = scores.apply("ScoreSummariesView", View.asList());
     PCollectionView<List<KV<String, Duplicates>>> duplicatesView = duplicates.apply("DuplicatesView", View.asList());
@@ -124,9 +125,9 @@ public final class SkewCheckPipeline {
         .apply("WithSavedTrain" + what, Flatten.pCollections());
   }
 
-  private static List<KV<KV<String, String>, PrefixStats>> savedStats(TrainProfile saved) {
-    List<KV<KV<String, String>, PrefixStats>> out = new ArrayList<>();
-    saved.prefixes().forEach((prefix, stats) -> out.add(KV.of(KV.of("train", prefix), stats)));
+  private static List<KV<PrefixKey, PrefixStats>> savedStats(TrainProfile saved) {
+    List<KV<PrefixKey, PrefixStats>> out = new ArrayList<>();
+    saved.prefixes().forEach((prefix, stats) -> out.add(KV.of(new PrefixKey("train", prefix), stats)));
     return out;
   }
 

@@ -11,6 +11,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.transforms.FileSummary;
+import org.skewcheck.transforms.PrefixKey;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.history.HistoryCheck;
 import org.skewcheck.validation.history.RunRecord;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
 final class WriteReportFn extends DoFn<String, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(WriteReportFn.class);
   /** The side inputs the report is built from. */
-  record Views(PCollectionView<List<KV<KV<String, String>, PrefixStats>>> stats,
+  record Views(PCollectionView<List<KV<PrefixKey, PrefixStats>>> stats,
       PCollectionView<List<FileSummary>> files, PCollectionView<List<KV<String, ScoreSummary>>> scores,
       PCollectionView<List<KV<String, Duplicates>>> duplicates) implements Serializable {}
 
@@ -70,7 +71,7 @@ final class WriteReportFn extends DoFn<String, Void> {
   @ProcessElement
   public void process(ProcessContext c) throws IOException {
     long start = System.nanoTime();
-    List<KV<KV<String, String>, PrefixStats>> stats = c.sideInput(views.stats());
+    List<KV<PrefixKey, PrefixStats>> stats = c.sideInput(views.stats());
     List<FileSummary> files = c.sideInput(views.files());
     long read = System.nanoTime();
     Map<String, ScoreSummary> scores = new HashMap<>();
@@ -115,12 +116,12 @@ final class WriteReportFn extends DoFn<String, Void> {
         train.prefixes(), duplicates.get("train"), scores.get("train"));
   }
 
-  static DatasetProfile profile(String dataset, List<KV<KV<String, String>, PrefixStats>> stats,
+  static DatasetProfile profile(String dataset, List<KV<PrefixKey, PrefixStats>> stats,
       List<FileSummary> files) {
     Map<String, PrefixStats> prefixes = new HashMap<>();
-    for (KV<KV<String, String>, PrefixStats> kv : stats) {
-      if (kv.getKey().getKey().equals(dataset)) {
-        prefixes.put(kv.getKey().getValue(), kv.getValue());
+    for (KV<PrefixKey, PrefixStats> kv : stats) {
+      if (kv.getKey().dataset().equals(dataset)) {
+        prefixes.put(kv.getKey().prefix(), kv.getValue());
       }
     }
     long fileCount = 0;

@@ -47,7 +47,7 @@ final class ChunkSink implements ChunkParser.Sink {
 
   /** Outputs the partial profiles and hashes of the blocks seen since the last flush. */
   void flush() {
-    stats.forEach((prefix, s) -> out.get(ReadDataset.PROFILES).output(KV.of(KV.of(settings.dataset(), prefix), s)));
+    stats.forEach((prefix, s) -> out.get(ReadDataset.PROFILES).output(KV.of(new PrefixKey(settings.dataset(), prefix), s)));
     stats.clear();
     hashes.flush(out.get(ReadDataset.HASHES)::output);
   }

@@ -1,7 +1,6 @@
 package org.skewcheck.transforms;
 
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.display.DisplayData;
@@ -11,11 +10,11 @@ import org.skewcheck.validation.stats.PrefixStats;
 
 /**
  * Combines the readers' partial statistics ({@link ReadDataset#PROFILES}) into one {@link
- * PrefixStats} per (dataset, prefix) key. The combine is lifted: each worker merges its partials
+ * PrefixStats} per {@link PrefixKey} (dataset, prefix). The combine is lifted: each worker merges its partials
  * into accumulators, and only accumulators are shuffled.
  *
  * <pre>{@code
- * PCollection<KV<KV<String, String>, PrefixStats>> stats =
+ * PCollection<KV<PrefixKey, PrefixStats>> stats =
  *     read.get(ReadDataset.PROFILES).apply(CombinePrefixStats.perKey());
  * }</pre>
  */
@@ -23,18 +22,18 @@ public final class CombinePrefixStats {
   private CombinePrefixStats() {}
 
   /** The per-key combine. */
-  public static PTransform<PCollection<KV<KV<String, String>, PrefixStats>>,
-      PCollection<KV<KV<String, String>, PrefixStats>>> perKey() {
+  public static PTransform<PCollection<KV<PrefixKey, PrefixStats>>,
+      PCollection<KV<PrefixKey, PrefixStats>>> perKey() {
     return new PerKey();
   }
 
   private static final class PerKey
-      extends PTransform<PCollection<KV<KV<String, String>, PrefixStats>>, PCollection<KV<KV<String, String>, PrefixStats>>> {
+      extends PTransform<PCollection<KV<PrefixKey, PrefixStats>>, PCollection<KV<PrefixKey, PrefixStats>>> {
     @Override
-    public PCollection<KV<KV<String, String>, PrefixStats>> expand(
-        PCollection<KV<KV<String, String>, PrefixStats>> input) {
+    public PCollection<KV<PrefixKey, PrefixStats>> expand(
+        PCollection<KV<PrefixKey, PrefixStats>> input) {
       return input.apply("CombinePerPrefix", Combine.perKey(new PrefixStatsFn()))
-          .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
+          .setCoder(KvCoder.of(PrefixKey.Coder.of(), PrefixStatsCoder.of()));
     }
 
     @Override

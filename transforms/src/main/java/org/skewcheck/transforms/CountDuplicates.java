@@ -10,17 +10,15 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -41,13 +39,9 @@ import org.skewcheck.validation.report.Duplicates;
  * }</pre>
  */
 public final class CountDuplicates
-    extends PTransform<PCollection<KV<KV<KV<String, String>, Integer>, long[]>>, PCollection<KV<String, Duplicates>>> {
-  static final String ROW = "row";
-  static final String KEY = "key";
-
-  /** The coder of hash arrays keyed by ((dataset, kind), shard), as {@link ReadDataset#HASHES} carries them. */
-  public static final KvCoder<KV<KV<String, String>, Integer>, long[]> HASHES_CODER = KvCoder.of(
-      KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), VarIntCoder.of()), HashArrayCoder.INSTANCE);
+    extends PTransform<PCollection<KV<HashShard, long[]>>, PCollection<KV<String, Duplicates>>> {
+  /** The coder of hash arrays keyed by their shard, as {@link ReadDataset#HASHES} carries them. */
+  public static final KvCoder<HashShard, long[]> HASHES_CODER = KvCoder.of(HashShard.Coder.of(), HashArrayCoder.INSTANCE);
 
   private CountDuplicates() {}
 
@@ -64,37 +58,30 @@ public final class CountDuplicates
   }
 
   @Override
-  public PCollection<KV<String, Duplicates>> expand(PCollection<KV<KV<KV<String, String>, Integer>, long[]>> hashes) {
-    KvCoder<String, String> kindCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
-    KvCoder<KV<String, String>, Integer> shardCoder = KvCoder.of(kindCoder, VarIntCoder.of());
+  public PCollection<KV<String, Duplicates>> expand(PCollection<KV<HashShard, long[]>> hashes) {
     return hashes
         .apply("CountRepeatsPerShard", Combine.perKey(new RepeatsFn()))
-        .setCoder(KvCoder.of(shardCoder, VarLongCoder.of()))
-        .apply("DropShard", MapElements.into(TypeDescriptors.kvs(
-                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()), TypeDescriptors.longs()))
-            .via((KV<KV<KV<String, String>, Integer>, Long> shard) -> KV.of(shard.getKey().getKey(), shard.getValue())))
-        .setCoder(KvCoder.of(kindCoder, VarLongCoder.of()))
-        .apply("SumShards", Sum.longsPerKey())
-        .apply("ByDataset", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())))
-            .via((KV<KV<String, String>, Long> sum) ->
-                KV.of(sum.getKey().getKey(), KV.of(sum.getKey().getValue(), sum.getValue()))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .apply("GroupKinds", GroupByKey.create())
-        .apply("ToDuplicates", ParDo.of(new DoFn<KV<String, Iterable<KV<String, Long>>>, KV<String, Duplicates>>() {
+        .setCoder(KvCoder.of(HashShard.Coder.of(), VarLongCoder.of()))
+        .apply("ByDataset", WithKeys.of((KV<HashShard, Long> shard) -> shard.getKey().dataset())
+            .withKeyType(TypeDescriptors.strings()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(HashShard.Coder.of(), VarLongCoder.of())))
+        .apply("GroupShards", GroupByKey.create())
+        .apply("ToDuplicates", ParDo.of(new DoFn<KV<String, Iterable<KV<HashShard, Long>>>, KV<String, Duplicates>>() {
           @ProcessElement
-          public void process(@Element KV<String, Iterable<KV<String, Long>>> kinds,
+          public void process(@Element KV<String, Iterable<KV<HashShard, Long>>> shards,
               OutputReceiver<KV<String, Duplicates>> out) {
             long rows = 0;
-            Long keys = null;
-            for (KV<String, Long> kind : kinds.getValue()) {
-              if (kind.getKey().equals(ROW)) {
-                rows = kind.getValue();
+            long keys = 0;
+            boolean keyed = false;
+            for (KV<HashShard, Long> shard : shards.getValue()) {
+              if (shard.getKey().kind() == HashShard.Kind.ROW) {
+                rows += shard.getValue();
               } else {
-                keys = kind.getValue();
+                keyed = true;
+                keys += shard.getValue();
               }
             }
-            out.output(KV.of(kinds.getKey(), new Duplicates(rows, keys)));
+            out.output(KV.of(shards.getKey(), new Duplicates(rows, keyed ? keys : null)));
           }
         }))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Duplicates.class)));

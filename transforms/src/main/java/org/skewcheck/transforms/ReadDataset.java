@@ -59,9 +59,9 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RejectedRow> REJECTED = new TupleTag<>() {};
   public static final TupleTag<FileSummary> FILES = new TupleTag<>() {};
   /** Partial statistics per (dataset, prefix): combine them with {@link CombinePrefixStats}. */
-  public static final TupleTag<KV<KV<String, String>, PrefixStats>> PROFILES = new TupleTag<>() {};
+  public static final TupleTag<KV<PrefixKey, PrefixStats>> PROFILES = new TupleTag<>() {};
   /** Duplicate-counting row hashes per ((dataset, kind), shard): count them with {@link CountDuplicates}. */
-  public static final TupleTag<KV<KV<KV<String, String>, Integer>, long[]>> HASHES = new TupleTag<>() {};
+  public static final TupleTag<KV<HashShard, long[]>> HASHES = new TupleTag<>() {};
   static final TupleTag<FileRange> RANGES = new TupleTag<>() {};
   private static final TupleTagList READER_OUTPUTS = TupleTagList.of(HASHES).and(BLOCKS).and(REJECTED).and(FILES);
 
@@ -171,9 +171,9 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
           .apply("ReadWholeFiles", ParDo.of(new ReadWholeFilesFn(settings))
               .withOutputTags(PROFILES, READER_OUTPUTS)));
     }
-    PCollection<KV<KV<String, String>, PrefixStats>> profiles = flatten(begin, "Profiles", parts, PROFILES,
-        KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
-    PCollection<KV<KV<KV<String, String>, Integer>, long[]>> hashes =
+    PCollection<KV<PrefixKey, PrefixStats>> profiles = flatten(begin, "Profiles", parts, PROFILES,
+        KvCoder.of(PrefixKey.Coder.of(), PrefixStatsCoder.of()));
+    PCollection<KV<HashShard, long[]>> hashes =
         flatten(begin, "Hashes", parts, HASHES, CountDuplicates.HASHES_CODER);
     PCollection<RowBlock> blocks = flatten(begin, "Blocks", parts, BLOCKS, RowBlockCoder.of());
     PCollection<RejectedRow> rejected = flatten(begin, "Rejected", parts, REJECTED, RejectedRow.Coder.of());

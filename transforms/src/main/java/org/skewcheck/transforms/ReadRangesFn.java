@@ -20,7 +20,7 @@ import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
  * each chunk's profile (and last block) is output before the next chunk is claimed.
  */
 @DoFn.BoundedPerElement
-final class ReadRangesFn extends DoFn<FileRange, KV<KV<String, String>, PrefixStats>> {
+final class ReadRangesFn extends DoFn<FileRange, KV<PrefixKey, PrefixStats>> {
   private final ReadSettings settings;
 
   ReadRangesFn(ReadSettings settings) {

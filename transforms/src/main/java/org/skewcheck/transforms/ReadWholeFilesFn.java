@@ -17,7 +17,7 @@ import org.skewcheck.validation.stats.PrefixStats;
  * single larger compressed file), so what one call outputs is bounded by the batch. Rows of files
  * that share a header share blocks: a folder of a thousand one-row files becomes a few blocks.
  */
-final class ReadWholeFilesFn extends DoFn<List<String>, KV<KV<String, String>, PrefixStats>> {
+final class ReadWholeFilesFn extends DoFn<List<String>, KV<PrefixKey, PrefixStats>> {
   /** A file's output is flushed every this many chunks, so one big compressed file is profiled as it streams. */
   private static final int FLUSH_CHUNKS = 4;
 

@@ -11,7 +11,7 @@ import org.apache.beam.sdk.values.KV;
  * hash per row over every column (the sum of a per-cell mix of column name and value, so column
  * order does not matter and the row id is left out), and one per row over the key columns when
  * there is a key. Hashes are kept per shard, the shard being a hash's top bits, and flushed as one
- * array per (dataset, kind, shard) for {@link CountDuplicates}.
+ * array per {@link HashShard} for {@link CountDuplicates}.
  */
 final class RowHashes {
   /** Shards of the hash space: a power of two, so a hash's shard is its top bits. */
@@ -69,18 +69,18 @@ final class RowHashes {
   }
 
   /** Hands over the hashes gathered so far, one array per non-empty shard, and starts again. */
-  void flush(Consumer<KV<KV<KV<String, String>, Integer>, long[]>> out) {
-    flush(CountDuplicates.ROW, rows, rowCount, out);
+  void flush(Consumer<KV<HashShard, long[]>> out) {
+    flush(HashShard.Kind.ROW, rows, rowCount, out);
     if (!key.isEmpty()) {
-      flush(CountDuplicates.KEY, keys, keyCount, out);
+      flush(HashShard.Kind.KEY, keys, keyCount, out);
     }
   }
 
-  private void flush(String kind, long[][] shards, int[] counts,
-      Consumer<KV<KV<KV<String, String>, Integer>, long[]>> out) {
+  private void flush(HashShard.Kind kind, long[][] shards, int[] counts,
+      Consumer<KV<HashShard, long[]>> out) {
     for (int s = 0; s < SHARDS; s++) {
       if (counts[s] > 0) {
-        out.accept(KV.of(KV.of(KV.of(dataset, kind), s), Arrays.copyOf(shards[s], counts[s])));
+        out.accept(KV.of(new HashShard(dataset, kind, s), Arrays.copyOf(shards[s], counts[s])));
         counts[s] = 0;
       }
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.CombineFnTester;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -81,17 +80,17 @@ public class CombinePrefixStatsTest {
 
   @Test
   public void perKeyCombinesEachKeySeparately() {
-    List<KV<KV<String, String>, PrefixStats>> input = new ArrayList<>();
-    partials(PrefixStatsFixtures.generate(TRAIN_SEED, 30)).forEach(p -> input.add(KV.of(KV.of("train", "WI"), p)));
-    partials(PrefixStatsFixtures.generate(PREDICT_SEED, 20)).forEach(p -> input.add(KV.of(KV.of("predict", "WI"), p)));
+    List<KV<PrefixKey, PrefixStats>> input = new ArrayList<>();
+    partials(PrefixStatsFixtures.generate(TRAIN_SEED, 30)).forEach(p -> input.add(KV.of(new PrefixKey("train", "WI"), p)));
+    partials(PrefixStatsFixtures.generate(PREDICT_SEED, 20)).forEach(p -> input.add(KV.of(new PrefixKey("predict", "WI"), p)));
 
-    PCollection<KV<KV<String, String>, PrefixStats>> stats = pipeline
+    PCollection<KV<PrefixKey, PrefixStats>> stats = pipeline
         .apply(Create.of(input).withCoder(
-            KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of())))
+            KvCoder.of(PrefixKey.Coder.of(), PrefixStatsCoder.of())))
         .apply("CombinePrefixStats", CombinePrefixStats.perKey());
 
     assertThat(stats.getCoder()).isEqualTo(
-        KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), PrefixStatsCoder.of()));
+        KvCoder.of(PrefixKey.Coder.of(), PrefixStatsCoder.of()));
     PAssert.that(stats).satisfies(matchesGenerated(Map.of("train", TRAIN_SEED, "predict", PREDICT_SEED)));
     pipeline.run().waitUntilFinish();
   }
@@ -116,17 +115,17 @@ public class CombinePrefixStatsTest {
   }
 
   /** One output per dataset, each with the figures of its seed's blocks (regenerated: blocks are not Serializable). */
-  private static SerializableFunction<Iterable<KV<KV<String, String>, PrefixStats>>, Void> matchesGenerated(
+  private static SerializableFunction<Iterable<KV<PrefixKey, PrefixStats>>, Void> matchesGenerated(
       Map<String, Long> seeds) {
     Map<String, Long> expectedSeeds = new HashMap<>(seeds);
     return outputs -> {
       Map<String, PrefixStats> byDataset = new HashMap<>();
-      for (KV<KV<String, String>, PrefixStats> kv : outputs) {
-        assertThat(kv.getKey().getValue()).isEqualTo("WI");
+      for (KV<PrefixKey, PrefixStats> kv : outputs) {
+        assertThat(kv.getKey().prefix()).isEqualTo("WI");
         // read a copy: reading a quantile sorts a KLL sketch's level 0 in place, which the runner
         // would rightly report as mutating its input
         PrefixStats copy = clone(kv.getValue());
-        assertThat(byDataset.put(kv.getKey().getKey(), copy)).as("one output per key").isNull();
+        assertThat(byDataset.put(kv.getKey().dataset(), copy)).as("one output per key").isNull();
       }
       assertThat(byDataset).containsOnlyKeys(expectedSeeds.keySet());
       byDataset.forEach((dataset, stats) -> assertThat(stats, PrefixStatsFixtures.hasFiguresOf(

@@ -78,8 +78,8 @@ public class CountDuplicatesTest {
   }
 
   /** The hash arrays a reader outputs for these blocks, flushed after each block as a reader does after each chunk. */
-  private static List<KV<KV<KV<String, String>, Integer>, long[]>> hashes(List<String> key, RowBlock... blocks) {
-    List<KV<KV<KV<String, String>, Integer>, long[]>> out = new java.util.ArrayList<>();
+  private static List<KV<HashShard, long[]>> hashes(List<String> key, RowBlock... blocks) {
+    List<KV<HashShard, long[]>> out = new java.util.ArrayList<>();
     for (RowBlock block : blocks) {
       RowHashes hashes = new RowHashes(block.dataset(), key);
       hashes.add(block);

@@ -75,7 +75,7 @@ public class SplitReadTest {
         PAssert.that(name + " profile", read.get(ReadDataset.PROFILES).apply(name + " combine",
             CombinePrefixStats.perKey())).satisfies(profiles -> {
           Map<String, String> figures = new TreeMap<>();
-          profiles.forEach(kv -> figures.put(kv.getKey().getValue(), figures(kv.getValue())));
+          profiles.forEach(kv -> figures.put(kv.getKey().prefix(), figures(kv.getValue())));
           assertThat(figures).as(name).isEqualTo(expected.profile);
           return null;
         });

@@ -285,7 +285,7 @@ public final class SkewCheck {
     Pipeline pipeline = Pipeline.create(options);
     SkewCheckPipeline.build(pipeline, inputs, config, options.getOutput(), model,
         RunProvenance.start(startedAt, options, config, inputs),
-        new WriteReportFn.Nightly(options.getSaveProfile(), modelFingerprint, history));
+        new SkewCheckPipeline.Nightly(options.getSaveProfile(), modelFingerprint, history));
     StageLog.running(options.getRunner().getSimpleName());
     // a failing pipeline throws; execute reports that as an unexpected failure, with its stack trace
     PipelineResult result;

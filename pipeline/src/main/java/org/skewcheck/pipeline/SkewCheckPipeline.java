@@ -31,6 +31,7 @@ import org.skewcheck.transforms.ReadDataset;
 import org.skewcheck.transforms.RejectedRow;
 import org.skewcheck.transforms.RowBlock;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.history.RunRecord;
 import org.skewcheck.validation.report.Duplicates;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.score.ScoreSummary;
@@ -53,6 +54,15 @@ public final class SkewCheckPipeline {
   /** A model to score with and its feature order, already checked against the data. */
   public record Model(String path, List<String> features) {}
 
+  /**
+   * What a nightly run adds to the report step.
+   *
+   * @param saveProfile where to write the train side's profile, or null
+   * @param modelFingerprint SHA-256 of the model file, stored in the profile; null without a model
+   * @param history the earlier runs to compare with, or null without {@code --history}
+   */
+  public record Nightly(String saveProfile, String modelFingerprint, List<RunRecord> history) {}
+
   /** The collections tests look at. */
   public record Outputs(PCollection<KV<PrefixKey, PrefixStats>> stats, PCollection<FileSummary> files,
       PCollection<RejectedRow> rejected) {}
@@ -63,7 +73,7 @@ public final class SkewCheckPipeline {
    * writes and what it compares with.
    */
   public static Outputs build(Pipeline p, Inputs inputs, SkewConfig config, String outputDir, Model model,
-      Provenance provenance, WriteReportFn.Nightly nightly) {
+      Provenance provenance, Nightly nightly) {
     TrainProfile saved = inputs.savedTrain();
     boolean scoring = model != null;
     PCollectionTuple predict = p.apply("ReadPredictCsv", read("predict", inputs.predictFiles(), config, scoring));
@@ -98,15 +108,16 @@ public final class SkewCheckPipeline {
       }
     }
 
-    PCollectionView<List<KV<PrefixKey, PrefixStats>>> statsView = stats.apply("StatsView", View.asList());
-    PCollectionView<List<FileSummary>> filesView = files.apply("FilesView", View.asList());
-    PCollectionView<List<KV<String, ScoreSummary>>> scoresView = scores.apply("ScoreSummariesView", View.asList());
-    PCollectionView<List<KV<String, Duplicates>>> duplicatesView = duplicates.apply("DuplicatesView", View.asList());
-    p.apply("ReportTrigger", Create.of("report"))
-        .apply("CompareAndWriteReport",
-            ParDo.of(new WriteReportFn(config, provenance, outputDir,
-                    new WriteReportFn.Views(statsView, filesView, scoresView, duplicatesView), nightly))
-                .withSideInputs(statsView, filesView, scoresView, duplicatesView));
+    ReportInputs reportInputs = new ReportInputs(stats.apply("StatsView", View.asList()),
+        files.apply("FilesView", View.asList()), scores.apply("ScoreSummariesView", View.asList()),
+        duplicates.apply("DuplicatesView", View.asList()));
+    PCollection<String> compared = p.apply("ReportTrigger", Create.of("report"))
+        .apply("CompareProfiles", ParDo.of(new CompareProfilesFn(config, provenance, reportInputs, nightly.history(),
+            outputDir)).withSideInputs(reportInputs.views()));
+    if (nightly.saveProfile() != null) {
+      compared.apply("SaveTrainProfile", ParDo.of(new SaveTrainProfileFn(config, provenance, reportInputs,
+          nightly.saveProfile(), nightly.modelFingerprint())).withSideInputs(reportInputs.views()));
+    }
     return new Outputs(stats, files, rejected);
   }
 

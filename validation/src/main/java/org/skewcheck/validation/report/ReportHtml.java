@@ -1,6 +1,9 @@
 package org.skewcheck.validation.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +26,8 @@ import org.skewcheck.validation.check.Severity;
  * line, a prefix × measure heatmap, the findings (most severe first), the score comparison when a
  * model was given, and per prefix its worst columns, each with a small train-vs-predict chart.
  *
- * <p>It reads the same tree as {@code report.json} ({@link ReportJson#toTree}), so the page shows
+ * <p>Its stylesheet is the resource {@code report.css}, read once and inlined into every page. It
+ * reads the same tree as {@code report.json} ({@link ReportJson#toTree}), so the page shows
  * exactly what the JSON holds, and a column field it knows but the report lacks (a categorical
  * column's {@code topValues}, a drift's {@code linf}) is simply left out. The page stays light on
  * 4,000 columns: only a prefix's worst columns and columns with findings get a chart (at most
@@ -49,45 +53,8 @@ public final class ReportHtml {
       {"total", "row total"}, {"nonZeroCount", "non-zero count"}, {"nonZeroMean", "non-zero mean"}};
   /** Hue and saturation per severity, in the order of {@link #SEVERITIES}: red, amber, blue. */
   private static final List<String> HUES = List.of("0,85%", "38,95%", "217,90%");
-  private static final String CSS = """
-      :root{--err:#dc2626;--warn:#d97706;--info:#2563eb;--ok:#16a34a;--line:#e5e7eb;--muted:#6b7280}
-      *{box-sizing:border-box}
-      body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;\
-      color:#111827;background:#f9fafb}
-      header{background:#fff;border-bottom:1px solid var(--line);padding:14px 24px}
-      main{padding:4px 24px 40px;max-width:1440px}
-      h1{font-size:20px;margin:0 0 6px}h2{font-size:17px;margin:26px 0 8px}
-      .summary{font-size:15px;margin:0}.meta,.muted{color:var(--muted)}.meta{font-size:12px;margin:4px 0 0}
-      nav{margin-top:8px;font-size:13px}nav a{margin-right:14px}a{color:#1d4ed8;text-decoration:none}
-      table{border-collapse:collapse;background:#fff;font-size:13px}
-      th,td{border:1px solid var(--line);padding:3px 8px;text-align:right;vertical-align:top}
-      th{background:#f3f4f6;font-weight:600}.l{text-align:left}td.msg{text-align:left;max-width:900px}
-      .badge{display:inline-block;padding:0 7px;border-radius:9px;font-size:12px;font-weight:600;color:#fff;\
-      line-height:18px}
-      .error{--sev:var(--err)}.warning{--sev:var(--warn)}.info{--sev:var(--info)}.ok{--sev:var(--ok)}
-      .badge{background:var(--sev)}tr.sev td:first-child{box-shadow:inset 3px 0 var(--sev)}
-      .dot{display:inline-block;width:9px;height:9px;border-radius:50%;background:var(--sev,#d1d5db);margin-right:6px}
-      details.prefix{background:#fff;border:1px solid var(--line);border-radius:6px;margin:10px 0;padding:6px 12px}
-      details.prefix>summary{cursor:pointer;font-size:15px;padding:2px 0}
-      details.prefix>summary b{margin-right:6px}
-      .cols{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:10px;margin:10px 0 6px}
-      .col,.agg{border:1px solid var(--line);border-radius:6px;padding:6px 10px;overflow:hidden}
-      .col table{margin-top:4px;font-size:12px}.col th,.col td{padding:1px 6px}
-      .colhead{display:flex;gap:6px;align-items:center;flex-wrap:wrap}.colhead code{font-weight:600}
-      code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;overflow-wrap:anywhere}
-      ul.msgs{margin:4px 0;padding-left:18px;font-size:12px}ul.msgs li::marker{color:var(--sev)}
-      .figs{font-size:12px;margin:2px 0}
-      svg{display:block;margin-top:4px}svg .t,.sw.t{fill:#64748b;background:#64748b}\
-      svg .q,.sw.q{fill:#f97316;background:#f97316}
-      svg .ax{stroke:#9ca3af;stroke-width:1}svg text{font-size:9px;fill:#4b5563}\
-      svg .sl{fill:none;stroke:#64748b;stroke-width:1.2}.hist td{vertical-align:middle}
-      svg .pos{fill:#dc2626}svg .neg{fill:#2563eb}
-      .sw{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px;vertical-align:-1px}
-      .scroll{max-height:640px;overflow:auto;border:1px solid var(--line);display:inline-block;max-width:100%}
-      .scroll table{border:0}.scroll thead th{position:sticky;top:0;z-index:1}.nw,.nw code{white-space:nowrap}
-      .pair{display:flex;gap:28px;flex-wrap:wrap;align-items:flex-start}.pair h3{margin-top:0}
-      dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;font-size:13px}dt{font-weight:600}dd{margin:0}
-      """;
+  private static final String STYLESHEET = "report.css";
+  private static final String CSS = resource(STYLESHEET);
 
   private final JsonNode report;
   private final StringBuilder out = new StringBuilder(1 << 16);
@@ -126,6 +93,19 @@ public final class ReportHtml {
   /** The page for {@code report}, UTF-8 encoded. */
   public static byte[] toBytes(Report report) {
     return render(report).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The text of the resource {@code name} next to this class; an error when it is missing. */
+  static String resource(String name) {
+    try (InputStream in = ReportHtml.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("the resource " + name + " is missing from the classpath, next to "
+            + ReportHtml.class.getName() + ": report.html cannot be written without it");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the resource " + name, e);
+    }
   }
 
   private String page() {

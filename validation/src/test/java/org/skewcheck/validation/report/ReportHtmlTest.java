@@ -1,6 +1,7 @@
 package org.skewcheck.validation.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -194,6 +195,19 @@ class ReportHtmlTest {
     assertThat(doc.select("[src]")).isEmpty();
     assertThat(doc.select("link").eachAttr("href")).containsOnly("data:,");
     assertThat(doc.select("a[href]").eachAttr("href")).allMatch(href -> href.startsWith("#"));
+  }
+
+  @Test
+  void theStylesheetIsTheResourceReportCssInlinedInThePage() {
+    String css = ReportHtml.resource("report.css");
+    assertThat(css).startsWith(":root{").contains(".badge{");
+    assertThat(ReportHtml.render(report())).contains("<style>\n" + css + "</style>");
+  }
+
+  @Test
+  void aMissingResourceFailsWithItsName() {
+    assertThatThrownBy(() -> ReportHtml.resource("missing.css")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("missing.css");
   }
 
   @Test

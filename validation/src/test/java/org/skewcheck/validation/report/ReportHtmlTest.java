@@ -63,7 +63,7 @@ class ReportHtmlTest {
         List.of(new ScoresReport.Attribution("LG", 0.1, -0.3, -0.4), new ScoresReport.Attribution("IQ", 0, 0.05, 0.05)),
         new ScoresReport.Component(-1, -1, 0), new ScoresReport.Component(0.2, -0.15, -0.35), 1e-7, null);
     return new Report(r.schemaVersion(), r.tool(), r.verdict(), r.provenance(), r.datasets(), r.findings(), scores,
-        r.measures(), r.prefixes(), r.columns());
+        r.measures(), r.prefixes(), r.columns(), r.driftThresholds());
   }
 
   private static List<String> prefixNames(Report report) {
@@ -309,7 +309,7 @@ class ReportHtmlTest {
   void aReportWithoutProvenanceOrFindingsStillRenders() {
     Report r = report();
     Report bare = new Report(r.schemaVersion(), r.tool(), Verdict.OK, null, r.datasets(), List.of(), null, r.measures(),
-        r.prefixes(), r.columns());
+        r.prefixes(), r.columns(), r.driftThresholds());
     Document doc = Jsoup.parse(ReportHtml.render(bare));
     assertThat(doc.selectFirst("#summary").text()).startsWith("ok ").doesNotContain("run time");
     assertThat(doc.selectFirst("#findings").text()).isEqualTo("No findings.");

@@ -137,7 +137,7 @@ public final class CompareProfiles {
     measures.putAll(FamilyDriftCheck.definitions(config));
     return new Report(Report.SCHEMA_VERSION, TOOL, Verdict.of(findings), provenance, datasets, findings, scores,
         measures, prefixReports(train, predict, drift, family, byTarget),
-        columnReports(train, predict, prefixOf, drift, byTarget));
+        columnReports(train, predict, prefixOf, drift, byTarget), config.drift());
   }
 
   private static List<Finding> datasetFindings(DatasetProfile d) {

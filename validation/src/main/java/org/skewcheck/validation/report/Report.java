@@ -1,12 +1,15 @@
 package org.skewcheck.validation.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
+import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.score.ScoresReport;
 import org.skewcheck.validation.stats.Categories.ValueCount;
 
@@ -18,6 +21,8 @@ import org.skewcheck.validation.stats.Categories.ValueCount;
  * @param scores the score comparison, when a model scored both datasets (absent otherwise)
  * @param measures each drift measure's definition in one sentence, by the name the report uses
  * @param provenance the run, tool version, runner, config and input fingerprints (absent when unknown)
+ * @param driftThresholds the drift thresholds the findings were decided with, for the page to scale
+ *     its figures by (report.json does not hold them: its {@code measures} state them in words)
  */
 @JsonPropertyOrder({"schemaVersion", "tool", "verdict", "provenance", "datasets", "findings", "scores", "measures",
     "prefixes", "columns"})
@@ -31,9 +36,14 @@ public record Report(
     @JsonInclude(JsonInclude.Include.NON_NULL) ScoresReport scores,
     Map<String, String> measures,
     List<PrefixReport> prefixes,
-    List<ColumnReport> columns) {
+    List<ColumnReport> columns,
+    @JsonIgnore SkewConfig.Drift driftThresholds) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  public Report {
+    Objects.requireNonNull(driftThresholds, "driftThresholds");
+  }
 
   /**
    * This report with {@code added} findings (a prefix-scope one also under its prefix), findings
@@ -51,7 +61,7 @@ public record Report(
           series.get(p.prefix()));
     }).toList();
     return new Report(schemaVersion, tool, Verdict.of(all), provenance, datasets, all, scores, measures, withSeries,
-        columns);
+        columns, driftThresholds);
   }
 
   /**

@@ -40,7 +40,8 @@ class HistoryCheckTest {
         Double.NaN, Double.NaN, Double.NaN, List.of(), null);
     return new Report(1, "skewcheck", Verdict.OK, provenance(night),
         Map.of("predict", new Report.DatasetSummary(1, 100, 0, 4, null, null)), List.of(), null, Map.of(),
-        List.of(new Report.PrefixReport("LG", 4, predict, predict, drift, List.of(), null)), List.of());
+        List.of(new Report.PrefixReport("LG", 4, predict, predict, drift, List.of(), null)), List.of(),
+        SkewConfig.defaults().drift());
   }
 
   private static Provenance provenance(int night) {
@@ -63,7 +64,7 @@ class HistoryCheckTest {
     }
     return new Report(1, "skewcheck", Verdict.OK, provenance(night),
         Map.of("predict", new Report.DatasetSummary(1, 100, 0, 10 * families, null, null)), List.of(), null,
-        Map.of(), prefixes, List.of());
+        Map.of(), prefixes, List.of(), SkewConfig.defaults().drift());
   }
 
   private static List<RunRecord> nights(double... zeroFractions) {

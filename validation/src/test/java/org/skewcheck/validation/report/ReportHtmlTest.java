@@ -1,16 +1,15 @@
 package org.skewcheck.validation.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -20,6 +19,7 @@ import org.skewcheck.validation.check.Check;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.score.ScoresReport;
+import org.skewcheck.validation.stats.Categories.ValueCount;
 import org.skewcheck.validation.stats.Table;
 
 class ReportHtmlTest {
@@ -62,7 +62,7 @@ class ReportHtmlTest {
         List.of(new ScoresReport.Attribution("LG", 0.1, -0.3, -0.4), new ScoresReport.Attribution("IQ", 0, 0.05, 0.05)),
         new ScoresReport.Component(-1, -1, 0), new ScoresReport.Component(0.2, -0.15, -0.35), 1e-7, null);
     return new Report(r.schemaVersion(), r.tool(), r.verdict(), r.provenance(), r.datasets(), r.findings(), scores,
-        r.measures(), r.prefixes(), r.columns());
+        r.measures(), r.prefixes(), r.columns(), r.driftThresholds());
   }
 
   private static List<String> prefixNames(Report report) {
@@ -197,6 +197,19 @@ class ReportHtmlTest {
   }
 
   @Test
+  void theStylesheetIsTheResourceReportCssInlinedInThePage() {
+    String css = ReportHtml.resource("report.css");
+    assertThat(css).startsWith(":root{").contains(".badge{");
+    assertThat(ReportHtml.render(report())).contains("<style>\n" + css + "</style>");
+  }
+
+  @Test
+  void aMissingResourceFailsWithItsName() {
+    assertThatThrownBy(() -> ReportHtml.resource("missing.css")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("missing.css");
+  }
+
+  @Test
   void scoresShowStatisticsAndOneDeltaBarPerPrefix() {
     Document doc = Jsoup.parse(ReportHtml.render(withScores(report())));
     Elements attribution = doc.select("#attribution tbody tr");
@@ -211,19 +224,16 @@ class ReportHtmlTest {
 
   @Test
   void aCategoricalColumnWithTopValuesGetsABarPerValue() {
-    JsonNode tree = ReportJson.toTree(report());
-    ObjectNode column = null;
-    for (JsonNode c : tree.get("columns")) {
-      if (c.get("name").asText().equals("IQ_b")) {
-        column = (ObjectNode) c;
-      }
-    }
-    column.put("type", "categorical");
-    topValues((ObjectNode) column.get("train"), Map.of("Oslo", 1_500, "<Rome>", 500));
-    topValues((ObjectNode) column.get("predict"), Map.of("Bergen", 180, "Oslo", 20));
-    ((ObjectNode) column.get("drift")).put("linf", 0.65);
+    Report report = withColumn(report(), "IQ_b", c -> {
+      Report.ColumnDrift d = c.drift();
+      return new Report.ColumnReport(c.name(), c.prefix(), c.role(), "categorical",
+          topValues(c.train(), Map.of("Oslo", 1_500, "<Rome>", 500)),
+          topValues(c.predict(), Map.of("Bergen", 180, "Oslo", 20)),
+          new Report.ColumnDrift(d.psi(), d.js(), d.ks(), 0.65, d.ksPValue(), d.chiSquarePValue(), d.bins(),
+              d.categories(), d.p(), d.q(), d.untestedReason()), c.findings());
+    });
 
-    Element card = Jsoup.parse(ReportHtml.render(tree)).selectFirst(".col[data-column=IQ_b]");
+    Element card = Jsoup.parse(ReportHtml.render(report)).selectFirst(".col[data-column=IQ_b]");
     assertThat(card.select("svg text").eachText()).containsExactlyInAnyOrder("Oslo", "<Rome>", "Bergen");
     assertThat(card.select("svg rect.t")).hasSize(3);
     assertThat(card.selectFirst(".figs").text()).contains("LINF 0.65");
@@ -268,25 +278,35 @@ class ReportHtmlTest {
     assertThat(doc.select("details.prefix[data-prefix=IQ] table.hist")).as("no history, no sparklines").isEmpty();
   }
 
-  private static void topValues(ObjectNode side, Map<String, Integer> counts) {
-    ArrayNode values = side.putArray("topValues");
-    counts.forEach((value, count) -> values.addObject().put("value", value).put("count", count));
+  /** {@code r} with the column {@code name} replaced by {@code change} of it. */
+  private static Report withColumn(Report r, String name, UnaryOperator<Report.ColumnReport> change) {
+    List<Report.ColumnReport> columns = r.columns().stream().map(c -> c.name().equals(name) ? change.apply(c) : c)
+        .toList();
+    return new Report(r.schemaVersion(), r.tool(), r.verdict(), r.provenance(), r.datasets(), r.findings(), r.scores(),
+        r.measures(), r.prefixes(), columns, r.driftThresholds());
+  }
+
+  /** {@code s} listing {@code counts} as its top values. */
+  private static Report.ColumnSummary topValues(Report.ColumnSummary s, Map<String, Integer> counts) {
+    List<ValueCount> values = new ArrayList<>();
+    counts.forEach((value, count) -> values.add(new ValueCount(value, count)));
+    return new Report.ColumnSummary(s.count(), s.missing(), s.nonNumeric(), s.zeros(), s.mean(), s.stddev(), s.min(),
+        s.max(), s.quantiles(), s.skewness(), s.excessKurtosis(), s.distinct(), values);
   }
 
   @Test
   void theFindingsTableStopsAtItsCap() {
-    JsonNode tree = ReportJson.toTree(report());
-    ArrayNode findings = (ArrayNode) tree.get("findings");
-    long causes = 0;
-    for (JsonNode f : findings) {
-      causes += f.has("explainedBy") ? 0 : 1;
-    }
-    List<JsonNode> copies = new ArrayList<>();
+    Report r = report();
+    List<Finding> findings = new ArrayList<>(r.findings());
+    long causes = findings.stream().filter(f -> f.explainedBy() == null).count();
+    List<Finding> copies = new ArrayList<>();
     while (causes + copies.size() < ReportHtml.MAX_FINDINGS + 100) {
-      copies.add(findings.get(0).deepCopy());
+      copies.add(findings.get(0));
     }
     findings.addAll(copies);
-    Document doc = Jsoup.parse(ReportHtml.render(tree));
+    Report capped = new Report(r.schemaVersion(), r.tool(), r.verdict(), r.provenance(), r.datasets(), findings,
+        r.scores(), r.measures(), r.prefixes(), r.columns(), r.driftThresholds());
+    Document doc = Jsoup.parse(ReportHtml.render(capped));
     assertThat(doc.select("#findings > tbody > tr")).hasSize(ReportHtml.MAX_FINDINGS);
     assertThat(doc.text()).contains("100 more findings are in report.json.");
   }
@@ -295,7 +315,7 @@ class ReportHtmlTest {
   void aReportWithoutProvenanceOrFindingsStillRenders() {
     Report r = report();
     Report bare = new Report(r.schemaVersion(), r.tool(), Verdict.OK, null, r.datasets(), List.of(), null, r.measures(),
-        r.prefixes(), r.columns());
+        r.prefixes(), r.columns(), r.driftThresholds());
     Document doc = Jsoup.parse(ReportHtml.render(bare));
     assertThat(doc.selectFirst("#summary").text()).startsWith("ok ").doesNotContain("run time");
     assertThat(doc.selectFirst("#findings").text()).isEqualTo("No findings.");

@@ -218,7 +218,7 @@ class ReportJsonTest {
     figures.put("heavierIn", "predict");
     Finding finding = new Finding(Check.SPARSITY, Scope.PREFIX, "LG", Severity.ERROR, "LG went sparse", figures);
     Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", Verdict.ERROR, null, Map.of(), List.of(finding), null,
-        Map.of(), List.of(), List.of());
+        Map.of(), List.of(), List.of(), SkewConfig.defaults().drift());
 
     JsonNode f = json(report).get("findings").get(0);
     assertThat(fieldNames(f)).containsExactly("check", "scope", "target", "severity", "message", "figures");
@@ -241,7 +241,7 @@ class ReportJsonTest {
         quantiles, NA, NA, null, null);
     Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", Verdict.OK, null, Map.of(), List.of(), null, Map.of(),
         List.of(), List.of(new Report.ColumnReport("x", "x", "feature", "numeric", summary, null,
-            Report.ColumnDrift.untested("only in train"), List.of())));
+            Report.ColumnDrift.untested("only in train"), List.of())), SkewConfig.defaults().drift());
 
     JsonNode train = json(report).get("columns").get(0).get("train");
     assertThat(train.get("mean").isNull()).isTrue();

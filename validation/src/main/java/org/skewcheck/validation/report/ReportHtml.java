@@ -399,7 +399,9 @@ public final class ReportHtml {
       return;
     }
     out.append("<p class=\"figs\">family test: row total mean shift ").append(Html.figure(number(family, "meanShift")))
-        .append(" train sd (Welch p ").append(Html.figure(number(family, "meanShiftPValue"))).append(") · columns up ")
+        .append(" train sd (Welch p ").append(Html.figure(number(family, "meanShiftPValue")))
+        .append(") · non-zero log mean shift ").append(Html.figure(number(family, "logMeanShift")))
+        .append(" train sd (Welch p ").append(Html.figure(number(family, "logMeanShiftPValue"))).append(") · columns up ")
         .append(Html.count(family.path("columnsUp").asInt())).append(", down ")
         .append(Html.count(family.path("columnsDown").asInt())).append(" · family p ")
         .append(Html.figure(number(family, "pValue"))).append(" over ").append(family.path("tests").asInt())

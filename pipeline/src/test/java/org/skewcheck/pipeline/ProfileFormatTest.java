@@ -104,6 +104,8 @@ class ProfileFormatTest {
     assertThat(iq.columns().get("IQ_a").zeros()).isEqualTo(14);
     assertThat(iq.columns().get("IQ_b").count()).isEqualTo(ROWS - 6);
     assertThat(iq.aggregates()).as("a two-column family's row aggregates").isNotNull();
+    // IQ_b is non-zero wherever present; rows 0 and 21 have IQ_a = 0 and IQ_b missing.
+    assertThat(iq.aggregates().nonZeroLogMean().count()).isEqualTo(ROWS - 2);
     assertThat(read.prefixes().get("CAT").columns().get("CAT_colour").nonNumeric()).isEqualTo(ROWS);
     assertThat(read.duplicates()).isEqualTo(new Duplicates(3, 1L));
     assertThat(read.scores().scores().count()).isEqualTo(ROWS);

@@ -24,19 +24,24 @@ import org.skewcheck.validation.stats.PrefixStats;
  *
  * <p>Per family of at least two numeric feature columns, where every column holding numbers is a
  * testable numeric feature in both datasets (an id-like, categorical or non-feature column would
- * swamp the rows' sums, and a column one side lacks would move them by itself), {@link FamilyDrift} gives up to seven tests, all with rows as their unit and so valid
- * however the columns correlate: KS and PSI (with its chi-square test) of each row aggregate (row
- * total, non-zero count, non-zero mean), and Welch's t test of the row total's mean, whose effect
- * is the shift in train standard deviations of the total. A test triggers when its effect reaches
- * its threshold: the drift check's {@code drift.ks} and {@code drift.psiWarning}, and {@link
- * #MEAN_SHIFT}. The family's p-value is Bonferroni's over its L tests, min(1, L · the smallest
- * p-value of a triggering test) (1 when none triggers): valid under any dependence between the
- * tests, and nearly as strong as the harmonic mean p-value for so few of them. Families are then
- * Benjamini-Hochberg corrected at {@code drift.fdr}, declared families (any {@code expected}
- * declaration) apart from the others as in the drift check; a family drifted when its adjusted
- * p-value is below {@code drift.fdr}. A PSI from {@code drift.psiError} makes it an error, else a
- * warning; info for a declared family. The columns whose means went up and down are counted and
- * named in the message, not tested (see {@link FamilyDrift}).
+ * swamp the rows' sums, and a column one side lacks would move them by itself), {@link FamilyDrift}
+ * gives up to eight tests, all with rows as their unit and so valid however the columns correlate:
+ * KS and PSI (with its chi-square test) of each row aggregate (row total, non-zero count, non-zero
+ * mean), and Welch's t tests of the means of the row total and of the non-zero log mean (for a
+ * family whose numbers in train are all non-negative), whose effects are their shifts in train
+ * standard deviations. The log mean's test is the one built for a change of every column at once:
+ * a multiplicative change is a pure location shift of it, and it weighs the many small values of a
+ * sparse family as much as the few large ones that dominate the total (an additive shift of a
+ * sparse family's non-zero values moves it by about three times as many standard deviations as the
+ * total). A test triggers when its effect reaches its threshold: the drift check's {@code drift.ks}
+ * and {@code drift.psiWarning}, and {@link #MEAN_SHIFT}. The family's p-value is Bonferroni's over
+ * its L tests, min(1, L · the smallest p-value of a triggering test) (1 when none triggers): valid
+ * under any dependence between the tests, and nearly as strong as the harmonic mean p-value for so
+ * few of them. Families are then Benjamini-Hochberg corrected at {@code drift.fdr}, declared
+ * families (any {@code expected} declaration) apart from the others as in the drift check; a family
+ * drifted when its adjusted p-value is below {@code drift.fdr}. A PSI from {@code drift.psiError}
+ * makes it an error, else a warning; info for a declared family. The columns whose means went up
+ * and down are counted and named in the message, not tested (see {@link FamilyDrift}).
  *
  * <pre>{@code
  * FamilyDriftCheck.Result family = new FamilyDriftCheck(config).run(train, predict, features);
@@ -44,7 +49,10 @@ import org.skewcheck.validation.stats.PrefixStats;
  * }</pre>
  */
 public final class FamilyDriftCheck {
-  /** The row total's mean shift, in train standard deviations, from which Welch's test triggers (Cohen's "small"). */
+  /**
+   * The mean shift of the row total or of the non-zero log mean, in train standard deviations,
+   * from which its Welch test triggers (Cohen's "small").
+   */
   public static final double MEAN_SHIFT = 0.2;
 
   /**
@@ -84,7 +92,8 @@ public final class FamilyDriftCheck {
       PrefixStats p = predict.prefixes().get(prefix);
       List<FamilyDrift.ColumnPair> columns = p == null ? null : testableColumns(t, p, featureColumns);
       if (columns != null && columns.size() >= 2 && t.aggregates() != null && p.aggregates() != null) {
-        tested.put(prefix, FamilyDrift.between(t.aggregates(), p.aggregates(), columns));
+        boolean nonNegative = t.columns().values().stream().noneMatch(c -> c.min() < 0);
+        tested.put(prefix, FamilyDrift.between(t.aggregates(), p.aggregates(), columns, nonNegative));
       }
     });
     Map<String, String> declared = new TreeMap<>();
@@ -159,6 +168,9 @@ public final class FamilyDriftCheck {
     if (!Double.isNaN(d.meanShift())) {
       out.add(new Test("row total mean shift", d.meanShift(), MEAN_SHIFT, d.meanShiftPValue(), false));
     }
+    if (!Double.isNaN(d.logMeanShift())) {
+      out.add(new Test("non-zero log mean shift", d.logMeanShift(), MEAN_SHIFT, d.logMeanShiftPValue(), false));
+    }
     return out;
   }
 
@@ -204,6 +216,8 @@ public final class FamilyDriftCheck {
     });
     figures.put("meanShift", d.meanShift());
     figures.put("meanShiftPValue", d.meanShiftPValue());
+    figures.put("logMeanShift", d.logMeanShift());
+    figures.put("logMeanShiftPValue", d.logMeanShiftPValue());
     if (known) {
       figures.put("direction", up ? "up" : "down");
     }
@@ -225,19 +239,21 @@ public final class FamilyDriftCheck {
     SkewConfig.Drift d = config.drift();
     Map<String, String> m = new LinkedHashMap<>();
     m.put("familyAggregates", "A family's row aggregates are, in each row with any number of the family, the row's"
-        + " total (sum of its numbers), its count of non-zero numbers and the mean of its non-zero numbers (missing"
-        + " without one); they are profiled like columns (moments, exact counts or a KLL sketch) for families of at"
-        + " least two columns, and binned and measured like a numeric column (bins, psi, ks, ksPValue,"
-        + " chiSquarePValue).");
+        + " total (sum of its numbers), its count of non-zero numbers, the mean of its non-zero numbers and their"
+        + " log mean, the mean of ln |x| over them (both missing without one); they are profiled like columns"
+        + " (moments, exact counts or a KLL sketch) for families of at least two columns, and the first three are"
+        + " binned and measured like a numeric column (bins, psi, ks, ksPValue, chiSquarePValue).");
     m.put("familyMeanShift", "meanShift = (predict mean - train mean) of the row total over train's standard"
-        + " deviation of it; meanShiftPValue is the two-sided p-value of Welch's t test of the two means (t with"
-        + " Welch-Satterthwaite degrees of freedom).");
+        + " deviation of it, logMeanShift the same of the non-zero log mean (scale-free: every column times k moves"
+        + " it by ln k); meanShiftPValue and logMeanShiftPValue are the two-sided p-values of Welch's t test of the"
+        + " two means (t with Welch-Satterthwaite degrees of freedom).");
     m.put("familyDirection", "columnsUp and columnsDown count the family's tested columns whose mean is higher and"
         + " lower in predict; they describe the direction and are not tested (the columns are not independent).");
     m.put("familyDrifted", String.format(Locale.ROOT, "A family (at least two numeric feature columns, every column"
         + " holding numbers a testable numeric feature) drifted when, of its L tests (KS and PSI of each row"
-        + " aggregate, Welch's test of the row total's mean), those whose effect reaches its threshold (KS >= %s, PSI"
-        + " >= %s with its chi-square test, |meanShift| >= %s) give a Bonferroni p-value min(1, L * smallest p) that"
+        + " aggregate but the log mean, Welch's tests of the row total's and the non-zero log mean's means), those"
+        + " whose effect reaches its threshold (KS >= %s, PSI >= %s with its chi-square test, |meanShift| and"
+        + " |logMeanShift| >= %s) give a Bonferroni p-value min(1, L * smallest p) that"
         + " is below q = %s after a Benjamini-Hochberg correction over the families tested (declared families apart);"
         + " Bonferroni is valid under any dependence between the tests. An aggregate PSI >= %s is an error, else a"
         + " warning; info when the config declares the prefix expected-constant or expected-sparse.",

@@ -250,8 +250,8 @@ public final class CompareProfiles {
   private static Report.FamilyDrift familyDrift(FamilyDriftCheck.Family family) {
     FamilyDrift d = family.drift();
     return new Report.FamilyDrift(aggregateDrift(d.total()), aggregateDrift(d.nonZeroCount()),
-        aggregateDrift(d.nonZeroMean()), d.meanShift(), d.meanShiftPValue(), d.columnsUp(), d.columnsDown(),
-        family.tests(), family.pValue());
+        aggregateDrift(d.nonZeroMean()), d.meanShift(), d.meanShiftPValue(), d.logMeanShift(),
+        d.logMeanShiftPValue(), d.columnsUp(), d.columnsDown(), family.tests(), family.pValue());
   }
 
   private static Report.ColumnDrift aggregateDrift(NumericDrift d) {

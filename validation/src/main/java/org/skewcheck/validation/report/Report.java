@@ -152,17 +152,21 @@ public record Report(
   /**
    * The family drift test of a prefix (absent when the family was not tested): the drift of each of
    * its row aggregates, as a numeric column's (null when a side has fewer than two such rows), the
-   * row total's mean shift, the columns that moved up and down, and the family's p-value.
+   * mean shifts of the row total and of the non-zero log mean, the columns that moved up and down,
+   * and the family's p-value.
    *
    * @param meanShift the row total's (predict − train) mean over train's standard deviation of it
    * @param meanShiftPValue Welch's two-sided p-value for the row total's means
+   * @param logMeanShift the non-zero log mean's (predict − train) mean over train's standard deviation of it
+   * @param logMeanShiftPValue Welch's two-sided p-value for the non-zero log mean's means
    * @param tests L, the tests the family's p-value is corrected over
    * @param pValue Bonferroni over the tests whose effect reached its threshold, 1 when none did
    */
-  @JsonPropertyOrder({"total", "nonZeroCount", "nonZeroMean", "meanShift", "meanShiftPValue", "columnsUp",
-      "columnsDown", "tests", "pValue"})
+  @JsonPropertyOrder({"total", "nonZeroCount", "nonZeroMean", "meanShift", "meanShiftPValue", "logMeanShift",
+      "logMeanShiftPValue", "columnsUp", "columnsDown", "tests", "pValue"})
   public record FamilyDrift(ColumnDrift total, ColumnDrift nonZeroCount, ColumnDrift nonZeroMean, double meanShift,
-      double meanShiftPValue, int columnsUp, int columnsDown, int tests, double pValue) {}
+      double meanShiftPValue, double logMeanShift, double logMeanShiftPValue, int columnsUp, int columnsDown,
+      int tests, double pValue) {}
 
   /**
    * One prefix's roll-up in one dataset.

@@ -278,7 +278,9 @@ public final class ReportHtml {
       return;
     }
     out.append("<p class=\"figs\">family test: row total mean shift ").append(Html.figure(family.meanShift()))
-        .append(" train sd (Welch p ").append(Html.figure(family.meanShiftPValue())).append(") · columns up ")
+        .append(" train sd (Welch p ").append(Html.figure(family.meanShiftPValue()))
+        .append(") · non-zero log mean shift ").append(Html.figure(family.logMeanShift()))
+        .append(" train sd (Welch p ").append(Html.figure(family.logMeanShiftPValue())).append(") · columns up ")
         .append(Html.count(family.columnsUp())).append(", down ")
         .append(Html.count(family.columnsDown())).append(" · family p ")
         .append(Html.figure(family.pValue())).append(" over ").append(family.tests())

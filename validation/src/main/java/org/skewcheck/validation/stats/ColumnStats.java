@@ -123,8 +123,8 @@ public final class ColumnStats {
 
   /**
    * {@link #addAll(double[], int, int)}, also adding in the same pass, per row (indexes from {@code
-   * from}), its numbers, non-zero numbers and their sum: what {@link PrefixStats} counts rows with
-   * and builds its row aggregates from.
+   * from}), its numbers, non-zero numbers, their sum and their ln |x|: what {@link PrefixStats}
+   * counts rows with and builds its row aggregates from.
    */
   void addAll(double[] v, int from, int to, RowTallies rows) {
     long n = 0;

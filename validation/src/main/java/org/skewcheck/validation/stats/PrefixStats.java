@@ -122,7 +122,7 @@ public final class PrefixStats {
   /**
    * Writes the complete state in a compact binary form: the three row counts, the columns in sorted
    * order (count, then name and profile each), then whether there are row aggregates and, if so,
-   * their total, non-zero count and non-zero mean profiles.
+   * their total, non-zero count, non-zero mean and non-zero log mean profiles.
    */
   public void writeTo(DataOutput out) throws IOException {
     out.writeLong(rows);

@@ -195,7 +195,7 @@ class ReportJsonTest {
     assertThat(root.get("findings").get(0).get("check").asText()).isEqualTo("familyDrift");
     JsonNode family = iq.get("family");
     assertThat(fieldNames(family)).containsExactly("total", "nonZeroCount", "nonZeroMean", "meanShift",
-        "meanShiftPValue", "columnsUp", "columnsDown", "tests", "pValue");
+        "meanShiftPValue", "logMeanShift", "logMeanShiftPValue", "columnsUp", "columnsDown", "tests", "pValue");
     assertThat(family.get("total").get("ks").asDouble()).isBetween(0.5, 1.0);
     assertThat(family.get("total").get("bins").size()).isEqualTo(9);
     assertThat(family.get("nonZeroCount").isNull()).as("every row has two non-zero numbers").isTrue();

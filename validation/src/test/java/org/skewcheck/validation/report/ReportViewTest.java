@@ -40,7 +40,7 @@ class ReportViewTest {
   private static PrefixDrift drift(int tested, int drifted, double psiMax, List<String> worst, double familyKs) {
     ColumnDrift total = Double.isNaN(familyKs) ? null
         : new ColumnDrift(NA, NA, familyKs, NA, NA, NA, List.of(0.0), null, List.of(0.5, 0.5), List.of(0.5, 0.5), null);
-    Report.FamilyDrift family = total == null ? null : new Report.FamilyDrift(total, null, null, 0, 1, 0, 0, 5, 1);
+    Report.FamilyDrift family = total == null ? null : new Report.FamilyDrift(total, null, null, 0, 1, NA, NA, 0, 0, 5, 1);
     return new PrefixDrift(tested, drifted, tested == 0 ? NA : (double) drifted / tested, psiMax, NA, NA, NA, NA, NA,
         worst, family);
   }

@@ -84,12 +84,13 @@ class PrefixStatsTest {
   }
 
   @Test
-  void profilesEachRowsTotalNonZeroCountAndNonZeroMean() {
+  void profilesEachRowsTotalNonZeroCountNonZeroMeanAndNonZeroLogMean() {
     PrefixStats s = new PrefixStats();
     s.add(handMadeBlock());
 
-    // r0 {0, 1}: total 1, one non-zero of mean 1; r1 {0, 0, 0}: total 0, none; r2 and r3 have no
-    // number, so no aggregate; r4 {2.5}: total 2.5, one non-zero of mean 2.5.
+    // r0 {0, 1}: total 1, one non-zero of mean 1 and log mean ln 1 = 0; r1 {0, 0, 0}: total 0, none;
+    // r2 and r3 have no number, so no aggregate; r4 {2.5}: total 2.5, one non-zero of mean 2.5 and
+    // log mean ln 2.5.
     RowAggregates a = s.aggregates();
     assertThat(a.total().count()).isEqualTo(3);
     assertThat(a.total().exactValues()).containsExactly(0, 1, 2.5);
@@ -97,7 +98,20 @@ class PrefixStatsTest {
     assertThat(a.nonZeroCount().countOf(1)).isEqualTo(2);
     assertThat(a.nonZeroMean().count()).isEqualTo(2);
     assertThat(a.nonZeroMean().mean()).isEqualTo(1.75);
+    assertThat(a.nonZeroLogMean().exactValues()).containsExactly(0, Math.log(2.5));
     assertThat(s.columns()).as("the aggregates are not columns").containsOnlyKeys("WI_a", "WI_b", "WI_c");
+  }
+
+  @Test
+  void theNonZeroLogMeanIsTheLogOfTheGeometricMeanOfAbsoluteValues() {
+    PrefixStats s = ProfileFixtures.prefixStats(new String[] {"LG_a", "LG_b", "LG_c"},
+        new double[][] {{-2, 0, 8}, {0.5, 0.5, 0.5}, {0, 0, 0}});
+
+    // {-2, 8}: (ln 2 + ln 8) / 2 = ln 4; {0.5, 0.5, 0.5}: ln 0.5; no non-zero number: missing.
+    ColumnStats logMean = s.aggregates().nonZeroLogMean();
+    assertThat(logMean.count()).isEqualTo(2);
+    assertThat(logMean.min()).isCloseTo(Math.log(0.5), within(1e-15));
+    assertThat(logMean.max()).isCloseTo(Math.log(4), within(1e-15));
   }
 
   @Test
@@ -162,6 +176,7 @@ class PrefixStatsTest {
       assertSameColumn("total", a.total(), e.total(), tolerance);
       assertSameColumn("nonZeroCount", a.nonZeroCount(), e.nonZeroCount(), tolerance);
       assertSameColumn("nonZeroMean", a.nonZeroMean(), e.nonZeroMean(), tolerance);
+      assertSameColumn("nonZeroLogMean", a.nonZeroLogMean(), e.nonZeroLogMean(), tolerance);
     }
   }
 

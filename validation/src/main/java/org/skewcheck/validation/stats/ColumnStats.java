@@ -6,11 +6,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The mergeable profile of one column in one dataset: counts, extremes and the first four central
- * moments (Welford's update, Chan/Pébay's merge, so one worker or a thousand give the same figures
- * to rounding); its numbers' {@link NumericDistribution} (exact value counts while the column has
- * few distinct values, then a KLL quantile sketch; a distinct count of integers); and the count of
- * its present values that are not numbers. Missing cells are not counted here: a
+ * The mergeable profile of one column in one dataset: its numbers' {@link Moments} (counts,
+ * extremes, the first four moments), their {@link NumericDistribution} (exact value counts while
+ * the column has few distinct values, then a KLL quantile sketch; a distinct count of integers),
+ * and the count of its present values that are not numbers. Missing cells are not counted here: a
  * column's missing count is the dataset's row count minus {@link #count()} and {@link
  * #nonNumeric()}, which also covers files that lack the column altogether.
  *
@@ -29,18 +28,22 @@ import java.util.List;
  * }</pre>
  */
 public final class ColumnStats {
-  private long count;
+  private final Moments moments;
   private long nonNumeric;
-  private long zeros;
-  private double mean;
-  private double m2;
-  private double m3;
-  private double m4;
-  private double min = Double.POSITIVE_INFINITY;
-  private double max = Double.NEGATIVE_INFINITY;
-  private NumericDistribution numbers = new NumericDistribution();
+  private final NumericDistribution numbers;
   /** Null until the first text cell. */
   private Categories categories;
+
+  public ColumnStats() {
+    this(new Moments(), 0, new NumericDistribution(), null);
+  }
+
+  private ColumnStats(Moments moments, long nonNumeric, NumericDistribution numbers, Categories categories) {
+    this.moments = moments;
+    this.nonNumeric = nonNumeric;
+    this.numbers = numbers;
+    this.categories = categories;
+  }
 
   /** Adds one finite numeric value. */
   public void add(double x) {
@@ -55,7 +58,7 @@ public final class ColumnStats {
     if (n <= 0) {
       return;
     }
-    moments(x, n);
+    moments.add(x, n);
     numbers.add(x, n);
     if (categories != null) {
       categories.addNumber(x, n);
@@ -68,119 +71,11 @@ public final class ColumnStats {
    * its zeros are counted as one run.
    */
   public void addAll(double[] v, int from, int to) {
-    addMoments(v, from, to);
+    moments.addAll(v, from, to);
     numbers.addAll(v, from, to);
     if (categories != null) {
       categories.addNumbers(v, from, to);
     }
-  }
-
-  /** Adds {@code n} copies of {@code x} to the moments alone. */
-  private void moments(double x, long n) {
-    if (n <= 0) {
-      return;
-    }
-    double na = count;
-    double total = na + n;
-    double delta = x - mean;
-    double d2 = delta * delta;
-    m4 += d2 * d2 * na * n * (na * na - na * n + (double) n * n) / (total * total * total)
-        + 6 * d2 * ((double) n * n * m2) / (total * total)
-        - 4 * delta * n * m3 / total;
-    m3 += d2 * delta * na * n * (na - n) / (total * total) - 3 * delta * n * m2 / total;
-    m2 += d2 * na * n / total;
-    mean += delta * n / total;
-    count += n;
-    if (x == 0) {
-      zeros += n;
-    }
-    if (x < min) {
-      min = x;
-    }
-    if (x > max) {
-      max = x;
-    }
-  }
-
-  /** The moments of {@link #addAll}'s slice. */
-  private void addMoments(double[] v, int from, int to) {
-    long n = 0;
-    long zeroRun = 0;
-    double sum = 0;
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (int i = from; i < to; i++) {
-      double x = v[i];
-      if (Double.isNaN(x)) {
-        continue;
-      }
-      n++;
-      sum += x;
-      if (x == 0) {
-        zeroRun++;
-      }
-      lo = Math.min(lo, x);
-      hi = Math.max(hi, x);
-    }
-    if (n == zeroRun) {
-      moments(0.0, zeroRun);
-      return;
-    }
-    if (!Double.isFinite(sum)) {
-      // the slice's sum overflows, so its mean is unknown: value by value instead
-      for (int i = from; i < to; i++) {
-        if (!Double.isNaN(v[i])) {
-          moments(v[i], 1);
-        }
-      }
-      return;
-    }
-    double blockMean = sum / n;
-    double b2 = 0;
-    double b3 = 0;
-    double b4 = 0;
-    for (int i = from; i < to; i++) {
-      double x = v[i];
-      if (!Double.isNaN(x)) {
-        double d = x - blockMean;
-        double d2 = d * d;
-        b2 += d2;
-        b3 += d2 * d;
-        b4 += d2 * d2;
-      }
-    }
-    mergeMoments(n, blockMean, b2, b3, b4);
-    zeros += zeroRun;
-    min = Math.min(min, lo);
-    max = Math.max(max, hi);
-  }
-
-  /** Folds the moments of {@code nb} values with these mean and central sums into this column's (Chan/Pébay). */
-  private void mergeMoments(long nb, double meanB, double m2b, double m3b, double m4b) {
-    if (count == 0) {
-      count = nb;
-      mean = meanB;
-      m2 = m2b;
-      m3 = m3b;
-      m4 = m4b;
-      return;
-    }
-    double na = count;
-    double n = na + nb;
-    double delta = meanB - mean;
-    double d2 = delta * delta;
-    double newM4 = m4 + m4b
-        + d2 * d2 * na * nb * (na * na - na * nb + (double) nb * nb) / (n * n * n)
-        + 6 * d2 * (na * na * m2b + (double) nb * nb * m2) / (n * n)
-        + 4 * delta * (na * m3b - nb * m3) / n;
-    double newM3 = m3 + m3b
-        + d2 * delta * na * nb * (na - nb) / (n * n)
-        + 3 * delta * (na * m2b - nb * m2) / n;
-    m2 = m2 + m2b + d2 * na * nb / n;
-    m3 = newM3;
-    m4 = newM4;
-    mean += delta * nb / n;
-    count += nb;
   }
 
   /** Counts one present value that is not a finite number: a category. */
@@ -214,12 +109,7 @@ public final class ColumnStats {
     }
     nonNumeric += other.nonNumeric;
     mergeCategories(other);
-    if (other.count > 0) {
-      mergeMoments(other.count, other.mean, other.m2, other.m3, other.m4);
-      zeros += other.zeros;
-      min = Math.min(min, other.min);
-      max = Math.max(max, other.max);
-    }
+    moments.merge(other.moments);
     numbers.merge(other.numbers);
   }
 
@@ -236,7 +126,7 @@ public final class ColumnStats {
   }
 
   public long count() {
-    return count;
+    return moments.count();
   }
 
   public long nonNumeric() {
@@ -244,40 +134,40 @@ public final class ColumnStats {
   }
 
   public long zeros() {
-    return zeros;
+    return moments.zeros();
   }
 
   /** Arithmetic mean of the numeric values; NaN when there are none. */
   public double mean() {
-    return count == 0 ? Double.NaN : mean;
+    return moments.mean();
   }
 
   /** Sample standard deviation (n − 1); NaN below two values. */
   public double stddev() {
-    return count < 2 ? Double.NaN : Math.sqrt(m2 / (count - 1));
+    return moments.stddev();
   }
 
   /** Sample skewness g1 = √n·M3 / M2^1.5; NaN when undefined. */
   public double skewness() {
-    return count < 3 || m2 == 0 ? Double.NaN : Math.sqrt(count) * m3 / Math.pow(m2, 1.5);
+    return moments.skewness();
   }
 
   /** Excess kurtosis g2 = n·M4 / M2² − 3; NaN when undefined. */
   public double excessKurtosis() {
-    return count < 4 || m2 == 0 ? Double.NaN : count * m4 / (m2 * m2) - 3;
+    return moments.excessKurtosis();
   }
 
   public double min() {
-    return count == 0 ? Double.NaN : min;
+    return moments.min();
   }
 
   public double max() {
-    return count == 0 ? Double.NaN : max;
+    return moments.max();
   }
 
   /** Whether every numeric value is the same (and there is at least one). */
   public boolean isConstant() {
-    return count > 0 && min == max;
+    return moments.isConstant();
   }
 
   /** The value at normalized rank {@code rank} (0..1): exact with few distinct values, else from the sketch; NaN when empty. */
@@ -383,19 +273,12 @@ public final class ColumnStats {
 
   /**
    * Writes the complete state (sketches included) in a compact, versionless binary form: the
-   * counts and moments, the numbers' distribution, then whether there are categories and, if so,
-   * their sketches.
+   * moments, the count of text values, the numbers' distribution, then whether there are
+   * categories and, if so, their sketches.
    */
   public void writeTo(DataOutput out) throws IOException {
-    out.writeLong(count);
+    moments.writeTo(out);
     out.writeLong(nonNumeric);
-    out.writeLong(zeros);
-    out.writeDouble(mean);
-    out.writeDouble(m2);
-    out.writeDouble(m3);
-    out.writeDouble(m4);
-    out.writeDouble(min);
-    out.writeDouble(max);
     numbers.writeTo(out);
     out.writeBoolean(categories != null);
     if (categories != null) {
@@ -405,20 +288,10 @@ public final class ColumnStats {
 
   /** Reads what {@link #writeTo} wrote. */
   public static ColumnStats readFrom(DataInput in) throws IOException {
-    ColumnStats s = new ColumnStats();
-    s.count = in.readLong();
-    s.nonNumeric = in.readLong();
-    s.zeros = in.readLong();
-    s.mean = in.readDouble();
-    s.m2 = in.readDouble();
-    s.m3 = in.readDouble();
-    s.m4 = in.readDouble();
-    s.min = in.readDouble();
-    s.max = in.readDouble();
-    s.numbers = NumericDistribution.readFrom(in);
-    if (in.readBoolean()) {
-      s.categories = Categories.readFrom(in);
-    }
-    return s;
+    Moments moments = Moments.readFrom(in);
+    long nonNumeric = in.readLong();
+    NumericDistribution numbers = NumericDistribution.readFrom(in);
+    Categories categories = in.readBoolean() ? Categories.readFrom(in) : null;
+    return new ColumnStats(moments, nonNumeric, numbers, categories);
   }
 }

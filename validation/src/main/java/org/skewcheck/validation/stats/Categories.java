@@ -78,6 +78,22 @@ public final class Categories {
     items.update(canonical(x), n);
   }
 
+  /** Counts the numbers of {@code v[from, to)}, NaN (missing) cells skipped, the zeros as one run. */
+  void addNumbers(double[] v, int from, int to) {
+    long zeroRun = 0;
+    for (int i = from; i < to; i++) {
+      double x = v[i];
+      if (x == 0) {
+        zeroRun++;
+      } else if (!Double.isNaN(x)) {
+        addNumber(x, 1);
+      }
+    }
+    if (zeroRun > 0) {
+      addNumber(0.0, zeroRun);
+    }
+  }
+
   /** Folds {@code other} into this one; {@code other} must not be this. */
   public void merge(Categories other) {
     if (other == this) {
@@ -126,13 +142,13 @@ public final class Categories {
   }
 
   void writeTo(DataOutput out) throws IOException {
-    ColumnStats.writeBytes(out, items.toByteArray(SERDE));
+    SketchBytes.write(out, items.toByteArray(SERDE));
     textDistinct.writeTo(out);
   }
 
   static Categories readFrom(DataInput in) throws IOException {
     Categories c = new Categories();
-    c.items = ItemsSketch.getInstance(Memory.wrap(ColumnStats.readBytes(in)), SERDE);
+    c.items = ItemsSketch.getInstance(Memory.wrap(SketchBytes.read(in)), SERDE);
     c.textDistinct = DistinctCount.readFrom(in);
     return c;
   }

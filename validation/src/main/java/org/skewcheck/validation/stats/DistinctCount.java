@@ -77,12 +77,12 @@ public final class DistinctCount {
   }
 
   void writeTo(DataOutput out) throws IOException {
-    ColumnStats.writeBytes(out, union.getResult(true, null).toByteArray());
+    SketchBytes.write(out, union.getResult(true, null).toByteArray());
   }
 
   static DistinctCount readFrom(DataInput in) throws IOException {
     DistinctCount d = new DistinctCount();
-    d.union.union(Sketches.heapifySketch(Memory.wrap(ColumnStats.readBytes(in))));
+    d.union.union(Sketches.heapifySketch(Memory.wrap(SketchBytes.read(in))));
     return d;
   }
 }

@@ -33,7 +33,8 @@ public final class PrefixStats {
     String[] names = block.columns();
     for (int c = 0; c < names.length; c++) {
       int base = c * n;
-      columns.computeIfAbsent(names[c], k -> new ColumnStats()).addAll(values, base, base + n, tallies);
+      columns.computeIfAbsent(names[c], k -> new ColumnStats()).addAll(values, base, base + n);
+      tallies.add(values, base);
     }
     int[] textIndex = block.textIndex();
     String[] text = block.text();

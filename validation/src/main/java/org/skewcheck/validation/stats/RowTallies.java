@@ -1,10 +1,10 @@
 package org.skewcheck.validation.stats;
 
 /**
- * Per-row tallies of one prefix block, filled while its columns are profiled (one pass over the
- * column-major values): which rows have any value, and each row's count of numbers, of non-zero
- * numbers, their sum and the sum of the non-zero numbers' ln |x|. {@link PrefixStats} counts rows
- * and builds its {@link RowAggregates} from them, so no row is ever an object.
+ * Per-row tallies of one prefix block, filled one column at a time: which rows have any value, and
+ * each row's count of numbers, of non-zero numbers, their sum and the sum of the non-zero numbers'
+ * ln |x|. {@link PrefixStats} counts rows and builds its {@link RowAggregates} from them, so no row
+ * is ever an object.
  */
 final class RowTallies {
   final boolean[] present;
@@ -23,15 +23,21 @@ final class RowTallies {
     logSums = aggregates ? new double[rows] : null;
   }
 
-  /** Tallies the finite number {@code x} in row {@code r}. */
-  void add(int r, double x) {
-    present[r] = true;
-    nonZeros[r] += x != 0 ? 1 : 0;
-    if (numbers != null) {
-      numbers[r]++;
-      sums[r] += x;
-      if (x != 0) {
-        logSums[r] += Math.log(Math.abs(x));
+  /** Tallies one column's cells {@code v[from, from + rows)}, row r at {@code v[from + r]}; NaN (missing) cells skipped. */
+  void add(double[] v, int from) {
+    for (int r = 0; r < present.length; r++) {
+      double x = v[from + r];
+      if (Double.isNaN(x)) {
+        continue;
+      }
+      present[r] = true;
+      nonZeros[r] += x != 0 ? 1 : 0;
+      if (numbers != null) {
+        numbers[r]++;
+        sums[r] += x;
+        if (x != 0) {
+          logSums[r] += Math.log(Math.abs(x));
+        }
       }
     }
   }

@@ -53,6 +53,15 @@ public final class ValueCounts {
     return size;
   }
 
+  /** The sum of the counts. */
+  public long total() {
+    long total = 0;
+    for (int i = 0; i < size; i++) {
+      total += counts[i];
+    }
+    return total;
+  }
+
   /** The i-th value, in first-seen order. */
   public double value(int i) {
     return values[i];

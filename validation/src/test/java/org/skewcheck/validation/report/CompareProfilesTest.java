@@ -3,6 +3,9 @@ package org.skewcheck.validation.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,9 @@ import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.PrefixStats;
 import org.skewcheck.validation.stats.Table;
 
 class CompareProfilesTest {
@@ -434,5 +439,51 @@ class CompareProfilesTest {
           assertThat(f.severity()).isEqualTo(Severity.ERROR);
           assertThat(f.message()).contains("predict").contains("[post_id]").contains("2 rows repeat");
         });
+  }
+
+  /**
+   * The report step runs every check on the train accumulators and then saves them (--saveProfile):
+   * what it saves must be what it would have saved without the checks. Fewer train rows than the
+   * quantile sketch's k, so the sketches never compact and a twin built from the same rows writes
+   * the same bytes.
+   */
+  @Test
+  void theChecksLeaveTheAccumulatorsTheyReadAsSavedBeforeThem() throws IOException {
+    SplittableRandom random = new SplittableRandom(311);
+    int rows = 800;
+    Table t = table(rows, random, false, false).add("CAT_colour", r -> r % 7);
+    for (int r = 0; r < rows; r += 2) {
+      t.text("CAT_colour", r, "c" + random.nextInt(0, 40));
+    }
+    double[] scores = random.doubles(rows).toArray();
+    DatasetProfile train = t.profile("train");
+    DatasetProfile unread = t.profile("train");
+    ScoreSummary trainScores = scores(scores);
+    ScoreSummary unreadScores = scores(scores);
+
+    Report report = CompareProfiles.with(SkewConfig.defaults())
+        .compare(train, table(100, random, false, false).profile("predict"), trainScores, scores(scores));
+
+    assertThat(report.columns()).as("every column was compared").hasSize(17);
+    assertThat(bytes(train, trainScores)).isEqualTo(bytes(unread, unreadScores));
+  }
+
+  private static ScoreSummary scores(double[] values) {
+    ScoreSummary s = new ScoreSummary();
+    for (double v : values) {
+      s.addScore(v);
+    }
+    return s;
+  }
+
+  /** The train side's accumulators as the saved profile writes them. */
+  private static byte[] bytes(DatasetProfile profile, ScoreSummary scores) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    for (PrefixStats p : profile.prefixes().values()) {
+      p.writeTo(out);
+    }
+    scores.writeTo(out);
+    return bytes.toByteArray();
   }
 }

@@ -267,4 +267,63 @@ class PrefixStatsTest {
       }
     });
   }
+
+  /**
+   * The checks read the very accumulators that are saved afterwards (the train profile), so no read
+   * may change what is written: quantiles, counts up to a value (the drift bins), value counts,
+   * distinct estimates and top values, of columns in every state (exact counts; a sketch of
+   * decimals; a sketch of integers with its distinct count; categories) and of the row aggregates.
+   * Fewer rows than the quantile sketch's k: it never compacts, so the twin built from the same
+   * rows writes the same bytes.
+   */
+  @Test
+  void readingEveryFigureLeavesTheSavedBytesAsTheyWere() throws IOException {
+    SplittableRandom random = new SplittableRandom(33);
+    String[] names = {"RD_flag", "RD_decimal", "RD_id", "RD_colour"};
+    int rows = 900;
+    double[][] m = new double[rows][names.length];
+    String[][] text = new String[rows][names.length];
+    for (int r = 0; r < rows; r++) {
+      m[r][0] = random.nextInt(0, 3);
+      m[r][1] = random.nextDouble() < 0.3 ? 0 : random.nextDouble() * 50;
+      m[r][2] = random.nextInt(0, 100_000);
+      m[r][3] = NA;
+      if (random.nextDouble() < 0.5) {
+        text[r][3] = "c" + random.nextInt(0, 1_000);
+      } else {
+        m[r][3] = random.nextInt(0, 40);
+      }
+    }
+    PrefixStats read = ProfileFixtures.prefixStats(names, m, text);
+    PrefixStats unread = ProfileFixtures.prefixStats(names, m, text);
+    assertThat(read.columns().get("RD_decimal").distinctNumeric()).as("the sketch took over").isEqualTo(-1);
+
+    read.columns().values().forEach(PrefixStatsTest::readEveryFigure);
+    readEveryFigure(read.aggregates().total());
+    readEveryFigure(read.aggregates().nonZeroCount());
+    readEveryFigure(read.aggregates().nonZeroMean());
+
+    assertThat(bytes(read)).isEqualTo(bytes(unread));
+  }
+
+  private static void readEveryFigure(ColumnStats s) {
+    for (double rank = 0; rank <= 1; rank += 0.01) {
+      double q = s.quantile(rank);
+      s.countAtMost(q);
+      s.countBelow(q);
+      s.countOf(q);
+      s.countOfCategory(Categories.canonical(q));
+    }
+    s.exactValues();
+    s.distinctNumeric();
+    s.distinct();
+    s.valuesExact();
+    s.topValues(10).forEach(v -> s.countOfCategory(v.value()));
+  }
+
+  private static byte[] bytes(PrefixStats s) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    s.writeTo(new DataOutputStream(bytes));
+    return bytes.toByteArray();
+  }
 }

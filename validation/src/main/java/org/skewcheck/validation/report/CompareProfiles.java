@@ -31,7 +31,9 @@ import org.skewcheck.validation.score.ScoreCheck;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.score.ScoresReport;
 import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.DamagedFile;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.PrefixStats;
 
 /**

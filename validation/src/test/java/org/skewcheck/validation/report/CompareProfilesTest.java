@@ -16,6 +16,7 @@ import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.Table;
 
 class CompareProfilesTest {

@@ -269,7 +269,7 @@ public final class DriftCheck {
             + " predict values", name, String.join(", ", triggers), d.categories().get(moved), 100 * p[moved],
         100 * q[moved], d.chiSquarePValue(), chiSquareAdjusted, d.trainN(), d.predictN())
         + (declared == null ? "" : "; expected: " + declared);
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     figures.put("psi", d.psi());
     figures.put("linf", d.linf());
     figures.put("category", d.categories().get(moved));
@@ -279,7 +279,7 @@ public final class DriftCheck {
     figures.put("chiSquarePValueAdjusted", chiSquareAdjusted);
     figures.put("trainN", d.trainN());
     figures.put("predictN", d.predictN());
-    figures.put("probability", d.chiSquarePValue());
+    figures.probability(d.chiSquarePValue());
     if (declared != null) {
       figures.put("declared", declared);
     }
@@ -319,7 +319,7 @@ public final class DriftCheck {
         "%s drifted: %s; chi-square p=%.2g (adjusted %.2g), KS p=%.2g (adjusted %.2g); %d train vs %d predict values",
         name, String.join(", ", triggers), d.chiSquarePValue(), chiSquareAdjusted, d.ksPValue(), ksAdjusted,
         d.trainN(), d.predictN()) + (declared == null ? "" : "; expected: " + declared);
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     figures.put("psi", d.psi());
     figures.put("js", d.js());
     figures.put("ks", d.ks());
@@ -332,7 +332,7 @@ public final class DriftCheck {
     if (direction != 0) {
       figures.put("direction", direction > 0 ? "up" : "down");
     }
-    figures.put("probability", probability);
+    figures.probability(probability);
     if (declared != null) {
       figures.put("declared", declared);
     }

@@ -1,9 +1,7 @@
 package org.skewcheck.validation.check;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.statistics.distribution.HypergeometricDistribution;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.DatasetProfile;
@@ -53,14 +51,14 @@ public final class DuplicateCheck {
     if (probability >= thresholds.alpha()) {
       return List.of();
     }
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     figures.put("trainRate", (double) trainRepeats / train.rows());
     figures.put("predictRate", (double) predictRepeats / predict.rows());
     figures.put("trainN", train.rows());
     figures.put("predictN", predict.rows());
     figures.put("trainDuplicates", trainRepeats);
     figures.put("predictDuplicates", predictRepeats);
-    figures.put("probability", probability);
+    figures.probability(probability);
     figures.put("heavierIn", small.name());
     String message = String.format(Locale.ROOT,
         "%s: %.3f of rows repeat an earlier row (%d of %d) vs %.3f in %s (%d of %d); P=%.2g (Fisher's exact test)",

@@ -193,7 +193,7 @@ public final class FamilyDriftCheck {
             + " adjusted %.2g)", prefix, direction, String.join(", ", effects),
         sameWay, columns, known ? " as the row total" : "", p, tests.size(), adjusted)
         + (declared == null ? "" : "; expected: " + declared);
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     aggregates(d).forEach((name, a) -> {
       if (a != null) {
         String key = name.equals("row total") ? "total" : name.equals("non-zero count") ? "nonZeroCount"
@@ -212,7 +212,7 @@ public final class FamilyDriftCheck {
     figures.put("tests", tests.size());
     figures.put("pValue", p);
     figures.put("pValueAdjusted", adjusted);
-    figures.put("probability", p);
+    figures.probability(p);
     if (declared != null) {
       figures.put("declared", declared);
     }

@@ -1,7 +1,6 @@
 package org.skewcheck.validation.check;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -193,7 +192,7 @@ public final class SparsityCheck {
     String message = String.format(Locale.ROOT, "%s: %s %.3f in predict (n=%d) vs %.3f in train (n=%d); P=%.2g under train's rate",
         t.target(), what, t.predictFraction(), t.predictN(), t.trainFraction(), t.trainN(), t.probability())
         + (declared == null ? "" : "; expected: " + declared);
-    Map<String, Object> figures = figures(t, adjusted, dataset, declared);
+    Figures figures = figures(t, adjusted, dataset, declared);
     return new Finding(t.kind().check(), Scope.COLUMN, t.target(),
         declared == null ? Severity.ERROR : Severity.INFO, message, figures);
   }
@@ -203,7 +202,7 @@ public final class SparsityCheck {
     String dataset = pooledTest != null ? pooledTest.heavierIn() : majorityDataset(flaggedColumns);
     String declared = declaration(kind, prefix, dataset);
     StringBuilder message = new StringBuilder(prefix).append(": ");
-    Map<String, Object> figures;
+    Figures figures;
     if (pooledTest != null) {
       String rowsWhat = kind == Kind.MISSING ? "rows with no value" : "rows with values but no non-zero value";
       message.append(String.format(Locale.ROOT, "%s %.3f in predict (n=%d) vs %.3f in train (n=%d); P=%.2g under train's rate",
@@ -212,9 +211,9 @@ public final class SparsityCheck {
       figures = figures(pooledTest, adjusted, dataset, declared);
     } else {
       message.append(kind.figure).append(" changed in ").append(flaggedColumns.size()).append(" columns");
-      figures = new LinkedHashMap<>();
+      figures = new Figures();
       figures.put("heavierIn", dataset);
-      figures.put("probability", flaggedColumns.stream().mapToDouble(RateTest::probability).min().orElse(1));
+      figures.probability(flaggedColumns.stream().mapToDouble(RateTest::probability).min().orElse(1));
       if (declared != null) {
         figures.put("declared", declared);
       }
@@ -229,8 +228,8 @@ public final class SparsityCheck {
         message.toString(), figures);
   }
 
-  private static Map<String, Object> figures(RateTest t, double adjusted, String dataset, String declared) {
-    Map<String, Object> f = new LinkedHashMap<>();
+  private static Figures figures(RateTest t, double adjusted, String dataset, String declared) {
+    Figures f = new Figures();
     f.put("trainFraction", t.trainFraction());
     f.put("predictFraction", t.predictFraction());
     f.put("trainN", t.trainN());
@@ -238,8 +237,7 @@ public final class SparsityCheck {
     if (!Double.isNaN(t.value())) {
       f.put("value", t.value());
     }
-    f.put("probability", t.probability());
-    f.put("adjustedProbability", adjusted);
+    f.probability(t.probability(), adjusted);
     f.put("heavierIn", dataset);
     if (declared != null) {
       f.put("declared", declared);

@@ -1,7 +1,6 @@
 package org.skewcheck.validation.check;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +71,7 @@ public final class UnseenCategoryCheck {
         "%s: %d value%s train never had, in %d of %d predict values (%.1f%%): %s; chance of that many at train's"
             + " new-value rate %.2g: p=%.2g (adjusted %.2g)", name, u.values.size(), u.values.size() == 1 ? "" : "s",
         u.count, u.predictN, 100 * share, shown, u.rate, u.probability, adjusted);
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     figures.put("values", u.values.stream().limit(VALUES_SHOWN).map(ValueCount::value).collect(Collectors.joining(",")));
     figures.put("unseenValues", u.values.size());
     figures.put("predictCount", u.count);
@@ -80,8 +79,7 @@ public final class UnseenCategoryCheck {
     figures.put("predictN", u.predictN);
     figures.put("trainN", u.trainN);
     figures.put("newValueRate", u.rate);
-    figures.put("probability", u.probability);
-    figures.put("adjustedProbability", adjusted);
+    figures.probability(u.probability, adjusted);
     return new Finding(Check.UNSEEN_CATEGORIES, Scope.COLUMN, name, severity, message, figures);
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.skewcheck.validation.check.Check;
+import org.skewcheck.validation.check.Figures;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
@@ -127,11 +128,11 @@ public final class ScoreCheck {
             100 * share, margin.delta() < 0 ? "drop" : "rise", a.delta(), margin.delta()));
       }
     }
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     figures.put("trainMean", train.mean());
     figures.put("predictMean", predict.mean());
     figures.put("effect", effect);
-    figures.put("probability", probability);
+    figures.probability(probability);
     figures.put("marginDelta", margin.delta());
     if (drift != null) {
       figures.put("psi", drift.psi());

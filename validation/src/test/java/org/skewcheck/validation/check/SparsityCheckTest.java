@@ -88,7 +88,7 @@ class SparsityCheckTest {
     assertThat(lg.check()).isEqualTo(Check.SPARSITY);
     assertThat(lg.severity()).isEqualTo(Severity.ERROR);
     assertThat(lg.message()).startsWith("LG: ").contains("14 of 14 testable columns flagged");
-    assertThat(lg.figures()).containsKeys("trainFraction", "predictFraction", "trainN", "predictN", "probability");
+    assertThat(lg.reportedFigures()).containsKeys("trainFraction", "predictFraction", "trainN", "predictN", "probability");
     assertThat(lg.figures()).containsEntry("trainN", 5_000L).containsEntry("predictN", 100L)
         .containsEntry("predictFraction", 1.0).containsEntry("heavierIn", "predict")
         .containsEntry("flaggedColumns", 14).containsEntry("testableColumns", 14);
@@ -106,7 +106,7 @@ class SparsityCheckTest {
           .containsEntry("trainN", 5_000L).containsEntry("value", 0.0).containsEntry("heavierIn", "predict");
       assertThat((double) f.figures().get("trainFraction")).isCloseTo(0.05, within(0.015));
       assertThat(f.probability()).isLessThan(1e-100);
-      assertThat((double) f.figures().get("adjustedProbability")).isLessThan(0.001);
+      assertThat(f.adjustedProbability()).isLessThan(0.001);
     }
     assertThat(findings).as("WI did not change").noneMatch(f -> f.target().startsWith("WI"));
     assertThat(findings).hasSize(15);

@@ -42,7 +42,7 @@ class UnseenCategoryCheckTest {
           + " 'Atlantis' (10)");
       assertThat(f.figures()).containsEntry("values", "Atlantis").containsEntry("unseenValues", 1)
           .containsEntry("predictCount", 10L).containsEntry("predictFraction", 0.1);
-      assertThat((double) f.figures().get("adjustedProbability")).isLessThan(1e-10);
+      assertThat(f.adjustedProbability()).isLessThan(1e-10);
     });
   }
 

@@ -24,13 +24,13 @@ public final class DatasetCheck implements ProfileCheck {
       if (d.rows() == 0) {
         out.add(new Finding(Check.EMPTY, Scope.DATASET, d.name(), Severity.ERROR,
             d.name() + " has no readable rows (" + d.files() + " files, " + d.rejectedRows() + " rows rejected)",
-            Map.of("files", d.files(), "rejectedRows", d.rejectedRows())));
+            new Figures().put("files", d.files()).put("rejectedRows", d.rejectedRows())));
       }
       if (d.rejectedRows() > 0) {
         double share = (double) d.rejectedRows() / (d.rows() + d.rejectedRows());
         out.add(new Finding(Check.REJECTED_ROWS, Scope.DATASET, d.name(), Severity.WARNING,
             d.name() + ": " + d.rejectedRows() + " rows could not be read (see rejected/)",
-            Map.of("rejectedRows", d.rejectedRows(), "rejectedFraction", share)));
+            new Figures().put("rejectedRows", d.rejectedRows()).put("rejectedFraction", share)));
       }
     }
     comparison.damagedFiles().forEach(f -> out.add(damaged(f)));

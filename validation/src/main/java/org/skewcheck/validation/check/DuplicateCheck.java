@@ -55,7 +55,7 @@ public final class DuplicateCheck implements ProfileCheck {
       if (d.keys() != null && d.keys() > 0) {
         out.add(new Finding(Check.UNIQUE_KEY, Scope.DATASET, dataset, Severity.ERROR,
             dataset + ": the key " + config.uniqueKey() + " is not unique: " + d.keys() + " rows repeat an earlier key",
-            Map.of("duplicateKeys", d.keys(), "key", String.join(",", config.uniqueKey()))));
+            new Figures().put("duplicateKeys", d.keys()).put("key", String.join(",", config.uniqueKey()))));
       }
     }
     return out;

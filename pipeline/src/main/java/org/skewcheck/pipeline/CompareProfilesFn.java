@@ -8,7 +8,7 @@ import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.history.HistoryCheck;
 import org.skewcheck.validation.history.RunRecord;
 import org.skewcheck.validation.report.CompareProfiles;
-import org.skewcheck.validation.report.DamagedFile;
+import org.skewcheck.validation.stats.DamagedFile;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.report.Report;
 import org.slf4j.Logger;

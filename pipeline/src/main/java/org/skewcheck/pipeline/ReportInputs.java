@@ -9,7 +9,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.skewcheck.transforms.FileSummary;
 import org.skewcheck.transforms.PrefixKey;
-import org.skewcheck.validation.report.Duplicates;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.PrefixStats;

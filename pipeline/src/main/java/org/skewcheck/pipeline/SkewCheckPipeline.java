@@ -32,7 +32,7 @@ import org.skewcheck.transforms.RejectedRow;
 import org.skewcheck.transforms.RowBlock;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.history.RunRecord;
-import org.skewcheck.validation.report.Duplicates;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.PrefixStats;

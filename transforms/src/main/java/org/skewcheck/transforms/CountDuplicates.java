@@ -23,7 +23,7 @@ import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.skewcheck.validation.report.Duplicates;
+import org.skewcheck.validation.stats.Duplicates;
 
 /**
  * Counts, per dataset, rows that repeat an earlier row in every column and, with a key, rows that

@@ -12,7 +12,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.Rule;
 import org.junit.Test;
-import org.skewcheck.validation.report.Duplicates;
+import org.skewcheck.validation.stats.Duplicates;
 
 public class CountDuplicatesTest {
   private static final double NaN = Double.NaN;

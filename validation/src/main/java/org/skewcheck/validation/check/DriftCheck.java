@@ -1,26 +1,23 @@
 package org.skewcheck.validation.check;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.drift.CategoricalDrift;
+import org.skewcheck.validation.drift.ColumnDrift;
 import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.stats.Categories;
-import org.skewcheck.validation.stats.ColumnStats;
-import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Numbers;
 
 /**
  * The drift check: which feature columns moved between train and predict, by how much and by which
- * measure ({@link NumericDrift}: PSI, JS and KS on train-decile bins; {@link CategoricalDrift}: PSI
- * and L∞ over train's top values, for the columns {@link ColumnType} calls categorical).
+ * measure, read from the comparison's {@link Comparison#columnDrift()} ({@link NumericDrift}: PSI, JS
+ * and KS on train-decile bins; {@link CategoricalDrift}: PSI and L∞ over train's top values, for the
+ * columns {@link ColumnType} calls categorical).
  *
  * <p>A column drifted only when an effect size reaches its threshold <em>and</em> its test is
  * significant after a Benjamini-Hochberg correction over the columns tested at {@code drift.fdr}:
@@ -31,107 +28,64 @@ import org.skewcheck.validation.stats.Numbers;
  * drift.psiError} is an error, from {@code drift.psiWarning} a warning; JS from {@code drift.js} or
  * D from {@code drift.ks} alone a warning; a categorical column's L∞ from {@code drift.linfError} is an
  * error, from {@code drift.linfWarning} a warning, and its chi-square test of the category counts
- * joins the numeric columns' chi-square tests in one correction. An id-like column (train's distinct
- * count at least {@code drift.idLikeShare} of its present values, which number at least {@code
- * drift.idLikeMinValues}; numbers only when all are integers: ids and timestamps) is not tested,
- * since every value is new. A column whose prefix the config declares expected-constant
+ * joins the numeric columns' chi-square tests in one correction. Which columns are tested is the
+ * comparison's: id-like columns, for one, are not ({@link Comparison#untestedReasons()}). A column
+ * whose prefix the config declares expected-constant
  * or expected-sparse, in either dataset, gets an info finding naming the declaration instead: a
  * pinned or emptied family moves its distributions by design, so such columns are also corrected
  * as a family of their own rather than loosening the correction for the others. One finding per
  * drifted column.
  *
  * <pre>{@code
- * DriftCheck.Result drift = new DriftCheck(config).run(train, predict, features);
- * drift.findings();  drift.tested().get("IQ_blur").psi();  drift.untested().get("WI_rare");
+ * List<Finding> drifted = new DriftCheck().check(comparison);
  * }</pre>
  */
-public final class DriftCheck {
-  /**
-   * What the check measured.
-   *
-   * @param tested each tested numeric column's measures, by column name
-   * @param categorical each tested categorical column's measures, by column name
-   * @param untested for every other column of either dataset, why it was not tested
-   * @param drifted the columns with a drift finding, whatever its severity
-   */
-  public record Result(List<Finding> findings, Map<String, NumericDrift> tested,
-      Map<String, CategoricalDrift> categorical, Map<String, String> untested, Set<String> drifted) {}
-
-  private final SkewConfig config;
-  private final Declarations declarations;
-
-  public DriftCheck(SkewConfig config) {
-    this.config = config;
-    this.declarations = new Declarations(config);
-  }
-
-  /** Tests the feature columns present in both datasets; says why any other column was not tested. */
-  public Result run(DatasetProfile train, DatasetProfile predict, Set<String> featureColumns) {
-    Map<String, String> prefixOf = new TreeMap<>();
-    for (DatasetProfile d : List.of(train, predict)) {
-      d.prefixes().forEach((prefix, stats) -> stats.columns().keySet().forEach(c -> prefixOf.putIfAbsent(c, prefix)));
-    }
-    Map<String, ColumnStats> t = train.columns();
-    Map<String, ColumnStats> p = predict.columns();
-    Map<String, NumericDrift> tested = new TreeMap<>();
-    Map<String, CategoricalDrift> categorical = new TreeMap<>();
-    Map<String, String> untested = new TreeMap<>();
-    for (String name : prefixOf.keySet()) {
-      boolean isCategorical = ColumnType.categorical(config, name, t.get(name), p.get(name));
-      String reason = untestedReason(name, t.get(name), p.get(name), featureColumns, isCategorical);
-      if (reason != null) {
-        untested.put(name, reason);
-      } else if (isCategorical) {
-        categorical.put(name, CategoricalDrift.between(t.get(name), p.get(name)));
-      } else {
-        tested.put(name, NumericDrift.between(t.get(name), p.get(name)));
-      }
-    }
-    Set<String> all = new TreeSet<>(tested.keySet());
-    all.addAll(categorical.keySet());
+public final class DriftCheck implements ProfileCheck {
+  @Override
+  public List<Finding> check(Comparison comparison) {
+    SkewConfig.Drift thresholds = comparison.config().drift();
+    Declarations declarations = new Declarations(comparison.config());
+    Map<String, ColumnDrift> tested = comparison.columnDrift();
 
     // Any declaration of a family explains its distributions moving: pinned (constant) or emptied
     // (sparse), in either dataset. Columns of declared families are corrected apart from the others:
     // they move by design, and their tiny p-values would loosen Benjamini-Hochberg for every other
     // column (with 7 pinned one-hot columns among 16, a same-distribution column at p = 0.02 passed).
     Map<String, String> declared = new TreeMap<>();
-    for (String name : all) {
-      String declaration = declarations.explaining(prefixOf.get(name), "predict", (dataset, kind) -> true);
+    for (String name : tested.keySet()) {
+      String declaration = declarations.explaining(comparison.columns().get(name).prefix(), "predict",
+          (dataset, kind) -> true);
       if (declaration != null) {
         declared.put(name, declaration);
       }
     }
     List<Finding> findings = new ArrayList<>();
-    Set<String> drifted = new TreeSet<>();
     for (boolean ofDeclaredFamilies : new boolean[] {false, true}) {
-      List<String> names = all.stream().filter(n -> declared.containsKey(n) == ofDeclaredFamilies).toList();
-      List<String> numeric = names.stream().filter(tested::containsKey).toList();
+      List<String> names = tested.keySet().stream().filter(n -> declared.containsKey(n) == ofDeclaredFamilies)
+          .toList();
+      List<String> numeric = names.stream().filter(n -> tested.get(n) instanceof NumericDrift).toList();
       double[] ksAdjusted = Statistics.benjaminiHochberg(
-          numeric.stream().mapToDouble(n -> tested.get(n).ksPValue()).toArray());
+          numeric.stream().mapToDouble(n -> ((NumericDrift) tested.get(n)).ksPValue()).toArray());
       Map<String, Double> ksAdjustedOf = new TreeMap<>();
       for (int i = 0; i < numeric.size(); i++) {
         ksAdjustedOf.put(numeric.get(i), ksAdjusted[i]);
       }
       // One correction over every chi-square test, numeric and categorical: the columns tested together.
-      double[] chiSquareAdjusted = Statistics.benjaminiHochberg(names.stream()
-          .mapToDouble(n -> tested.containsKey(n) ? tested.get(n).chiSquarePValue()
-              : categorical.get(n).chiSquarePValue())
-          .toArray());
+      double[] chiSquareAdjusted = Statistics.benjaminiHochberg(
+          names.stream().mapToDouble(n -> tested.get(n).chiSquarePValue()).toArray());
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i);
-        Finding f = tested.containsKey(name)
-            ? finding(name, tested.get(name), NumericDrift.direction(t.get(name), p.get(name)),
+        Comparison.Column column = comparison.columns().get(name);
+        Finding f = tested.get(name) instanceof NumericDrift d
+            ? finding(thresholds, name, d, NumericDrift.direction(column.train(), column.predict()),
                 ksAdjustedOf.get(name), chiSquareAdjusted[i], declared.get(name))
-            : finding(name, categorical.get(name), chiSquareAdjusted[i], declared.get(name));
+            : finding(thresholds, name, (CategoricalDrift) tested.get(name), chiSquareAdjusted[i], declared.get(name));
         if (f != null) {
           findings.add(f);
-          drifted.add(name);
         }
       }
     }
-    return new Result(List.copyOf(findings), Collections.unmodifiableMap(tested),
-        Collections.unmodifiableMap(categorical), Collections.unmodifiableMap(untested),
-        Collections.unmodifiableSet(drifted));
+    return findings;
   }
 
   /**
@@ -186,56 +140,9 @@ public final class DriftCheck {
     return m;
   }
 
-  private String untestedReason(String name, ColumnStats t, ColumnStats p, Set<String> featureColumns,
-      boolean isCategorical) {
-    if (!featureColumns.contains(name)) {
-      return "not a feature (" + config.columns().roleOf(name) + ")";
-    }
-    if (t == null || p == null) {
-      return "only in " + (t == null ? "predict" : "train");
-    }
-    String idLike = idLikeReason(t, isCategorical);
-    if (idLike != null) {
-      return idLike;
-    }
-    if (isCategorical) {
-      for (ColumnStats side : List.of(t, p)) {
-        if (side.present() < CategoricalDrift.MIN_VALUES) {
-          return String.format(Locale.ROOT, "fewer than %d present values in %s (%d)", CategoricalDrift.MIN_VALUES,
-              side == t ? "train" : "predict", side.present());
-        }
-      }
-      return null;
-    }
-    for (ColumnStats side : List.of(t, p)) {
-      if (side.count() < NumericDrift.MIN_VALUES) {
-        return String.format(Locale.ROOT, "fewer than %d numeric values in %s (%d)", NumericDrift.MIN_VALUES,
-            side == t ? "train" : "predict", side.count());
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Why train's values make the column id-like (nearly every value distinct, as ids and timestamps
-   * are), or null. Train decides: 100 predict rows of a count are nearly all distinct by chance.
-   */
-  private String idLikeReason(ColumnStats train, boolean isCategorical) {
-    SkewConfig.Drift d = config.drift();
-    long n = isCategorical ? train.present() : train.count();
-    double distinct = train.distinct();
-    if (n < d.idLikeMinValues() || Double.isNaN(distinct) || (!isCategorical && !train.integral())
-        || distinct < d.idLikeShare() * n) {
-      return null;
-    }
-    return String.format(Locale.ROOT, "id-like: %.0f distinct values among %d in train (%s >= %s), so every"
-        + " value is new and a drift test would flag nothing real", distinct, n,
-        train.valuesExact() ? "exact" : "estimated", Numbers.plain(d.idLikeShare()));
-  }
-
   /** The categorical column's finding, or null when no effect is both large enough and significant. */
-  private Finding finding(String name, CategoricalDrift d, double chiSquareAdjusted, String declared) {
-    SkewConfig.Drift thresholds = config.drift();
+  private static Finding finding(SkewConfig.Drift thresholds, String name, CategoricalDrift d,
+      double chiSquareAdjusted, String declared) {
     if (!(chiSquareAdjusted < thresholds.fdr())) {
       return null;
     }
@@ -269,7 +176,7 @@ public final class DriftCheck {
             + " predict values", name, String.join(", ", triggers), d.categories().get(moved), 100 * p[moved],
         100 * q[moved], d.chiSquarePValue(), chiSquareAdjusted, d.trainN(), d.predictN())
         + (declared == null ? "" : "; expected: " + declared);
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     figures.put("psi", d.psi());
     figures.put("linf", d.linf());
     figures.put("category", d.categories().get(moved));
@@ -279,7 +186,7 @@ public final class DriftCheck {
     figures.put("chiSquarePValueAdjusted", chiSquareAdjusted);
     figures.put("trainN", d.trainN());
     figures.put("predictN", d.predictN());
-    figures.put("probability", d.chiSquarePValue());
+    figures.probability(d.chiSquarePValue());
     if (declared != null) {
       figures.put("declared", declared);
     }
@@ -287,9 +194,8 @@ public final class DriftCheck {
   }
 
   /** The numeric column's finding, or null when no effect is both large enough and significant. */
-  private Finding finding(String name, NumericDrift d, int direction, double ksAdjusted, double chiSquareAdjusted,
-      String declared) {
-    SkewConfig.Drift thresholds = config.drift();
+  private static Finding finding(SkewConfig.Drift thresholds, String name, NumericDrift d, int direction,
+      double ksAdjusted, double chiSquareAdjusted, String declared) {
     boolean binsSignificant = chiSquareAdjusted < thresholds.fdr();
     boolean ksSignificant = ksAdjusted < thresholds.fdr();
     List<String> triggers = new ArrayList<>();
@@ -319,7 +225,7 @@ public final class DriftCheck {
         "%s drifted: %s; chi-square p=%.2g (adjusted %.2g), KS p=%.2g (adjusted %.2g); %d train vs %d predict values",
         name, String.join(", ", triggers), d.chiSquarePValue(), chiSquareAdjusted, d.ksPValue(), ksAdjusted,
         d.trainN(), d.predictN()) + (declared == null ? "" : "; expected: " + declared);
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     figures.put("psi", d.psi());
     figures.put("js", d.js());
     figures.put("ks", d.ks());
@@ -332,7 +238,7 @@ public final class DriftCheck {
     if (direction != 0) {
       figures.put("direction", direction > 0 ? "up" : "down");
     }
-    figures.put("probability", probability);
+    figures.probability(probability);
     if (declared != null) {
       figures.put("declared", declared);
     }

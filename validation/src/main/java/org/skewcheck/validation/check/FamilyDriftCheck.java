@@ -6,16 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.drift.FamilyDrift;
 import org.skewcheck.validation.drift.NumericDrift;
-import org.skewcheck.validation.stats.ColumnStats;
-import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Numbers;
-import org.skewcheck.validation.stats.PrefixStats;
 
 /**
  * The family drift check: did a family (prefix) move as a whole, even when each of its columns
@@ -44,11 +39,11 @@ import org.skewcheck.validation.stats.PrefixStats;
  * and down are counted and named in the message, not tested (see {@link FamilyDrift}).
  *
  * <pre>{@code
- * FamilyDriftCheck.Result family = new FamilyDriftCheck(config).run(train, predict, features);
+ * FamilyDriftCheck.Result family = new FamilyDriftCheck().test(comparison);
  * family.findings();  family.tested().get("FG").drift().total().ks();
  * }</pre>
  */
-public final class FamilyDriftCheck {
+public final class FamilyDriftCheck implements ProfileCheck {
   /**
    * The mean shift of the row total or of the non-zero log mean, in train standard deviations,
    * from which its Welch test triggers (Cohen's "small").
@@ -77,25 +72,16 @@ public final class FamilyDriftCheck {
     }
   }
 
-  private final SkewConfig config;
-  private final Declarations declarations;
-
-  public FamilyDriftCheck(SkewConfig config) {
-    this.config = config;
-    this.declarations = new Declarations(config);
+  @Override
+  public List<Finding> check(Comparison comparison) {
+    return test(comparison).findings();
   }
 
-  /** Tests every family that both datasets have and that qualifies (see the class comment). */
-  public Result run(DatasetProfile train, DatasetProfile predict, Set<String> featureColumns) {
-    Map<String, FamilyDrift> tested = new TreeMap<>();
-    train.prefixes().forEach((prefix, t) -> {
-      PrefixStats p = predict.prefixes().get(prefix);
-      List<FamilyDrift.ColumnPair> columns = p == null ? null : testableColumns(t, p, featureColumns);
-      if (columns != null && columns.size() >= 2 && t.aggregates() != null && p.aggregates() != null) {
-        boolean nonNegative = t.columns().values().stream().noneMatch(c -> c.min() < 0);
-        tested.put(prefix, FamilyDrift.between(t.aggregates(), p.aggregates(), columns, nonNegative));
-      }
-    });
+  /** Tests every family the comparison measured: its findings, and each family's figures. */
+  public Result test(Comparison comparison) {
+    SkewConfig.Drift thresholds = comparison.config().drift();
+    Declarations declarations = new Declarations(comparison.config());
+    Map<String, FamilyDrift> tested = comparison.familyDrift();
     Map<String, String> declared = new TreeMap<>();
     tested.keySet().forEach(prefix -> {
       String declaration = declarations.explaining(prefix, "predict", (dataset, kind) -> true);
@@ -107,56 +93,21 @@ public final class FamilyDriftCheck {
     Map<String, Family> families = new TreeMap<>();
     for (boolean ofDeclared : new boolean[] {false, true}) {
       List<String> prefixes = tested.keySet().stream().filter(f -> declared.containsKey(f) == ofDeclared).toList();
-      List<List<Test>> tests = prefixes.stream().map(f -> tests(tested.get(f))).toList();
+      List<List<Test>> tests = prefixes.stream().map(f -> tests(thresholds, tested.get(f))).toList();
       double[] adjusted = Statistics.benjaminiHochberg(tests.stream().mapToDouble(FamilyDriftCheck::pValue).toArray());
       for (int i = 0; i < prefixes.size(); i++) {
         String prefix = prefixes.get(i);
         families.put(prefix, new Family(tested.get(prefix), tests.get(i).size(), pValue(tests.get(i))));
-        if (adjusted[i] < config.drift().fdr()) {
-          findings.add(finding(prefix, tested.get(prefix), tests.get(i), adjusted[i], declared.get(prefix)));
+        if (adjusted[i] < thresholds.fdr()) {
+          findings.add(finding(thresholds, prefix, tested.get(prefix), tests.get(i), adjusted[i],
+              declared.get(prefix)));
         }
       }
     }
     return new Result(List.copyOf(findings), Collections.unmodifiableMap(families));
   }
 
-  /**
-   * The family's numeric feature columns in both datasets, or null when a column holding numbers
-   * is anything else; the family's row aggregates sum over all of its numbers.
-   */
-  private List<FamilyDrift.ColumnPair> testableColumns(PrefixStats train, PrefixStats predict,
-      Set<String> featureColumns) {
-    List<FamilyDrift.ColumnPair> out = new ArrayList<>();
-    Set<String> names = new TreeSet<>(train.columns().keySet());
-    names.addAll(predict.columns().keySet());
-    for (String name : names) {
-      ColumnStats t = train.columns().get(name);
-      ColumnStats p = predict.columns().get(name);
-      boolean hasNumbers = (t != null && t.count() > 0) || (p != null && p.count() > 0);
-      if (!hasNumbers) {
-        continue;
-      }
-      if (!featureColumns.contains(name) || t == null || p == null || ColumnType.categorical(config, name, t, p)
-          || idLike(t)) {
-        return null;
-      }
-      if (t.count() >= NumericDrift.MIN_VALUES && p.count() >= NumericDrift.MIN_VALUES) {
-        out.add(new FamilyDrift.ColumnPair(t, p));
-      }
-    }
-    return out;
-  }
-
-  /** The drift check's id-like rule for numeric columns: integers, nearly all distinct in train. */
-  private boolean idLike(ColumnStats train) {
-    SkewConfig.Drift d = config.drift();
-    double distinct = train.distinct();
-    return train.count() >= d.idLikeMinValues() && train.integral() && !Double.isNaN(distinct)
-        && distinct >= d.idLikeShare() * train.count();
-  }
-
-  private List<Test> tests(FamilyDrift d) {
-    SkewConfig.Drift thresholds = config.drift();
+  private static List<Test> tests(SkewConfig.Drift thresholds, FamilyDrift d) {
     List<Test> out = new ArrayList<>();
     Map<String, NumericDrift> aggregates = aggregates(d);
     aggregates.forEach((name, a) -> {
@@ -188,8 +139,8 @@ public final class FamilyDriftCheck {
     return Math.min(1, tests.size() * smallest);
   }
 
-  private Finding finding(String prefix, FamilyDrift d, List<Test> tests, double adjusted, String declared) {
-    SkewConfig.Drift thresholds = config.drift();
+  private static Finding finding(SkewConfig.Drift thresholds, String prefix, FamilyDrift d, List<Test> tests,
+      double adjusted, String declared) {
     List<Test> triggered = tests.stream().filter(Test::triggers).toList();
     boolean error = triggered.stream().anyMatch(t -> t.psi() && t.effect() >= thresholds.psiError());
     double p = pValue(tests);
@@ -205,7 +156,7 @@ public final class FamilyDriftCheck {
             + " adjusted %.2g)", prefix, direction, String.join(", ", effects),
         sameWay, columns, known ? " as the row total" : "", p, tests.size(), adjusted)
         + (declared == null ? "" : "; expected: " + declared);
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     aggregates(d).forEach((name, a) -> {
       if (a != null) {
         String key = name.equals("row total") ? "total" : name.equals("non-zero count") ? "nonZeroCount"
@@ -226,7 +177,7 @@ public final class FamilyDriftCheck {
     figures.put("tests", tests.size());
     figures.put("pValue", p);
     figures.put("pValueAdjusted", adjusted);
-    figures.put("probability", p);
+    figures.probability(p);
     if (declared != null) {
       figures.put("declared", declared);
     }

@@ -21,30 +21,28 @@ import org.skewcheck.validation.stats.Numbers;
  * allowedValues} (numbers and texts, see {@link DisallowedValues}) exactly while the column's values
  * are counted exactly and estimated past that. The figure {@code exact} says which. A finding lists
  * at most {@value #VALUES_SHOWN} values outside, most frequent first, and how many more there are.
+ *
+ * <pre>{@code
+ * List<Finding> f = new RuleCheck().check(comparison);
+ * }</pre>
  */
-public final class RuleCheck {
+public final class RuleCheck implements ProfileCheck {
   /** Values a finding lists: the allowed ones, and those found outside them. */
   private static final int VALUES_SHOWN = 20;
 
-  private final SkewConfig config;
-  private final Map<String, String> prefixOf;
-
-  public RuleCheck(SkewConfig config, Map<String, String> prefixOf) {
-    this.config = config;
-    this.prefixOf = prefixOf;
-  }
-
-  public List<Finding> run(DatasetProfile train, DatasetProfile predict) {
+  @Override
+  public List<Finding> check(Comparison comparison) {
+    SkewConfig config = comparison.config();
     List<Finding> findings = new ArrayList<>();
-    for (DatasetProfile d : List.of(train, predict)) {
+    for (DatasetProfile d : List.of(comparison.train(), comparison.predict())) {
       if (d.rows() == 0) {
         continue;
       }
       Map<String, ColumnStats> columns = d.columns();
-      required(d, columns, findings);
+      required(config, d, columns, findings);
       columns.forEach((name, stats) -> {
         for (Rule rule : config.rules()) {
-          if (rule.selects(name, prefixOf.get(name))) {
+          if (rule.selects(name, comparison.prefixOf().get(name))) {
             check(rule, d, name, stats, findings);
           }
         }
@@ -53,7 +51,8 @@ public final class RuleCheck {
     return findings;
   }
 
-  private void required(DatasetProfile d, Map<String, ColumnStats> columns, List<Finding> findings) {
+  private static void required(SkewConfig config, DatasetProfile d, Map<String, ColumnStats> columns,
+      List<Finding> findings) {
     for (String name : config.requiredColumns()) {
       String role = config.columns().roleOf(name);
       boolean elsewhere = role.equals("label") && d.name().equals("predict")

@@ -18,26 +18,21 @@ import org.skewcheck.validation.stats.DatasetProfile;
  * expected features a dataset lacks are an error and features it has but the model does not expect
  * a warning (one finding per dataset, naming the first columns). A model record's list may name the
  * label too; predict does not carry it, so the label is not expected there.
+ *
+ * <pre>{@code
+ * List<Finding> f = new SchemaCheck().check(comparison);
+ * }</pre>
  */
-public final class SchemaCheck {
+public final class SchemaCheck implements ProfileCheck {
   private static final int NAMES_SHOWN = 20;
 
-  private final Map<String, String> prefixOf;
-  private final List<String> expectedColumns;
-  private final String label;
-
-  /**
-   * @param prefixOf the prefix of every column of both datasets
-   * @param expectedColumns the model's expected features (empty when not known)
-   * @param label the label column, or null when there is none
-   */
-  public SchemaCheck(Map<String, String> prefixOf, List<String> expectedColumns, String label) {
-    this.prefixOf = prefixOf;
-    this.expectedColumns = expectedColumns;
-    this.label = label;
-  }
-
-  public List<Finding> run(DatasetProfile train, DatasetProfile predict, Set<String> featureColumns) {
+  @Override
+  public List<Finding> check(Comparison comparison) {
+    DatasetProfile train = comparison.train();
+    DatasetProfile predict = comparison.predict();
+    Set<String> featureColumns = comparison.features();
+    List<String> expectedColumns = comparison.config().expectedColumns();
+    String label = comparison.config().columns().label();
     if (train.rows() == 0 || predict.rows() == 0) {
       // A dataset without rows shows no columns at all, whatever its headers said: its own "empty"
       // finding is the news, and listing every feature of the other dataset as absent would bury it.
@@ -47,11 +42,11 @@ public final class SchemaCheck {
     Map<String, ColumnStats> t = train.columns();
     Map<String, ColumnStats> p = predict.columns();
     if (!expectedColumns.isEmpty()) {
-      findings.addAll(againstExpected(train.name(), t.keySet(), featureColumns));
-      findings.addAll(againstExpected(predict.name(), p.keySet(), featureColumns));
+      findings.addAll(againstExpected(expectedColumns, label, train.name(), t.keySet(), featureColumns));
+      findings.addAll(againstExpected(expectedColumns, label, predict.name(), p.keySet(), featureColumns));
     }
-    findings.addAll(oneSided(t, p, train, predict, featureColumns, Severity.ERROR));
-    findings.addAll(oneSided(p, t, predict, train, featureColumns, Severity.WARNING));
+    findings.addAll(oneSided(comparison.prefixOf(), t, p, train, predict, featureColumns, Severity.ERROR));
+    findings.addAll(oneSided(comparison.prefixOf(), p, t, predict, train, featureColumns, Severity.WARNING));
     t.forEach((name, tc) -> {
       ColumnStats pc = p.get(name);
       if (pc != null && featureColumns.contains(name) && (tc.nonNumeric() > 0) != (pc.nonNumeric() > 0)) {
@@ -69,8 +64,9 @@ public final class SchemaCheck {
     return findings;
   }
 
-  private List<Finding> oneSided(Map<String, ColumnStats> here, Map<String, ColumnStats> there,
-      DatasetProfile hereProfile, DatasetProfile thereProfile, Set<String> featureColumns, Severity severity) {
+  private static List<Finding> oneSided(Map<String, String> prefixOf, Map<String, ColumnStats> here,
+      Map<String, ColumnStats> there, DatasetProfile hereProfile, DatasetProfile thereProfile,
+      Set<String> featureColumns, Severity severity) {
     Map<String, List<String>> onlyHereByPrefix = new TreeMap<>();
     here.keySet().stream()
         .filter(c -> featureColumns.contains(c) && !there.containsKey(c))
@@ -94,7 +90,8 @@ public final class SchemaCheck {
     return findings;
   }
 
-  private List<Finding> againstExpected(String dataset, Set<String> columns, Set<String> featureColumns) {
+  private static List<Finding> againstExpected(List<String> expectedColumns, String label, String dataset,
+      Set<String> columns, Set<String> featureColumns) {
     boolean labelExempt = dataset.equals("predict");
     List<String> missing = expectedColumns.stream()
         .filter(c -> !columns.contains(c) && !(labelExempt && c.equals(label))).toList();
@@ -103,15 +100,18 @@ public final class SchemaCheck {
         .filter(c -> featureColumns.contains(c) && !expected.contains(c)).sorted().toList();
     List<Finding> findings = new ArrayList<>();
     if (!missing.isEmpty()) {
-      findings.add(expectedFinding(dataset, missing, Severity.ERROR, "expected features missing from"));
+      findings.add(expectedFinding(expectedColumns, dataset, missing, Severity.ERROR,
+          "expected features missing from"));
     }
     if (!unexpected.isEmpty()) {
-      findings.add(expectedFinding(dataset, unexpected, Severity.WARNING, "features the model does not expect in"));
+      findings.add(expectedFinding(expectedColumns, dataset, unexpected, Severity.WARNING,
+          "features the model does not expect in"));
     }
     return findings;
   }
 
-  private Finding expectedFinding(String dataset, List<String> names, Severity severity, String what) {
+  private static Finding expectedFinding(List<String> expectedColumns, String dataset, List<String> names,
+      Severity severity, String what) {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("columns", names.size());
     figures.put("expectedColumns", expectedColumns.size());

@@ -1,11 +1,9 @@
 package org.skewcheck.validation.check;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.ColumnStats;
@@ -26,8 +24,15 @@ import org.skewcheck.validation.stats.PrefixStats;
  * prefixColumnShare} of its testable columns are flagged. A finding is an error unless the config
  * declares the prefix expected-sparse / expected-constant in the dataset that is sparse or
  * constant; then it is info naming the declaration.
+ *
+ * <p>A prefix's rates are the comparison's {@link Comparison.PrefixRows}, and a column is constant
+ * when its numbers are pinned to one non-zero value ({@link Comparison#pinnedValue}).
+ *
+ * <pre>{@code
+ * List<Finding> f = new SparsityCheck().check(comparison);
+ * }</pre>
  */
-public final class SparsityCheck {
+public final class SparsityCheck implements ProfileCheck {
   /** What is compared: the zero rate among numbers, the missing rate among rows, the rate of a constant value. */
   enum Kind {
     SPARSITY("zero fraction"), MISSING("missing fraction"), CONSTANCY("constant-value fraction");
@@ -77,19 +82,14 @@ public final class SparsityCheck {
     }
   }
 
-  private final SkewConfig config;
-  private final Declarations declarations;
-
-  public SparsityCheck(SkewConfig config) {
-    this.config = config;
-    this.declarations = new Declarations(config);
-  }
-
-  /** Findings for the feature columns present in both datasets and their prefixes. */
-  public List<Finding> run(DatasetProfile train, DatasetProfile predict, Set<String> featureColumns) {
+  @Override
+  public List<Finding> check(Comparison comparison) {
+    DatasetProfile train = comparison.train();
+    DatasetProfile predict = comparison.predict();
     if (train.rows() == 0 || predict.rows() == 0) {
       return List.of();
     }
+    SkewConfig.Sparsity thresholds = comparison.config().sparsity();
     List<RateTest> columnTests = new ArrayList<>();
     List<RateTest> prefixTests = new ArrayList<>();
     for (Map.Entry<String, PrefixStats> e : train.prefixes().entrySet()) {
@@ -101,20 +101,22 @@ public final class SparsityCheck {
       PrefixStats t = e.getValue();
       t.columns().forEach((name, tc) -> {
         ColumnStats pc = p.columns().get(name);
-        if (pc != null && featureColumns.contains(name)) {
-          columnTests.addAll(columnTests(prefix, name, tc, pc, train, predict));
+        if (pc != null && comparison.features().contains(name)) {
+          columnTests.addAll(columnTests(thresholds, prefix, name, tc, pc, train, predict));
         }
       });
       // Sparsity among the rows in which the family has a value at all, as a column's zero rate is
       // among its numbers: rows without the family are the missing test's, not zeros.
-      if (t.rowsAnyPresent() > 0 && p.rowsAnyPresent() > 0) {
-        prefixTests.add(RateTest.of(Kind.SPARSITY, prefix, prefix, t.rowsAnyPresent() - t.rowsAnyNonZero(),
-            t.rowsAnyPresent(), p.rowsAnyPresent() - p.rowsAnyNonZero(), p.rowsAnyPresent(), Double.NaN,
-            config.sparsity()));
+      Comparison.PrefixRows tr = comparison.prefixRows(train, prefix);
+      Comparison.PrefixRows pr = comparison.prefixRows(predict, prefix);
+      if (tr.withValue() > 0 && pr.withValue() > 0) {
+        prefixTests.add(RateTest.of(Kind.SPARSITY, prefix, prefix, tr.zeroRows(), tr.withValue(), pr.zeroRows(),
+            pr.withValue(), Double.NaN, thresholds));
       }
-      prefixTests.add(RateTest.of(Kind.MISSING, prefix, prefix, train.rows() - t.rowsAnyPresent(), train.rows(),
-          predict.rows() - p.rowsAnyPresent(), predict.rows(), Double.NaN, config.sparsity()));
+      prefixTests.add(RateTest.of(Kind.MISSING, prefix, prefix, tr.withoutValue(), tr.rows(), pr.withoutValue(),
+          pr.rows(), Double.NaN, thresholds));
     }
+    Declarations declarations = new Declarations(comparison.config());
     double[] columnAdjusted = adjust(columnTests);
     double[] prefixAdjusted = adjust(prefixTests);
 
@@ -126,8 +128,8 @@ public final class SparsityCheck {
       if (t.testable()) {
         testableByPrefix.computeIfAbsent(t.prefix(), k -> new TreeMap<>()).merge(t.kind(), 1, Integer::sum);
       }
-      if (flagged(t, columnAdjusted[i])) {
-        findings.add(columnFinding(t, columnAdjusted[i]));
+      if (flagged(thresholds, t, columnAdjusted[i])) {
+        findings.add(columnFinding(declarations, t, columnAdjusted[i]));
         flaggedByPrefix.computeIfAbsent(t.prefix(), k -> new TreeMap<>())
             .computeIfAbsent(t.kind(), k -> new ArrayList<>()).add(t);
       }
@@ -143,67 +145,67 @@ public final class SparsityCheck {
       for (Kind kind : Kind.values()) {
         RateTest pooledTest = pooled.get(prefix).get(kind);
         double adjusted = pooledAdjusted.get(prefix).getOrDefault(kind, 1.0);
-        boolean pooledFlag = pooledTest != null && flagged(pooledTest, adjusted);
+        boolean pooledFlag = pooledTest != null && flagged(thresholds, pooledTest, adjusted);
         List<RateTest> flaggedColumns = flaggedByPrefix.getOrDefault(prefix, Map.of()).getOrDefault(kind, List.of());
         int testable = testableByPrefix.getOrDefault(prefix, Map.of()).getOrDefault(kind, 0);
-        boolean shareFlag = testable > 0 && flaggedColumns.size() >= config.sparsity().prefixColumnShare() * testable
+        boolean shareFlag = testable > 0 && flaggedColumns.size() >= thresholds.prefixColumnShare() * testable
             && !flaggedColumns.isEmpty();
         if (pooledFlag || shareFlag) {
-          findings.add(prefixFinding(prefix, kind, pooledFlag ? pooledTest : null, adjusted, flaggedColumns, testable));
+          findings.add(prefixFinding(declarations, prefix, kind, pooledFlag ? pooledTest : null, adjusted,
+              flaggedColumns, testable));
         }
       }
     }
     return findings;
   }
 
-  private List<RateTest> columnTests(String prefix, String name, ColumnStats t, ColumnStats p,
-      DatasetProfile train, DatasetProfile predict) {
-    SkewConfig.Sparsity s = config.sparsity();
+  private static List<RateTest> columnTests(SkewConfig.Sparsity s, String prefix, String name, ColumnStats t,
+      ColumnStats p, DatasetProfile train, DatasetProfile predict) {
     List<RateTest> tests = new ArrayList<>(3);
     if (t.count() > 0 && p.count() > 0) {
       tests.add(RateTest.of(Kind.SPARSITY, prefix, name, t.zeros(), t.count(), p.zeros(), p.count(), 0.0, s));
     }
     tests.add(RateTest.of(Kind.MISSING, prefix, name, train.missing(t), train.rows(), predict.missing(p),
         predict.rows(), Double.NaN, s));
-    boolean predictConstant = p.isConstant() && p.count() >= 2 && p.min() != 0;
-    boolean trainConstant = t.isConstant() && t.count() >= 2 && t.min() != 0;
-    if (predictConstant && !(trainConstant && t.min() == p.min())) {
-      tests.add(RateTest.of(Kind.CONSTANCY, prefix, name, t.countOf(p.min()), t.count(), p.count(), p.count(),
-          p.min(), s));
-    } else if (trainConstant && !(p.isConstant() && p.min() == t.min()) && p.count() > 0) {
-      tests.add(RateTest.of(Kind.CONSTANCY, prefix, name, t.count(), t.count(), Math.round(p.countOf(t.min())),
-          p.count(), t.min(), s));
+    double predictPinned = Comparison.pinnedValue(p);
+    double trainPinned = Comparison.pinnedValue(t);
+    if (!Double.isNaN(predictPinned) && trainPinned != predictPinned) {
+      tests.add(RateTest.of(Kind.CONSTANCY, prefix, name, t.countOf(predictPinned), t.count(), p.count(), p.count(),
+          predictPinned, s));
+    } else if (!Double.isNaN(trainPinned) && !(p.isConstant() && p.min() == trainPinned) && p.count() > 0) {
+      tests.add(RateTest.of(Kind.CONSTANCY, prefix, name, t.count(), t.count(), Math.round(p.countOf(trainPinned)),
+          p.count(), trainPinned, s));
     }
     return tests;
   }
 
-  private boolean flagged(RateTest t, double adjusted) {
-    return t.largeEnough() && adjusted < config.sparsity().alpha();
+  private static boolean flagged(SkewConfig.Sparsity thresholds, RateTest t, double adjusted) {
+    return t.largeEnough() && adjusted < thresholds.alpha();
   }
 
   private static double[] adjust(List<RateTest> tests) {
     return Statistics.benjaminiHochberg(tests.stream().mapToDouble(RateTest::probability).toArray());
   }
 
-  private Finding columnFinding(RateTest t, double adjusted) {
+  private static Finding columnFinding(Declarations declarations, RateTest t, double adjusted) {
     String dataset = t.heavierIn();
-    String declared = declaration(t.kind(), t.prefix(), dataset);
+    String declared = declaration(declarations, t.kind(), t.prefix(), dataset);
     String what = t.kind() == Kind.CONSTANCY ? t.kind().figure + " (value " + Numbers.plain(t.value()) + ")"
         : t.kind().figure;
     String message = String.format(Locale.ROOT, "%s: %s %.3f in predict (n=%d) vs %.3f in train (n=%d); P=%.2g under train's rate",
         t.target(), what, t.predictFraction(), t.predictN(), t.trainFraction(), t.trainN(), t.probability())
         + (declared == null ? "" : "; expected: " + declared);
-    Map<String, Object> figures = figures(t, adjusted, dataset, declared);
+    Figures figures = figures(t, adjusted, dataset, declared);
     return new Finding(t.kind().check(), Scope.COLUMN, t.target(),
         declared == null ? Severity.ERROR : Severity.INFO, message, figures);
   }
 
-  private Finding prefixFinding(String prefix, Kind kind, RateTest pooledTest, double adjusted,
-      List<RateTest> flaggedColumns, int testable) {
+  private static Finding prefixFinding(Declarations declarations, String prefix, Kind kind, RateTest pooledTest,
+      double adjusted, List<RateTest> flaggedColumns, int testable) {
     String dataset = pooledTest != null ? pooledTest.heavierIn() : majorityDataset(flaggedColumns);
-    String declared = declaration(kind, prefix, dataset);
+    String declared = declaration(declarations, kind, prefix, dataset);
     StringBuilder message = new StringBuilder(prefix).append(": ");
-    Map<String, Object> figures;
+    Figures figures;
     if (pooledTest != null) {
       String rowsWhat = kind == Kind.MISSING ? "rows with no value" : "rows with values but no non-zero value";
       message.append(String.format(Locale.ROOT, "%s %.3f in predict (n=%d) vs %.3f in train (n=%d); P=%.2g under train's rate",
@@ -212,9 +214,9 @@ public final class SparsityCheck {
       figures = figures(pooledTest, adjusted, dataset, declared);
     } else {
       message.append(kind.figure).append(" changed in ").append(flaggedColumns.size()).append(" columns");
-      figures = new LinkedHashMap<>();
+      figures = new Figures();
       figures.put("heavierIn", dataset);
-      figures.put("probability", flaggedColumns.stream().mapToDouble(RateTest::probability).min().orElse(1));
+      figures.probability(flaggedColumns.stream().mapToDouble(RateTest::probability).min().orElse(1));
       if (declared != null) {
         figures.put("declared", declared);
       }
@@ -229,8 +231,8 @@ public final class SparsityCheck {
         message.toString(), figures);
   }
 
-  private static Map<String, Object> figures(RateTest t, double adjusted, String dataset, String declared) {
-    Map<String, Object> f = new LinkedHashMap<>();
+  private static Figures figures(RateTest t, double adjusted, String dataset, String declared) {
+    Figures f = new Figures();
     f.put("trainFraction", t.trainFraction());
     f.put("predictFraction", t.predictFraction());
     f.put("trainN", t.trainN());
@@ -238,8 +240,7 @@ public final class SparsityCheck {
     if (!Double.isNaN(t.value())) {
       f.put("value", t.value());
     }
-    f.put("probability", t.probability());
-    f.put("adjustedProbability", adjusted);
+    f.probability(t.probability(), adjusted);
     f.put("heavierIn", dataset);
     if (declared != null) {
       f.put("declared", declared);
@@ -258,7 +259,7 @@ public final class SparsityCheck {
    * way (the pinned one-hot column goes dense while its siblings go all-zero); a sparse declaration
    * explains zeros and missing values in the dataset that is sparse.
    */
-  private String declaration(Kind kind, String prefix, String heavierIn) {
+  private static String declaration(Declarations declarations, Kind kind, String prefix, String heavierIn) {
     return declarations.explaining(prefix, heavierIn, (dataset, declared) -> declared.equals("constant")
         ? kind != Kind.MISSING
         : dataset.equals(heavierIn) && kind != Kind.CONSTANCY);

@@ -1,16 +1,13 @@
 package org.skewcheck.validation.check;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.drift.CategoricalDrift;
 import org.skewcheck.validation.stats.Categories.ValueCount;
 import org.skewcheck.validation.stats.ColumnStats;
-import org.skewcheck.validation.stats.DatasetProfile;
 
 /**
  * Values of a categorical column that predict has and train never had: the model never saw them.
@@ -25,44 +22,40 @@ import org.skewcheck.validation.stats.DatasetProfile;
  * checked, below {@code unseenCategories.alpha}. It is an {@code error} when, in addition, the new
  * values are at least {@code unseenCategories.errorShare} of predict's present values.
  *
+ * <p>It checks the categorical columns the comparison drift-tested ({@link Comparison#columnDrift()}):
+ * features in both datasets that are not id-like.
+ *
  * <pre>{@code
- * List<Finding> f = new UnseenCategoryCheck(config).run(train, predict, drift.categorical().keySet());
+ * List<Finding> f = new UnseenCategoryCheck().check(comparison);
  * }</pre>
  */
-public final class UnseenCategoryCheck {
+public final class UnseenCategoryCheck implements ProfileCheck {
   private static final int VALUES_SHOWN = 10;
 
-  private final SkewConfig.UnseenCategories thresholds;
-
-  public UnseenCategoryCheck(SkewConfig config) {
-    this.thresholds = config.unseenCategories();
-  }
-
-  /** Checks {@code columns}, categorical columns present in both datasets. */
-  public List<Finding> run(DatasetProfile train, DatasetProfile predict, Set<String> columns) {
-    Map<String, ColumnStats> t = train.columns();
-    Map<String, ColumnStats> p = predict.columns();
+  @Override
+  public List<Finding> check(Comparison comparison) {
+    SkewConfig.UnseenCategories thresholds = comparison.config().unseenCategories();
     List<String> names = new ArrayList<>();
     List<Unseen> unseen = new ArrayList<>();
-    for (String name : columns) {
-      ColumnStats tc = t.get(name);
-      ColumnStats pc = p.get(name);
-      if (tc != null && pc != null && tc.valuesExact() && pc.present() > 0) {
+    comparison.columnDrift().forEach((name, drift) -> {
+      ColumnStats tc = comparison.columns().get(name).train();
+      ColumnStats pc = comparison.columns().get(name).predict();
+      if (drift instanceof CategoricalDrift && tc.valuesExact() && pc.present() > 0) {
         names.add(name);
         unseen.add(Unseen.of(tc, pc));
       }
-    }
+    });
     double[] adjusted = Statistics.benjaminiHochberg(unseen.stream().mapToDouble(Unseen::probability).toArray());
     List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       if (!unseen.get(i).values.isEmpty()) {
-        findings.add(finding(names.get(i), unseen.get(i), adjusted[i]));
+        findings.add(finding(thresholds, names.get(i), unseen.get(i), adjusted[i]));
       }
     }
     return findings;
   }
 
-  private Finding finding(String name, Unseen u, double adjusted) {
+  private static Finding finding(SkewConfig.UnseenCategories thresholds, String name, Unseen u, double adjusted) {
     double share = (double) u.count / u.predictN;
     Severity severity = !(adjusted < thresholds.alpha()) ? Severity.INFO
         : share >= thresholds.errorShare() ? Severity.ERROR : Severity.WARNING;
@@ -72,7 +65,7 @@ public final class UnseenCategoryCheck {
         "%s: %d value%s train never had, in %d of %d predict values (%.1f%%): %s; chance of that many at train's"
             + " new-value rate %.2g: p=%.2g (adjusted %.2g)", name, u.values.size(), u.values.size() == 1 ? "" : "s",
         u.count, u.predictN, 100 * share, shown, u.rate, u.probability, adjusted);
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     figures.put("values", u.values.stream().limit(VALUES_SHOWN).map(ValueCount::value).collect(Collectors.joining(",")));
     figures.put("unseenValues", u.values.size());
     figures.put("predictCount", u.count);
@@ -80,8 +73,7 @@ public final class UnseenCategoryCheck {
     figures.put("predictN", u.predictN);
     figures.put("trainN", u.trainN);
     figures.put("newValueRate", u.rate);
-    figures.put("probability", u.probability);
-    figures.put("adjustedProbability", adjusted);
+    figures.probability(u.probability, adjusted);
     return new Finding(Check.UNSEEN_CATEGORIES, Scope.COLUMN, name, severity, message, figures);
   }
 

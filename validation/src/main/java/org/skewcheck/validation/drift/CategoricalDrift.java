@@ -28,7 +28,7 @@ import org.skewcheck.validation.stats.ColumnStats;
  * @param predictN present values in predict
  */
 public record CategoricalDrift(double psi, double linf, double chiSquarePValue, List<String> categories,
-    double[] trainProportions, double[] predictProportions, long trainN, long predictN) {
+    double[] trainProportions, double[] predictProportions, long trainN, long predictN) implements ColumnDrift {
 
   /** How many of train's most frequent values are categories of their own. */
   public static final int CATEGORIES = 20;

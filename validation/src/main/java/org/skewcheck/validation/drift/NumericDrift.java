@@ -26,7 +26,7 @@ import org.skewcheck.validation.stats.ColumnStats;
  * @param predictN numeric values in predict
  */
 public record NumericDrift(double psi, double js, double ks, double ksPValue, double chiSquarePValue, Bins bins,
-    double[] trainProportions, double[] predictProportions, long trainN, long predictN) {
+    double[] trainProportions, double[] predictProportions, long trainN, long predictN) implements ColumnDrift {
 
   /** Fewest numeric values each side needs to be tested. */
   public static final long MIN_VALUES = 2;

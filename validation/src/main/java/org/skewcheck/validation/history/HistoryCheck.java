@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.skewcheck.validation.check.Check;
+import org.skewcheck.validation.check.Figures;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
@@ -159,7 +160,7 @@ public final class HistoryCheck {
           c.metric(), c.value(), c.mean() - h, c.mean() + h, c.mean(), c.sigma(), c.runs(), c.probability());
     }).toList();
     double h = worst.halfWidth(perTest);
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     figures.put("metric", worst.metric());
     figures.put("value", worst.value());
     figures.put("historyMean", worst.mean());
@@ -169,8 +170,7 @@ public final class HistoryCheck {
     figures.put("runs", worst.runs());
     figures.put("alpha", settings.alpha());
     figures.put("tests", m);
-    figures.put("probability", worst.probability());
-    figures.put("adjustedProbability", adjusted(worst, m));
+    figures.probability(worst.probability(), adjusted(worst, m));
     figures.put("metrics", String.join(",", anomalies.stream().map(Comparison::metric).toList()));
     return new Finding(Check.HISTORY_ANOMALY, target.scope(), target.name(), Severity.WARNING,
         target.name() + ": anomalous vs history: " + String.join("; ", parts), figures);

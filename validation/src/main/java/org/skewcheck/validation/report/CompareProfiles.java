@@ -7,36 +7,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
-import org.skewcheck.validation.check.Causes;
+import java.util.stream.Collectors;
 import org.skewcheck.validation.check.Check;
-import org.skewcheck.validation.check.ColumnType;
+import org.skewcheck.validation.check.CheckRunner;
+import org.skewcheck.validation.check.Comparison;
 import org.skewcheck.validation.check.DriftCheck;
-import org.skewcheck.validation.check.DuplicateCheck;
 import org.skewcheck.validation.check.FamilyDriftCheck;
 import org.skewcheck.validation.check.Finding;
-import org.skewcheck.validation.check.RuleCheck;
-import org.skewcheck.validation.check.SchemaCheck;
 import org.skewcheck.validation.check.Scope;
-import org.skewcheck.validation.check.Severity;
-import org.skewcheck.validation.check.SparsityCheck;
-import org.skewcheck.validation.check.UnseenCategoryCheck;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.drift.CategoricalDrift;
+import org.skewcheck.validation.drift.ColumnDrift;
 import org.skewcheck.validation.drift.FamilyDrift;
 import org.skewcheck.validation.drift.NumericDrift;
-import org.skewcheck.validation.score.ScoreCheck;
 import org.skewcheck.validation.score.ScoreSummary;
-import org.skewcheck.validation.score.ScoresReport;
 import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.DamagedFile;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.PrefixStats;
 
 /**
- * Compares a train and a predict profile and builds the {@link Report}: every check runs here, on
- * complete profiles, so the same findings come out whatever engine built the profiles.
+ * Builds the {@link Report} of a train and a predict profile: the {@link Comparison} of the two,
+ * every check on it ({@link CheckRunner}), and the report's sections, each finding also under the
+ * prefix or column it is about. The checks run on complete profiles, so the same findings come out
+ * whatever engine built the profiles.
  *
  * <pre>{@code
  * Report report = CompareProfiles.with(config).compare(trainProfile, predictProfile);
@@ -78,8 +75,7 @@ public final class CompareProfiles {
 
   /** Also reports the files that could be read only up to a point, one error each, by dataset and path. */
   public CompareProfiles withDamagedFiles(List<DamagedFile> files) {
-    return new CompareProfiles(config, provenance, duplicates, files.stream()
-        .sorted(Comparator.comparing(DamagedFile::dataset).thenComparing(DamagedFile::file)).toList());
+    return new CompareProfiles(config, provenance, duplicates, List.copyOf(files));
   }
 
   public Report compare(DatasetProfile train, DatasetProfile predict) {
@@ -89,39 +85,16 @@ public final class CompareProfiles {
   /** Also compares the model's scores on both datasets, when both summaries are given. */
   public Report compare(DatasetProfile train, DatasetProfile predict, ScoreSummary trainScores,
       ScoreSummary predictScores) {
-    Map<String, String> prefixOf = new TreeMap<>();
-    for (DatasetProfile d : List.of(train, predict)) {
-      d.prefixes().forEach((prefix, stats) -> stats.columns().keySet().forEach(c -> prefixOf.put(c, prefix)));
-    }
-    Set<String> features = new TreeSet<>();
-    prefixOf.keySet().stream().filter(c -> config.columns().roleOf(c).equals("feature")).forEach(features::add);
-
-    List<Finding> checked = new ArrayList<>();
-    checked.addAll(datasetFindings(train));
-    checked.addAll(datasetFindings(predict));
-    damagedFiles.forEach(f -> checked.add(damagedFinding(f)));
-    checked.addAll(duplicateFindings(train, predict));
-    checked.addAll(new SchemaCheck(prefixOf, config.expectedColumns(), config.columns().label()).run(train, predict, features));
-    checked.addAll(new RuleCheck(config, prefixOf).run(train, predict));
-    checked.addAll(new SparsityCheck(config).run(train, predict, features));
-    DriftCheck.Result drift = new DriftCheck(config).run(train, predict, features);
-    checked.addAll(drift.findings());
-    FamilyDriftCheck.Result family = new FamilyDriftCheck(config).run(train, predict, features);
-    checked.addAll(family.findings());
-    checked.addAll(new UnseenCategoryCheck(config).run(train, predict, drift.categorical().keySet()));
-    ScoresReport scores = null;
+    Comparison comparison = Comparison.of(config, train, predict).withDuplicates(duplicates)
+        .withDamagedFiles(damagedFiles);
     if (trainScores != null && predictScores != null) {
-      ScoreCheck.Result scored = new ScoreCheck(config).run(trainScores, predictScores);
-      scores = scored.report();
-      checked.addAll(scored.findings());
+      comparison = comparison.withScores(trainScores, predictScores);
     }
-    checked.sort(Finding.REPORT_ORDER);
-    List<Finding> findings = Causes.link(checked, prefixOf);
+    List<Finding> findings = CheckRunner.run(comparison);
 
     // A schema finding names a whole prefix exactly when that prefix is in one dataset only (else it
     // names columns); it belongs with the prefix, like the prefix-scope findings.
-    Set<String> oneSidedPrefixes = new TreeSet<>(train.prefixes().keySet());
-    oneSidedPrefixes.addAll(predict.prefixes().keySet());
+    Set<String> oneSidedPrefixes = new TreeSet<>(comparison.prefixes());
     oneSidedPrefixes.removeIf(prefix -> train.prefixes().containsKey(prefix) && predict.prefixes().containsKey(prefix));
     Map<String, List<Finding>> byTarget = new LinkedHashMap<>();
     findings.forEach(f -> {
@@ -129,87 +102,34 @@ public final class CompareProfiles {
           || (f.scope() == Scope.SCHEMA && f.check() == Check.SCHEMA && oneSidedPrefixes.contains(f.target()));
       byTarget.computeIfAbsent(aboutPrefix ? "prefix:" + f.target() : f.target(), k -> new ArrayList<>()).add(f);
     });
+    Set<String> drifted = findings.stream().filter(f -> f.check() == Check.DRIFT && f.scope() == Scope.COLUMN)
+        .map(Finding::target).collect(Collectors.toSet());
 
     Map<String, Report.DatasetSummary> datasets = new LinkedHashMap<>();
-    datasets.put("train", datasetSummary(train));
-    datasets.put("predict", datasetSummary(predict));
+    datasets.put("train", datasetSummary(comparison, train));
+    datasets.put("predict", datasetSummary(comparison, predict));
     Map<String, String> measures = new LinkedHashMap<>(DriftCheck.definitions(config));
     measures.putAll(FamilyDriftCheck.definitions(config));
-    return new Report(Report.SCHEMA_VERSION, TOOL, Verdict.of(findings), provenance, datasets, findings, scores,
-        measures, prefixReports(train, predict, drift, family, byTarget),
-        columnReports(train, predict, prefixOf, drift, byTarget), config.drift());
+    return new Report(Report.SCHEMA_VERSION, TOOL, Verdict.of(findings), provenance, datasets, findings,
+        comparison.scores(), measures, prefixReports(comparison, drifted, byTarget),
+        columnReports(comparison, byTarget), config.drift());
   }
 
-  private static List<Finding> datasetFindings(DatasetProfile d) {
-    List<Finding> out = new ArrayList<>();
-    if (d.rows() == 0) {
-      out.add(new Finding(Check.EMPTY, Scope.DATASET, d.name(), Severity.ERROR,
-          d.name() + " has no readable rows (" + d.files() + " files, " + d.rejectedRows() + " rows rejected)",
-          Map.of("files", d.files(), "rejectedRows", d.rejectedRows())));
-    }
-    if (d.rejectedRows() > 0) {
-      double share = (double) d.rejectedRows() / (d.rows() + d.rejectedRows());
-      out.add(new Finding(Check.REJECTED_ROWS, Scope.DATASET, d.name(), Severity.WARNING,
-          d.name() + ": " + d.rejectedRows() + " rows could not be read (see rejected/)",
-          Map.of("rejectedRows", d.rejectedRows(), "rejectedFraction", share)));
-    }
-    return out;
-  }
-
-  private static Finding damagedFinding(DamagedFile f) {
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("dataset", f.dataset());
-    figures.put("file", f.file());
-    figures.put("line", f.line());
-    return new Finding(Check.DAMAGED_FILE, Scope.DATASET, f.dataset(), Severity.ERROR,
-        f.dataset() + ": " + f.file() + " is damaged from line " + f.line() + " on (" + f.reason() + "): the rows "
-            + "before it were profiled, the rest of the file could not be read", figures);
-  }
-
-  /**
-   * Where the config declares rows unique ({@code rowsUnique} or a {@code uniqueKey}), any repeated
-   * row is a finding; otherwise repeats happen by nature and the two datasets' rates are compared.
-   */
-  private List<Finding> duplicateFindings(DatasetProfile train, DatasetProfile predict) {
-    Duplicates t = duplicates.get(train.name());
-    Duplicates p = duplicates.get(predict.name());
-    boolean declaredUnique = config.rowsUnique() || !config.uniqueKey().isEmpty();
-    List<Finding> out = new ArrayList<>();
-    if (!declaredUnique && t != null && p != null) {
-      out.addAll(new DuplicateCheck(config).run(train, predict, t.rows(), p.rows()));
-    }
-    for (String dataset : List.of(train.name(), predict.name())) {
-      Duplicates d = duplicates.get(dataset);
-      if (d == null) {
-        continue;
-      }
-      if (declaredUnique && d.rows() > 0) {
-        out.add(new Finding(Check.DUPLICATE_ROWS, Scope.DATASET, dataset, Severity.WARNING,
-            dataset + ": " + d.rows() + " rows repeat an earlier row in every column",
-            Map.of("duplicateRows", d.rows())));
-      }
-      if (d.keys() != null && d.keys() > 0) {
-        out.add(new Finding(Check.UNIQUE_KEY, Scope.DATASET, dataset, Severity.ERROR,
-            dataset + ": the key " + config.uniqueKey() + " is not unique: " + d.keys() + " rows repeat an earlier key",
-            Map.of("duplicateKeys", d.keys(), "key", String.join(",", config.uniqueKey()))));
-      }
-    }
-    return out;
-  }
-
-  private Report.DatasetSummary datasetSummary(DatasetProfile d) {
+  private static Report.DatasetSummary datasetSummary(Comparison comparison, DatasetProfile d) {
     int columns = d.prefixes().values().stream().mapToInt(p -> p.columns().size()).sum();
-    Duplicates dup = duplicates.get(d.name());
+    Duplicates dup = comparison.duplicates(d.name());
     return new Report.DatasetSummary(d.files(), d.rows(), d.rejectedRows(), columns,
         dup == null ? null : dup.rows(), dup == null ? null : dup.keys());
   }
 
-  private List<Report.PrefixReport> prefixReports(DatasetProfile train, DatasetProfile predict,
-      DriftCheck.Result drift, FamilyDriftCheck.Result family, Map<String, List<Finding>> byTarget) {
-    Set<String> prefixes = new TreeSet<>(train.prefixes().keySet());
-    prefixes.addAll(predict.prefixes().keySet());
+  private static List<Report.PrefixReport> prefixReports(Comparison comparison, Set<String> drifted,
+      Map<String, List<Finding>> byTarget) {
+    DatasetProfile train = comparison.train();
+    DatasetProfile predict = comparison.predict();
+    // Each family's tests and p-value as the check counts them, from the drift the comparison measured.
+    Map<String, FamilyDriftCheck.Family> families = new FamilyDriftCheck().test(comparison).tested();
     List<Report.PrefixReport> out = new ArrayList<>();
-    for (String prefix : prefixes) {
+    for (String prefix : comparison.prefixes()) {
       Set<String> columns = new TreeSet<>();
       PrefixStats t = train.prefixes().get(prefix);
       PrefixStats p = predict.prefixes().get(prefix);
@@ -219,8 +139,10 @@ public final class CompareProfiles {
       if (p != null) {
         columns.addAll(p.columns().keySet());
       }
-      out.add(new Report.PrefixReport(prefix, columns.size(), prefixSummary(train, t), prefixSummary(predict, p),
-          prefixDrift(columns, drift, family.tested().get(prefix)), byTarget.getOrDefault("prefix:" + prefix, List.of()), null));
+      out.add(new Report.PrefixReport(prefix, columns.size(), prefixSummary(comparison, train, prefix),
+          prefixSummary(comparison, predict, prefix),
+          prefixDrift(columns, comparison.columnDrift(), drifted, families.get(prefix)),
+          byTarget.getOrDefault("prefix:" + prefix, List.of()), null));
     }
     return out;
   }
@@ -229,22 +151,21 @@ public final class CompareProfiles {
    * The prefix's roll-up over its tested columns (PSI over numeric and categorical ones, JS and KS
    * over numeric ones) and its family test, when it had one.
    */
-  private static Report.PrefixDrift prefixDrift(Set<String> columns, DriftCheck.Result drift,
-      FamilyDriftCheck.Family family) {
-    List<String> tested = columns.stream()
-        .filter(c -> drift.tested().containsKey(c) || drift.categorical().containsKey(c)).toList();
-    List<String> numeric = tested.stream().filter(drift.tested()::containsKey).toList();
-    int drifted = (int) tested.stream().filter(drift.drifted()::contains).count();
-    ToDoubleFunction<String> psiOf = c -> drift.tested().containsKey(c) ? drift.tested().get(c).psi()
-        : drift.categorical().get(c).psi();
+  private static Report.PrefixDrift prefixDrift(Set<String> columns, Map<String, ColumnDrift> drift,
+      Set<String> drifted, FamilyDriftCheck.Family family) {
+    List<String> tested = columns.stream().filter(drift::containsKey).toList();
+    List<NumericDrift> numeric = tested.stream().map(drift::get).filter(NumericDrift.class::isInstance)
+        .map(NumericDrift.class::cast).toList();
+    int driftedColumns = (int) tested.stream().filter(drifted::contains).count();
+    ToDoubleFunction<String> psiOf = c -> drift.get(c).psi();
     double[] psi = tested.stream().mapToDouble(psiOf).toArray();
-    double[] js = numeric.stream().mapToDouble(c -> drift.tested().get(c).js()).toArray();
-    double[] ks = numeric.stream().mapToDouble(c -> drift.tested().get(c).ks()).toArray();
+    double[] js = numeric.stream().mapToDouble(NumericDrift::js).toArray();
+    double[] ks = numeric.stream().mapToDouble(NumericDrift::ks).toArray();
     List<String> worst = tested.stream()
         .sorted(Comparator.comparingDouble((String c) -> -psiOf.applyAsDouble(c)).thenComparing(c -> c))
         .limit(WORST_COLUMNS).toList();
-    return new Report.PrefixDrift(tested.size(), drifted, ratio(drifted, tested.size()), max(psi), mean(psi),
-        max(js), mean(js), max(ks), mean(ks), worst, family == null ? null : familyDrift(family));
+    return new Report.PrefixDrift(tested.size(), driftedColumns, ratio(driftedColumns, tested.size()), max(psi),
+        mean(psi), max(js), mean(js), max(ks), mean(ks), worst, family == null ? null : familyDrift(family));
   }
 
   private static Report.FamilyDrift familyDrift(FamilyDriftCheck.Family family) {
@@ -266,7 +187,8 @@ public final class CompareProfiles {
     return Arrays.stream(xs).average().orElse(Double.NaN);
   }
 
-  private static Report.PrefixSummary prefixSummary(DatasetProfile d, PrefixStats p) {
+  private static Report.PrefixSummary prefixSummary(Comparison comparison, DatasetProfile d, String prefix) {
+    PrefixStats p = d.prefixes().get(prefix);
     if (p == null || d.rows() == 0) {
       return null;
     }
@@ -280,7 +202,7 @@ public final class CompareProfiles {
       zeros += c.zeros();
       numbers += c.count();
       missing += d.missing(c);
-      if (c.isConstant() && d.missing(c) == 0 && c.nonNumeric() == 0) {
+      if (Comparison.constant(d, c)) {
         constant++;
       }
       if (!Double.isNaN(c.stddev())) {
@@ -289,41 +211,34 @@ public final class CompareProfiles {
       }
     }
     int columns = p.columns().size();
+    Comparison.PrefixRows rows = comparison.prefixRows(d, prefix);
     return new Report.PrefixSummary(columns, ratio(zeros, numbers), ratio(missing, d.rows() * columns), constant,
-        stddevs == 0 ? Double.NaN : stddevSum / stddevs, ratio(p.rowsAnyPresent() - p.rowsAnyNonZero(), p.rowsAnyPresent()),
-        ratio(d.rows() - p.rowsAnyPresent(), d.rows()));
+        stddevs == 0 ? Double.NaN : stddevSum / stddevs, rows.zeroRowRate(), rows.missingRowRate());
   }
 
-  private List<Report.ColumnReport> columnReports(DatasetProfile train, DatasetProfile predict,
-      Map<String, String> prefixOf, DriftCheck.Result drift, Map<String, List<Finding>> byTarget) {
-    Map<String, ColumnStats> t = train.columns();
-    Map<String, ColumnStats> p = predict.columns();
-    List<Map.Entry<String, String>> ordered = new ArrayList<>(prefixOf.entrySet());
-    ordered.sort(Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+  private static List<Report.ColumnReport> columnReports(Comparison comparison, Map<String, List<Finding>> byTarget) {
+    List<Comparison.Column> ordered = new ArrayList<>(comparison.columns().values());
+    ordered.sort(Comparator.comparing(Comparison.Column::prefix).thenComparing(Comparison.Column::name));
     List<Report.ColumnReport> out = new ArrayList<>(ordered.size());
-    for (Map.Entry<String, String> e : ordered) {
-      String name = e.getKey();
-      ColumnStats tc = t.get(name);
-      ColumnStats pc = p.get(name);
-      boolean categorical = ColumnType.categorical(config, name, tc, pc);
-      out.add(new Report.ColumnReport(name, e.getValue(), config.columns().roleOf(name),
-          categorical ? ColumnType.CATEGORICAL : ColumnType.NUMERIC, columnSummary(train, tc, categorical),
-          columnSummary(predict, pc, categorical), columnDrift(name, drift), byTarget.getOrDefault(name, List.of())));
+    for (Comparison.Column c : ordered) {
+      out.add(new Report.ColumnReport(c.name(), c.prefix(), c.role(), c.type(),
+          columnSummary(comparison.train(), c.train(), c.categorical()),
+          columnSummary(comparison.predict(), c.predict(), c.categorical()), columnDrift(comparison, c.name()),
+          byTarget.getOrDefault(c.name(), List.of())));
     }
     return out;
   }
 
-  private static Report.ColumnDrift columnDrift(String name, DriftCheck.Result drift) {
-    CategoricalDrift c = drift.categorical().get(name);
-    if (c != null) {
+  private static Report.ColumnDrift columnDrift(Comparison comparison, String name) {
+    ColumnDrift drift = comparison.columnDrift().get(name);
+    if (drift instanceof CategoricalDrift c) {
       return new Report.ColumnDrift(c.psi(), Double.NaN, Double.NaN, c.linf(), Double.NaN, c.chiSquarePValue(), null,
           c.categories(), boxed(c.trainProportions()), boxed(c.predictProportions()), null);
     }
-    NumericDrift d = drift.tested().get(name);
-    if (d == null) {
-      return Report.ColumnDrift.untested(drift.untested().get(name));
+    if (drift instanceof NumericDrift d) {
+      return numericDrift(d);
     }
-    return numericDrift(d);
+    return Report.ColumnDrift.untested(comparison.untestedReasons().get(name));
   }
 
   private static Report.ColumnDrift numericDrift(NumericDrift d) {

@@ -7,21 +7,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.drift.CategoricalDrift;
+import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Table;
 
 class DriftCheckTest {
-  private static DriftCheck.Result check(SkewConfig config, DatasetProfile train, DatasetProfile predict) {
-    Set<String> features = new TreeSet<>(train.columns().keySet());
-    features.addAll(predict.columns().keySet());
-    features.removeIf(c -> !config.columns().roleOf(c).equals("feature"));
-    return new DriftCheck(config).run(train, predict, features);
+  /**
+   * The check's findings and the comparison's drift measures, split by column type as the assertions
+   * read them; {@code drifted} are the columns with a finding.
+   */
+  private record Result(List<Finding> findings, Map<String, NumericDrift> tested,
+      Map<String, CategoricalDrift> categorical, Map<String, String> untested, Set<String> drifted) {}
+
+  private static Result check(SkewConfig config, DatasetProfile train, DatasetProfile predict) {
+    Comparison comparison = Comparison.of(config, train, predict);
+    List<Finding> findings = new DriftCheck().check(comparison);
+    Map<String, NumericDrift> numeric = new TreeMap<>();
+    Map<String, CategoricalDrift> categorical = new TreeMap<>();
+    comparison.columnDrift().forEach((name, drift) -> {
+      if (drift instanceof NumericDrift d) {
+        numeric.put(name, d);
+      } else {
+        categorical.put(name, (CategoricalDrift) drift);
+      }
+    });
+    return new Result(findings, numeric, categorical, comparison.untestedReasons(),
+        findings.stream().map(Finding::target).collect(Collectors.toSet()));
   }
 
-  private static DriftCheck.Result check(DatasetProfile train, DatasetProfile predict) {
+  private static Result check(DatasetProfile train, DatasetProfile predict) {
     return check(SkewConfig.defaults(), train, predict);
   }
 
@@ -29,14 +48,14 @@ class DriftCheckTest {
     return SkewConfig.parse(yaml, "test.yaml");
   }
 
-  private static Finding about(DriftCheck.Result result, String column) {
+  private static Finding about(Result result, String column) {
     List<Finding> f = result.findings().stream().filter(x -> x.target().equals(column)).toList();
     assertThat(f).as("findings about %s", column).hasSize(1);
     return f.get(0);
   }
 
   /** Three N(0, 1) columns in train; in predict one moves by 1 sd, one by 0.4 sd, one stays. */
-  private static DriftCheck.Result shifts(SkewConfig config) {
+  private static Result shifts(SkewConfig config) {
     SplittableRandom random = new SplittableRandom(501);
     Table train = new Table(5_000).normal("IQ_far", 0, random).normal("IQ_near", 0, random)
         .normal("IQ_same", 0, random);
@@ -47,7 +66,7 @@ class DriftCheckTest {
 
   @Test
   void largeShiftIsAnErrorAndAModerateOneAWarning() {
-    DriftCheck.Result result = shifts(SkewConfig.defaults());
+    Result result = shifts(SkewConfig.defaults());
 
     assertThat(result.findings()).extracting(Finding::target).containsExactlyInAnyOrder("IQ_far", "IQ_near");
     assertThat(result.drifted()).containsExactlyInAnyOrder("IQ_far", "IQ_near");
@@ -76,7 +95,7 @@ class DriftCheckTest {
   @Test
   void findingFiguresAreTheMeasuresTheirAdjustedPValuesAndCounts() {
     Finding near = about(shifts(SkewConfig.defaults()), "IQ_near");
-    assertThat(near.figures().keySet()).containsExactly("psi", "js", "ks", "ksPValue", "ksPValueAdjusted",
+    assertThat(near.reportedFigures().keySet()).containsExactly("psi", "js", "ks", "ksPValue", "ksPValueAdjusted",
         "chiSquarePValue", "chiSquarePValueAdjusted", "trainN", "predictN", "direction", "probability");
     assertThat(near.figures()).containsEntry("trainN", 5_000L).containsEntry("predictN", 2_000L)
         .as("IQ_near's predict values are shifted up").containsEntry("direction", "up");
@@ -94,7 +113,7 @@ class DriftCheckTest {
     // 50% ones in train, 62% in predict: KS 0.12, PSI (−0.12·ln 0.76 + 0.12·ln 1.24 = 0.059) and JS below their bars.
     Table train = new Table(5_000).add("WI_flag", r -> r % 2);
     Table predict = new Table(2_000).add("WI_flag", r -> r < 1_240 ? 1.0 : 0.0);
-    DriftCheck.Result result = check(train.profile("train"), predict.profile("predict"));
+    Result result = check(train.profile("train"), predict.profile("predict"));
 
     Finding f = about(result, "WI_flag");
     assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -105,7 +124,7 @@ class DriftCheckTest {
 
   @Test
   void jsAloneIsAWarningWhenPsiAsksForMore() {
-    DriftCheck.Result result = shifts(config("drift: {psiWarning: 5, psiError: 10, js: 0.02, ks: 0.9}\n"));
+    Result result = shifts(config("drift: {psiWarning: 5, psiError: 10, js: 0.02, ks: 0.9}\n"));
     Finding near = about(result, "IQ_near");
     assertThat(near.severity()).isEqualTo(Severity.WARNING);
     assertThat(near.message()).contains("JS 0.0", ">= 0.02").doesNotContain("PSI 0").doesNotContain("KS 0");
@@ -118,7 +137,7 @@ class DriftCheckTest {
     // chance alone (the probability of absence is 0.97^100 = 0.048); the chi-square p-value is 0.079.
     Table train = new Table(5_000).add("WI_tag", r -> r % 100 < 3 ? 1.0 : 0.0);
     Table predict = new Table(100).add("WI_tag", r -> 0.0);
-    DriftCheck.Result result = check(train.profile("train"), predict.profile("predict"));
+    Result result = check(train.profile("train"), predict.profile("predict"));
 
     assertThat(result.findings()).isEmpty();
     assertThat(result.tested().get("WI_tag").psi()).isCloseTo(0.171, within(0.001));
@@ -131,14 +150,14 @@ class DriftCheckTest {
     SplittableRandom random = new SplittableRandom(502);
     Table train = new Table(200_000).normal("IQ_a", 0, random);
     Table predict = new Table(200_000).normal("IQ_a", 0.05, random);
-    DriftCheck.Result result = check(train.profile("train"), predict.profile("predict"));
+    Result result = check(train.profile("train"), predict.profile("predict"));
     assertThat(result.tested().get("IQ_a").ksPValue()).isLessThan(1e-10);
     assertThat(result.tested().get("IQ_a").chiSquarePValue()).isLessThan(1e-10);
     assertThat(result.findings()).isEmpty();
   }
 
   /** A pinned family U (predict constant at 1 on U_2), an unchanged IQ column, an emptied LG column. */
-  private static DriftCheck.Result declared(String yaml) {
+  private static Result declared(String yaml) {
     SplittableRandom random = new SplittableRandom(503);
     Table train = new Table(5_000).normal("IQ_a", 0, random);
     Table predict = new Table(200).normal("IQ_a", 0, random);
@@ -154,7 +173,7 @@ class DriftCheckTest {
 
   @Test
   void declaredFamiliesGiveInfoNamingTheDeclaration() {
-    DriftCheck.Result result = declared("expected:\n  predict:\n    constant: [U]\n  train:\n    sparse: [LG]\n");
+    Result result = declared("expected:\n  predict:\n    constant: [U]\n  train:\n    sparse: [LG]\n");
 
     assertThat(result.findings()).extracting(Finding::target)
         .containsExactlyInAnyOrder("U_0", "U_1", "U_2", "U_3", "LG_likes");
@@ -171,7 +190,7 @@ class DriftCheckTest {
 
   @Test
   void withoutTheDeclarationsTheSameChangesAreErrors() {
-    DriftCheck.Result result = declared("expected:\n  predict:\n    constant: [IQ]\n");
+    Result result = declared("expected:\n  predict:\n    constant: [IQ]\n");
     assertThat(result.findings()).extracting(Finding::target)
         .containsExactlyInAnyOrder("U_0", "U_1", "U_2", "U_3", "LG_likes");
     assertThat(result.findings()).allSatisfy(f -> {
@@ -197,7 +216,7 @@ class DriftCheckTest {
       predict.add("_Dc_" + i, r -> 100.0);
     }
     SkewConfig declared = config("expected:\n  predict:\n    constant: [_Dc]\n");
-    DriftCheck.Result result = check(declared, train.profile("train"), predict.profile("predict"));
+    Result result = check(declared, train.profile("train"), predict.profile("predict"));
 
     assertThat(result.tested().get("WI_a").ks()).isCloseTo(0.15, within(1e-12));
     assertThat(result.tested().get("WI_a").ksPValue()).isBetween(0.015, 0.025);
@@ -205,7 +224,7 @@ class DriftCheckTest {
     assertThat(result.findings()).hasSize(7).allMatch(f -> f.severity() == Severity.INFO);
 
     // Without the declaration the _Dc columns are errors, and they loosen the correction for WI_a.
-    DriftCheck.Result pooled = check(SkewConfig.defaults(), train.profile("train"), predict.profile("predict"));
+    Result pooled = check(SkewConfig.defaults(), train.profile("train"), predict.profile("predict"));
     assertThat(about(pooled, "WI_a").severity()).isEqualTo(Severity.WARNING);
     assertThat(pooled.findings()).filteredOn(f -> f.target().startsWith("_Dc")).hasSize(7)
         .allMatch(f -> f.severity() == Severity.ERROR);
@@ -234,7 +253,7 @@ class DriftCheckTest {
     Table predict = colours(colours(colours(new Table(2_000), "CAT_big", 2_000, new double[] {0.2, 0.3, 0.5}, random),
         "CAT_small", 2_000, new double[] {0.38, 0.35, 0.27}, random), "CAT_same", 2_000, mix, random)
         .normal("IQ_a", 0, random);
-    DriftCheck.Result result = check(train.profile("train"), predict.profile("predict"));
+    Result result = check(train.profile("train"), predict.profile("predict"));
 
     assertThat(result.categorical()).containsOnlyKeys("CAT_big", "CAT_small", "CAT_same");
     assertThat(result.tested()).containsOnlyKeys("IQ_a");
@@ -244,7 +263,7 @@ class DriftCheckTest {
     assertThat(big.severity()).isEqualTo(Severity.ERROR);
     assertThat(big.message()).startsWith("CAT_big drifted: PSI").contains("L-inf 0.3", ">= 0.2", "' went from ",
         "5000 train vs 2000 predict values");
-    assertThat(big.figures().keySet()).containsExactly("psi", "linf", "category", "trainFraction", "predictFraction",
+    assertThat(big.reportedFigures().keySet()).containsExactly("psi", "linf", "category", "trainFraction", "predictFraction",
         "chiSquarePValue", "chiSquarePValueAdjusted", "trainN", "predictN", "probability");
     assertThat((double) big.figures().get("linf")).isCloseTo(0.3, within(0.03));
 
@@ -261,7 +280,7 @@ class DriftCheckTest {
     // 20 predict values with L-inf about 0.2: large-looking, but 20 values cannot tell it from chance.
     SplittableRandom random = new SplittableRandom(508);
     double[] mix = {0.5, 0.3, 0.2};
-    DriftCheck.Result result = check(colours(new Table(5_000), "CAT_a", 5_000, mix, random).profile("train"),
+    Result result = check(colours(new Table(5_000), "CAT_a", 5_000, mix, random).profile("train"),
         colours(new Table(20), "CAT_a", 20, new double[] {0.25, 0.5, 0.25}, random).profile("predict"));
     assertThat(result.categorical().get("CAT_a").linf()).isGreaterThan(0.1);
     assertThat(result.findings()).isEmpty();
@@ -283,7 +302,7 @@ class DriftCheckTest {
     for (int r = 0; r < 50; r++) {
       predict.text("ID_name", r, "new" + r);
     }
-    DriftCheck.Result result = check(config("columns:\n  label: target\n"), train.profile("train"),
+    Result result = check(config("columns:\n  label: target\n"), train.profile("train"),
         predict.profile("predict"));
 
     assertThat(result.tested()).containsOnlyKeys("IQ_a");
@@ -305,7 +324,7 @@ class DriftCheckTest {
     SplittableRandom random = new SplittableRandom(506);
     DatasetProfile train = new Table(300).normal("IQ_a", 0, random).profile("train");
     DatasetProfile empty = new DatasetProfile("predict", 1, 0, 3, Map.of());
-    DriftCheck.Result result = check(train, empty);
+    Result result = check(train, empty);
     assertThat(result.findings()).isEmpty();
     assertThat(result.tested()).isEmpty();
     assertThat(result.untested()).containsExactly(Map.entry("IQ_a", "only in train"));

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
@@ -289,7 +288,7 @@ class FamilyDriftCheckTest {
     DatasetProfile t = ProfileFixtures.dataset("train", data.names(), train, PrefixRules.defaults());
     DatasetProfile p = ProfileFixtures.dataset("predict", data.names(), predict, PrefixRules.defaults());
 
-    FamilyDriftCheck.Result result = new FamilyDriftCheck(config).run(t, p, Set.of(data.names()));
+    FamilyDriftCheck.Result result = new FamilyDriftCheck().test(Comparison.of(config, t, p));
 
     assertThat(result.findings()).singleElement().satisfies(f -> {
       assertThat(f.target()).isEqualTo("IQ");

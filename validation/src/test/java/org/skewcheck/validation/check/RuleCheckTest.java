@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -18,12 +16,7 @@ import org.skewcheck.validation.stats.Table;
 /** Each validation rule, once triggered and once not. */
 class RuleCheckTest {
   private static List<Finding> check(String yaml, DatasetProfile train, DatasetProfile predict) {
-    SkewConfig config = SkewConfig.parse(yaml, "rules.yaml");
-    Map<String, String> prefixOf = new TreeMap<>();
-    for (DatasetProfile d : List.of(train, predict)) {
-      d.prefixes().forEach((prefix, stats) -> stats.columns().keySet().forEach(c -> prefixOf.put(c, prefix)));
-    }
-    return new RuleCheck(config, prefixOf).run(train, predict);
+    return new RuleCheck().check(Comparison.of(SkewConfig.parse(yaml, "rules.yaml"), train, predict));
   }
 
   private static DatasetProfile profile(String dataset, double offset) {

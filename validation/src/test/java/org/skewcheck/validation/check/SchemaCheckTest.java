@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.ConfigException;
 import org.skewcheck.validation.config.SkewConfig;
@@ -18,15 +15,8 @@ import org.skewcheck.validation.stats.Table;
 class SchemaCheckTest {
   private static final SkewConfig JOOT = SkewConfig.parse("columns:\n  label: target\n  recordedScore: score\n", "t");
 
-  /** Runs the check as CompareProfiles does: prefixes from the profiles, features by the config's roles. */
   private static List<Finding> check(SkewConfig config, DatasetProfile train, DatasetProfile predict) {
-    Map<String, String> prefixOf = new TreeMap<>();
-    for (DatasetProfile d : List.of(train, predict)) {
-      d.prefixes().forEach((prefix, stats) -> stats.columns().keySet().forEach(c -> prefixOf.put(c, prefix)));
-    }
-    Set<String> features = new TreeSet<>();
-    prefixOf.keySet().stream().filter(c -> config.columns().roleOf(c).equals("feature")).forEach(features::add);
-    return new SchemaCheck(prefixOf, config.expectedColumns(), config.columns().label()).run(train, predict, features);
+    return new SchemaCheck().check(Comparison.of(config, train, predict));
   }
 
   private static Table table(int rows, SplittableRandom random, String... names) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.PrefixRules;
@@ -25,9 +24,7 @@ class SparsityCheckTest {
   private static final int PREDICT_ROWS = 100;
 
   private static List<Finding> check(SkewConfig config, DatasetProfile train, DatasetProfile predict) {
-    Set<String> features = new TreeSet<>(train.columns().keySet());
-    features.addAll(predict.columns().keySet());
-    return new SparsityCheck(config).run(train, predict, features);
+    return new SparsityCheck().check(Comparison.of(config, train, predict));
   }
 
   private static List<Finding> check(DatasetProfile train, DatasetProfile predict) {
@@ -88,7 +85,7 @@ class SparsityCheckTest {
     assertThat(lg.check()).isEqualTo(Check.SPARSITY);
     assertThat(lg.severity()).isEqualTo(Severity.ERROR);
     assertThat(lg.message()).startsWith("LG: ").contains("14 of 14 testable columns flagged");
-    assertThat(lg.figures()).containsKeys("trainFraction", "predictFraction", "trainN", "predictN", "probability");
+    assertThat(lg.reportedFigures()).containsKeys("trainFraction", "predictFraction", "trainN", "predictN", "probability");
     assertThat(lg.figures()).containsEntry("trainN", 5_000L).containsEntry("predictN", 100L)
         .containsEntry("predictFraction", 1.0).containsEntry("heavierIn", "predict")
         .containsEntry("flaggedColumns", 14).containsEntry("testableColumns", 14);
@@ -106,7 +103,7 @@ class SparsityCheckTest {
           .containsEntry("trainN", 5_000L).containsEntry("value", 0.0).containsEntry("heavierIn", "predict");
       assertThat((double) f.figures().get("trainFraction")).isCloseTo(0.05, within(0.015));
       assertThat(f.probability()).isLessThan(1e-100);
-      assertThat((double) f.figures().get("adjustedProbability")).isLessThan(0.001);
+      assertThat(f.adjustedProbability()).isLessThan(0.001);
     }
     assertThat(findings).as("WI did not change").noneMatch(f -> f.target().startsWith("WI"));
     assertThat(findings).hasSize(15);
@@ -386,11 +383,12 @@ class SparsityCheckTest {
     SplittableRandom random = new SplittableRandom(110);
     DatasetProfile train = trainWithDenseLg(random).profile("train");
     DatasetProfile predict = predictWithZeroLg(random).profile("predict");
-    Set<String> features = new TreeSet<>(train.columns().keySet());
-    features.removeIf(c -> c.startsWith("LG"));
+    SkewConfig roles = config("columns: {id: LG_likes_0, label: LG_likes_1, recordedScore: LG_likes_2}\n");
+    Set<String> nonFeatures = Set.of("LG_likes_0", "LG_likes_1", "LG_likes_2");
 
-    assertThat(new SparsityCheck(SkewConfig.defaults()).run(train, predict, features))
-        .noneMatch(f -> f.scope() == Scope.COLUMN && f.target().startsWith("LG"));
+    assertThat(check(roles, train, predict))
+        .noneMatch(f -> f.scope() == Scope.COLUMN && nonFeatures.contains(f.target()))
+        .as("the family's features are tested").anyMatch(f -> f.target().equals("LG_likes_3"));
   }
 
   @Test

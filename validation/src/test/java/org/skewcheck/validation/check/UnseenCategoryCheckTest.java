@@ -3,7 +3,6 @@ package org.skewcheck.validation.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.SkewConfig;
@@ -21,7 +20,7 @@ class UnseenCategoryCheckTest {
   }
 
   private static List<Finding> check(SkewConfig config, Table train, Table predict) {
-    return new UnseenCategoryCheck(config).run(train.profile("train"), predict.profile("predict"), Set.of("CAT_city"));
+    return new UnseenCategoryCheck().check(Comparison.of(config, train.profile("train"), predict.profile("predict")));
   }
 
   private static final String[] CITIES = {"Oslo", "Rome", "Lima", "Pune", "Kyiv"};
@@ -42,7 +41,7 @@ class UnseenCategoryCheckTest {
           + " 'Atlantis' (10)");
       assertThat(f.figures()).containsEntry("values", "Atlantis").containsEntry("unseenValues", 1)
           .containsEntry("predictCount", 10L).containsEntry("predictFraction", 0.1);
-      assertThat((double) f.figures().get("adjustedProbability")).isLessThan(1e-10);
+      assertThat(f.adjustedProbability()).isLessThan(1e-10);
     });
   }
 
@@ -107,7 +106,7 @@ class UnseenCategoryCheckTest {
     Table predict = column(100, r -> "Atlantis");
     DatasetProfile t = train.profile("train");
     assertThat(t.columns().get("CAT_city").valuesExact()).isFalse();
-    assertThat(new UnseenCategoryCheck(SkewConfig.defaults()).run(t, predict.profile("predict"), Set.of("CAT_city")))
+    assertThat(new UnseenCategoryCheck().check(Comparison.of(SkewConfig.defaults(), t, predict.profile("predict"))))
         .isEmpty();
   }
 }

@@ -98,8 +98,7 @@ class HistoryCheckTest {
     assertThat((double) f.figures().get("historySigma")).isCloseTo(s, offset(1e-12));
     assertThat((double) f.figures().get("predictionLow")).isCloseTo(0.104 - half, offset(1e-9));
     assertThat((double) f.figures().get("predictionHigh")).isCloseTo(0.104 + half, offset(1e-9));
-    assertThat((double) f.figures().get("adjustedProbability"))
-        .isCloseTo(3 * (double) f.figures().get("probability"), offset(1e-15)).isLessThan(0.01);
+    assertThat(f.adjustedProbability()).isCloseTo(3 * f.probability(), offset(1e-15)).isLessThan(0.01);
     assertThat(tonight.verdict()).isEqualTo(Verdict.WARNING);
     assertThat(tonight.prefixes().get(0).findings()).containsExactly(f);
     assertThat(tonight.prefixes().get(0).history().metrics().get("zeroFraction"))

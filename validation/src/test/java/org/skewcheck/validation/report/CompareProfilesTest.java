@@ -20,6 +20,7 @@ import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.PrefixStats;
 import org.skewcheck.validation.stats.Table;
 

@@ -16,6 +16,7 @@ import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.Table;
 
 /** Duplicates: paired unless the config declares rows unique, and a same-distribution split raises nothing. */

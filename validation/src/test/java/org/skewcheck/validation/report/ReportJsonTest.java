@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.check.Check;
+import org.skewcheck.validation.check.Figures;
 import org.skewcheck.validation.check.Finding;
 import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
@@ -209,13 +210,8 @@ class ReportJsonTest {
 
   @Test
   void findingsUseLowercaseLabelsAndKeepTheirFiguresInOrder() throws IOException {
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("trainFraction", 0.05);
-    figures.put("predictFraction", 1.0);
-    figures.put("trainN", 5000L);
-    figures.put("probability", NA);
-    figures.put("ratio", Double.POSITIVE_INFINITY);
-    figures.put("heavierIn", "predict");
+    Figures figures = new Figures().put("trainFraction", 0.05).put("predictFraction", 1.0).put("trainN", 5000L)
+        .probability(NA).put("ratio", Double.POSITIVE_INFINITY).put("heavierIn", "predict");
     Finding finding = new Finding(Check.SPARSITY, Scope.PREFIX, "LG", Severity.ERROR, "LG went sparse", figures);
     Report report = new Report(Report.SCHEMA_VERSION, "skewcheck", Verdict.ERROR, null, Map.of(), List.of(finding), null,
         Map.of(), List.of(), List.of(), SkewConfig.defaults().drift());

@@ -1,72 +1,49 @@
-package org.skewcheck.validation.score;
+package org.skewcheck.validation.check;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.skewcheck.validation.check.Check;
-import org.skewcheck.validation.check.Finding;
-import org.skewcheck.validation.check.Scope;
-import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.SkewConfig;
-import org.skewcheck.validation.drift.NumericDrift;
+import org.skewcheck.validation.score.ScoreSummary;
+import org.skewcheck.validation.score.ScoresReport;
 import org.skewcheck.validation.stats.ColumnStats;
 
 /**
- * Compares train and predict scores: the {@link ScoresReport} section, a {@code scoreShift}
- * finding when the mean score moved by at least {@code scoring.warningEffect} train standard
+ * Checks the model's scores, compared once by the comparison ({@link Comparison#scores()}): a {@code
+ * scoreShift} finding when the mean score moved by at least {@code scoring.warningEffect} train standard
  * deviations ({@code errorEffect} for an error) and a Welch z-test puts the move below {@code
  * scoring.alpha}, naming every prefix whose attribution explains at least {@code
  * scoring.attributionShare} of the raw-score move, and a
  * {@code recordedScore} finding when recorded scores differ from the recomputed ones by more than
  * {@code scoring.recordedTolerance} (a stale model or a changed feature pipeline), and a {@code
  * valuesBeyondFloat} warning per dataset whose feature values the model could only take as missing.
+ * Without scores on both datasets it finds nothing.
+ *
+ * <pre>{@code
+ * List<Finding> f = new ScoreCheck().check(comparison.withScores(trainScores, predictScores));
+ * }</pre>
  */
-public final class ScoreCheck {
-  private static final double[] RANKS = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
-  private static final String[] RANK_NAMES = {"p01", "p05", "p25", "p50", "p75", "p95", "p99"};
+public final class ScoreCheck implements ProfileCheck {
   private static final int FEATURES_NAMED = 20;
 
-  /** The section and its findings. */
-  public record Result(ScoresReport report, List<Finding> findings) {}
-
-  private final SkewConfig config;
-
-  public ScoreCheck(SkewConfig config) {
-    this.config = config;
-  }
-
-  public Result run(ScoreSummary train, ScoreSummary predict) {
-    Map<String, Double> t = train.meanContributions();
-    Map<String, Double> p = predict.meanContributions();
-    List<ScoresReport.Attribution> attribution = new ArrayList<>();
-    double deltaSum = 0;
-    for (String prefix : new TreeSet<>(union(t, p))) {
-      double tv = t.getOrDefault(prefix, 0.0);
-      double pv = p.getOrDefault(prefix, 0.0);
-      attribution.add(new ScoresReport.Attribution(prefix, tv, pv, pv - tv));
-      deltaSum += pv - tv;
+  @Override
+  public List<Finding> check(Comparison comparison) {
+    ScoresReport report = comparison.scores();
+    if (report == null) {
+      return List.of();
     }
-    attribution.sort(Comparator.comparingDouble((ScoresReport.Attribution a) -> -Math.abs(a.delta()))
-        .thenComparing(ScoresReport.Attribution::prefix));
-    ScoresReport.Component bias = component(train.meanBias(), predict.meanBias());
-    ScoresReport.Component margin = component(train.meanMargin(), predict.meanMargin());
-    double residual = deltaSum + bias.delta() - margin.delta();
-    ScoresReport.Recorded recorded = config.columns().recordedScore() == null || predict.recordedRows() == 0 ? null
-        : new ScoresReport.Recorded(config.columns().recordedScore(), predict.recordedRows(),
-            predict.maxRecordedDiff(), config.scoring().recordedTolerance());
-    ScoresReport report = new ScoresReport(stats(train), stats(predict), drift(train.scores(), predict.scores()),
-        attribution, bias, margin, residual, recorded);
-
+    ScoreSummary train = comparison.trainScores();
+    ScoreSummary predict = comparison.predictScores();
     List<Finding> findings = new ArrayList<>();
-    Finding shift = shiftFinding(train.scores(), predict.scores(), report.drift(), margin, attribution);
+    Finding shift = shiftFinding(comparison.config().scoring(), train.scores(), predict.scores(), report.drift(),
+        report.meanMargin(), report.attribution());
     if (shift != null) {
       findings.add(shift);
     }
+    ScoresReport.Recorded recorded = report.recorded();
     if (recorded != null && recorded.maxAbsDiff() > recorded.tolerance()) {
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("maxAbsDiff", recorded.maxAbsDiff());
@@ -79,7 +56,7 @@ public final class ScoreCheck {
     }
     findings.addAll(beyondFloat("train", train));
     findings.addAll(beyondFloat("predict", predict));
-    return new Result(report, findings);
+    return findings;
   }
 
   /**
@@ -105,9 +82,8 @@ public final class ScoreCheck {
         figures));
   }
 
-  private Finding shiftFinding(ColumnStats train, ColumnStats predict, ScoresReport.Drift drift,
-      ScoresReport.Component margin, List<ScoresReport.Attribution> attribution) {
-    SkewConfig.Scoring thresholds = config.scoring();
+  private static Finding shiftFinding(SkewConfig.Scoring thresholds, ColumnStats train, ColumnStats predict,
+      ScoresReport.Drift drift, ScoresReport.Component margin, List<ScoresReport.Attribution> attribution) {
     double delta = predict.mean() - train.mean();
     double effect = Math.abs(delta) / train.stddev();
     double se = Math.sqrt(sq(train.stddev()) / train.count() + sq(predict.stddev()) / predict.count());
@@ -127,11 +103,11 @@ public final class ScoreCheck {
             100 * share, margin.delta() < 0 ? "drop" : "rise", a.delta(), margin.delta()));
       }
     }
-    Map<String, Object> figures = new LinkedHashMap<>();
+    Figures figures = new Figures();
     figures.put("trainMean", train.mean());
     figures.put("predictMean", predict.mean());
     figures.put("effect", effect);
-    figures.put("probability", probability);
+    figures.probability(probability);
     figures.put("marginDelta", margin.delta());
     if (drift != null) {
       figures.put("psi", drift.psi());
@@ -144,33 +120,5 @@ public final class ScoreCheck {
 
   private static double sq(double x) {
     return x * x;
-  }
-
-  private static ScoresReport.Drift drift(ColumnStats train, ColumnStats predict) {
-    if (train.count() < NumericDrift.MIN_VALUES || predict.count() < NumericDrift.MIN_VALUES) {
-      return null;
-    }
-    NumericDrift d = NumericDrift.between(train, predict);
-    return new ScoresReport.Drift(d.psi(), d.js(), d.ks(), d.ksPValue(), d.chiSquarePValue());
-  }
-
-  private static ScoresReport.ScoreStats stats(ScoreSummary s) {
-    ColumnStats c = s.scores();
-    Map<String, Double> quantiles = new LinkedHashMap<>();
-    for (int i = 0; i < RANKS.length; i++) {
-      quantiles.put(RANK_NAMES[i], c.quantile(RANKS[i]));
-    }
-    return new ScoresReport.ScoreStats(c.count(), c.mean(), c.stddev(), c.min(), c.max(), quantiles,
-        s.attributedRows());
-  }
-
-  private static ScoresReport.Component component(double train, double predict) {
-    return new ScoresReport.Component(train, predict, predict - train);
-  }
-
-  private static TreeSet<String> union(Map<String, Double> a, Map<String, Double> b) {
-    TreeSet<String> keys = new TreeSet<>(a.keySet());
-    keys.addAll(b.keySet());
-    return keys;
   }
 }

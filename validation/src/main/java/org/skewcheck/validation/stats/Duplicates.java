@@ -1,4 +1,4 @@
-package org.skewcheck.validation.report;
+package org.skewcheck.validation.stats;
 
 import java.io.Serializable;
 

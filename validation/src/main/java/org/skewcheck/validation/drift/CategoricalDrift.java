@@ -22,13 +22,12 @@ import org.skewcheck.validation.stats.ColumnStats;
  * }</pre>
  *
  * @param categories train's top values, then {@link #OTHER} (absent when train has no other value)
- * @param trainProportions train's share of present values per category (p)
- * @param predictProportions predict's share of present values per category (q)
+ * @param shares each side's share of present values per category
  * @param trainN present values in train
  * @param predictN present values in predict
  */
 public record CategoricalDrift(double psi, double linf, double chiSquarePValue, List<String> categories,
-    double[] trainProportions, double[] predictProportions, long trainN, long predictN) implements ColumnDrift {
+    Shares shares, long trainN, long predictN) implements ColumnDrift {
 
   /** How many of train's most frequent values are categories of their own. */
   public static final int CATEGORIES = 20;
@@ -39,18 +38,6 @@ public record CategoricalDrift(double psi, double linf, double chiSquarePValue, 
 
   public CategoricalDrift {
     categories = List.copyOf(categories);
-    trainProportions = trainProportions.clone();
-    predictProportions = predictProportions.clone();
-  }
-
-  @Override
-  public double[] trainProportions() {
-    return trainProportions.clone();
-  }
-
-  @Override
-  public double[] predictProportions() {
-    return predictProportions.clone();
   }
 
   /** The measures of {@code predict} against {@code train}; each needs at least {@link #MIN_VALUES} present values. */
@@ -74,7 +61,7 @@ public record CategoricalDrift(double psi, double linf, double chiSquarePValue, 
       linf = Math.max(linf, Math.abs(p[i] - q[i]));
     }
     return new CategoricalDrift(DriftMeasures.psi(p, q), linf,
-        DriftMeasures.chiSquarePValue(p, train.present(), q, predict.present()), categories, p, q,
+        DriftMeasures.chiSquarePValue(p, train.present(), q, predict.present()), categories, new Shares(p, q),
         train.present(), predict.present());
   }
 

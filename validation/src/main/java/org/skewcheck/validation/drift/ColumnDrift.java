@@ -19,11 +19,18 @@ public sealed interface ColumnDrift permits NumericDrift, CategoricalDrift {
   /** The chi-square p-value of the binned counts: the significance of PSI. */
   double chiSquarePValue();
 
+  /** Each side's share of values per bin or category. */
+  Shares shares();
+
   /** Train's share of values per bin or category (p). */
-  double[] trainProportions();
+  default double[] trainProportions() {
+    return shares().train();
+  }
 
   /** Predict's share of values per bin or category (q). */
-  double[] predictProportions();
+  default double[] predictProportions() {
+    return shares().predict();
+  }
 
   /** Train's values compared: numbers for a numeric column, present values for a categorical one. */
   long trainN();

@@ -13,40 +13,24 @@ import org.skewcheck.validation.stats.ColumnStats;
  * its values. At each point the distributions are compared at the value and just below it (values
  * strictly below), so with at most 100 predict values, which the sketch holds whole, every jump of
  * F_predict is visited. With sketches, D differs from the raw data's by about the sketches' rank
- * errors (a few tenths of a percent, see {@link ColumnStats#SKETCH_K}).
+ * errors (a few tenths of a percent at the sketch's k of 1,000).
  *
  * <pre>{@code
  * NumericDrift d = NumericDrift.between(train, predict);   // both with at least 2 numeric values
  * d.psi(); d.js(); d.ks(); d.ksPValue(); d.chiSquarePValue(); d.bins().edges();
  * }</pre>
  *
- * @param trainProportions train's share of values per bin (p)
- * @param predictProportions predict's share of values per bin (q)
+ * @param shares each side's share of values per bin
  * @param trainN numeric values in train
  * @param predictN numeric values in predict
  */
 public record NumericDrift(double psi, double js, double ks, double ksPValue, double chiSquarePValue, Bins bins,
-    double[] trainProportions, double[] predictProportions, long trainN, long predictN) implements ColumnDrift {
+    Shares shares, long trainN, long predictN) implements ColumnDrift {
 
   /** Fewest numeric values each side needs to be tested. */
   public static final long MIN_VALUES = 2;
 
   private static final int PERCENTILES = 99;
-
-  public NumericDrift {
-    trainProportions = trainProportions.clone();
-    predictProportions = predictProportions.clone();
-  }
-
-  @Override
-  public double[] trainProportions() {
-    return trainProportions.clone();
-  }
-
-  @Override
-  public double[] predictProportions() {
-    return predictProportions.clone();
-  }
 
   /**
    * Which way a column moved from train to predict: +1 when predict's mean is higher, -1 when
@@ -70,7 +54,7 @@ public record NumericDrift(double psi, double js, double ks, double ksPValue, do
     double ks = ksStatistic(train, predict, bins);
     return new NumericDrift(DriftMeasures.psi(p, q), DriftMeasures.jensenShannon(p, q), ks,
         DriftMeasures.kolmogorovPValue(ks, train.count(), predict.count()),
-        DriftMeasures.chiSquarePValue(p, train.count(), q, predict.count()), bins, p, q, train.count(),
+        DriftMeasures.chiSquarePValue(p, train.count(), q, predict.count()), bins, new Shares(p, q), train.count(),
         predict.count());
   }
 

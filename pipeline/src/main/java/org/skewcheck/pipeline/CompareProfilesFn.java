@@ -11,6 +11,7 @@ import org.skewcheck.validation.report.CompareProfiles;
 import org.skewcheck.validation.stats.DamagedFile;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.report.Report;
+import org.skewcheck.validation.stats.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +48,9 @@ final class CompareProfilesFn extends DoFn<String, String> {
     Report report = CompareProfiles.with(config).withProvenance(provenance.finishedAt(Instant.now().toString()))
         .withDuplicates(values.duplicates())
         .withDamagedFiles(values.files().stream().filter(f -> f.damage() != null)
-            .map(f -> new DamagedFile(f.dataset(), f.file(), f.damage().line(), f.damage().reason())).toList())
-        .compare(values.profile("train"), values.profile("predict"), values.scores().get("train"),
-            values.scores().get("predict"));
+            .map(f -> new DamagedFile(Dataset.of(f.dataset()), f.file(), f.damage().line(), f.damage().reason())).toList())
+        .compare(values.profile(Dataset.TRAIN), values.profile(Dataset.PREDICT),
+            values.scores().get(Dataset.TRAIN.label()), values.scores().get(Dataset.PREDICT.label()));
     if (history != null) {
       report = HistoryCheck.with(config.history()).apply(report, history);
     }

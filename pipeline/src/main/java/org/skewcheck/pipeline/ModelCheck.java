@@ -11,6 +11,7 @@ import ml.dmlc.xgboost4j.java.Booster;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.transforms.XgboostModel;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.Dataset;
 
 /**
  * Checks a model against the run before anything is scored: it must load, its feature order must be
@@ -51,9 +52,9 @@ final class ModelCheck {
       }
       Map<String, Set<String>> columns = new LinkedHashMap<>();
       try {
-        columns.put("train", new HashSet<>(inputs.savedTrain() == null
+        columns.put(Dataset.TRAIN.label(), new HashSet<>(inputs.savedTrain() == null
             ? DatasetFiles.header(inputs.trainFiles().get(0).path()) : inputs.savedTrain().columns()));
-        columns.put("predict", new HashSet<>(DatasetFiles.header(inputs.predictFiles().get(0).path())));
+        columns.put(Dataset.PREDICT.label(), new HashSet<>(DatasetFiles.header(inputs.predictFiles().get(0).path())));
       } catch (UncheckedIOException e) {
         throw new RunFailure("cannot read a header to check the model's features: " + e.getMessage());
       }

@@ -11,6 +11,7 @@ import org.skewcheck.transforms.FileSummary;
 import org.skewcheck.transforms.PrefixKey;
 import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.score.ScoreSummary;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.PrefixStats;
 
@@ -32,10 +33,10 @@ record ReportInputs(PCollectionView<List<KV<PrefixKey, PrefixStats>>> stats,
       Map<String, Duplicates> duplicates) {
 
     /** One dataset's profile: its prefixes' accumulators and the totals of its files. */
-    DatasetProfile profile(String dataset) {
+    DatasetProfile profile(Dataset dataset) {
       Map<String, PrefixStats> prefixes = new HashMap<>();
       for (KV<PrefixKey, PrefixStats> kv : stats) {
-        if (kv.getKey().dataset().equals(dataset)) {
+        if (kv.getKey().dataset().equals(dataset.label())) {
           prefixes.put(kv.getKey().prefix(), kv.getValue());
         }
       }
@@ -43,7 +44,7 @@ record ReportInputs(PCollectionView<List<KV<PrefixKey, PrefixStats>>> stats,
       long rows = 0;
       long rejected = 0;
       for (FileSummary f : files) {
-        if (f.dataset().equals(dataset)) {
+        if (f.dataset().equals(dataset.label())) {
           fileCount++;
           rows += f.rowsProfiled();
           rejected += f.rowsRejected();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.report.Provenance;
+import org.skewcheck.validation.stats.Dataset;
 
 /** Builds a run's {@link Provenance} when it starts; the report sets the end time when it is written. */
 final class RunProvenance {
@@ -19,8 +20,8 @@ final class RunProvenance {
   static Provenance start(Instant startedAt, SkewCheckOptions options, SkewConfig config,
       SkewCheckPipeline.Inputs inputs) {
     Map<String, List<Provenance.InputFile>> files = new LinkedHashMap<>();
-    files.put("train", files(inputs.trainFiles()));
-    files.put("predict", files(inputs.predictFiles()));
+    files.put(Dataset.TRAIN.label(), files(inputs.trainFiles()));
+    files.put(Dataset.PREDICT.label(), files(inputs.predictFiles()));
     return new Provenance(UUID.randomUUID().toString(), startedAt.toString(), null, version(),
         options.getRunner().getSimpleName(), options.getConfig(), config.fingerprint(), options.getModel(), files);
   }

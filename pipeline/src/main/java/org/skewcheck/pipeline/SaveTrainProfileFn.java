@@ -6,6 +6,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.report.Provenance;
+import org.skewcheck.validation.stats.Dataset;
 
 /**
  * With {@code --saveProfile}: runs once, on the trigger that {@link CompareProfilesFn} passes on
@@ -35,11 +36,12 @@ final class SaveTrainProfileFn extends DoFn<String, Void> {
   @ProcessElement
   public void process(ProcessContext c) throws IOException {
     ReportInputs.Values values = inputs.read(c);
-    List<DatasetFiles.File> read = provenance.inputs().get("train").stream()
+    List<DatasetFiles.File> read = provenance.inputs().get(Dataset.TRAIN.label()).stream()
         .map(f -> new DatasetFiles.File(f.path(), f.sizeBytes(), f.lastModifiedMillis())).toList();
     TrainProfile profile = new TrainProfile(provenance.version(), provenance.configFingerprint(), modelFingerprint,
-        config.prefixes(), read, values.files().stream().filter(f -> f.dataset().equals("train")).toList(),
-        values.profile("train").prefixes(), values.duplicates().get("train"), values.scores().get("train"));
+        config.prefixes(), read, values.files().stream().filter(f -> f.dataset().equals(Dataset.TRAIN.label())).toList(),
+        values.profile(Dataset.TRAIN).prefixes(), values.duplicates().get(Dataset.TRAIN.label()),
+        values.scores().get(Dataset.TRAIN.label()));
     BeamFiles.writeAtomically(ReportFiles.pendingProfile(path), profile.toBytes());
   }
 }

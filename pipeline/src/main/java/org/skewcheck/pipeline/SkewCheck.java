@@ -26,6 +26,7 @@ import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.ConfigException;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.history.RunRecord;
+import org.skewcheck.validation.stats.Dataset;
 
 /**
  * The skewcheck command: runs the pipeline on any Beam runner, then reads the report it wrote and
@@ -275,8 +276,8 @@ public final class SkewCheck {
     SkewCheckPipeline.Inputs inputs = new SkewCheckPipeline.Inputs(
         saved == null ? resolve("--train", options.getTrain()) : saved.files(),
         resolve("--predict", options.getPredict()), saved);
-    StageLog.inputs("train", inputs.trainFiles());
-    StageLog.inputs("predict", inputs.predictFiles());
+    StageLog.inputs(Dataset.TRAIN, inputs.trainFiles());
+    StageLog.inputs(Dataset.PREDICT, inputs.predictFiles());
     StageLog.nightly(options.getTrainProfile(), history);
     SkewCheckPipeline.Model model = options.getModel() == null ? null
         : new SkewCheckPipeline.Model(options.getModel(),
@@ -308,8 +309,8 @@ public final class SkewCheck {
     } catch (IOException e) {
       throw new RunFailure("the pipeline finished but its report cannot be read: " + e.getMessage());
     }
-    requireRows(report, "train", inputs.trainFiles(), options.getOutput());
-    requireRows(report, "predict", inputs.predictFiles(), options.getOutput());
+    requireRows(report, Dataset.TRAIN, inputs.trainFiles(), options.getOutput());
+    requireRows(report, Dataset.PREDICT, inputs.predictFiles(), options.getOutput());
     if (options.getHistory() != null) {
       try {
         RunHistory.append(options.getHistory(), BeamFiles.read(options.getOutput(), ReportFiles.HISTORY_RECORD));
@@ -333,9 +334,9 @@ public final class SkewCheck {
    * nothing to compare: the run could not be done, so its report is removed and nothing goes to the
    * history. Rows are only counted as they are profiled, so this is known once the pipeline has run.
    */
-  private static void requireRows(JsonNode report, String dataset, List<DatasetFiles.File> files, String output)
+  private static void requireRows(JsonNode report, Dataset dataset, List<DatasetFiles.File> files, String output)
       throws RunFailure {
-    JsonNode summary = report.path("datasets").path(dataset);
+    JsonNode summary = report.path("datasets").path(dataset.label());
     if (summary.path("rows").asLong() > 0) {
       return;
     }
@@ -470,8 +471,8 @@ public final class SkewCheck {
   }
 
   private static void printSummary(JsonNode report, String outputDir, PrintStream out) {
-    JsonNode train = report.path("datasets").path("train");
-    JsonNode predict = report.path("datasets").path("predict");
+    JsonNode train = report.path("datasets").path(Dataset.TRAIN.label());
+    JsonNode predict = report.path("datasets").path(Dataset.PREDICT.label());
     JsonNode findings = report.path("findings");
     out.printf("skewcheck: verdict %s — train %d rows (%d files, %d rejected), predict %d rows (%d files, %d rejected), "
             + "%d findings%n",

@@ -35,6 +35,7 @@ import org.skewcheck.validation.history.RunRecord;
 import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.report.Provenance;
 import org.skewcheck.validation.score.ScoreSummary;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.PrefixStats;
 
 /**
@@ -76,9 +77,9 @@ public final class SkewCheckPipeline {
       Provenance provenance, Nightly nightly) {
     TrainProfile saved = inputs.savedTrain();
     boolean scoring = model != null;
-    PCollectionTuple predict = p.apply("ReadPredictCsv", read("predict", inputs.predictFiles(), config, scoring));
+    PCollectionTuple predict = p.apply("ReadPredictCsv", read(Dataset.PREDICT, inputs.predictFiles(), config, scoring));
     PCollectionTuple train = saved == null
-        ? p.apply("ReadTrainCsv", read("train", inputs.trainFiles(), config, scoring)) : null;
+        ? p.apply("ReadTrainCsv", read(Dataset.TRAIN, inputs.trainFiles(), config, scoring)) : null;
 
     PCollection<KV<PrefixKey, PrefixStats>> stats = both(predict, train, ReadDataset.PROFILES, "Profiles")
         .apply("CombinePrefixStats", CombinePrefixStats.perKey());
@@ -101,10 +102,10 @@ public final class SkewCheckPipeline {
           KvCoder.of(PrefixKey.Coder.of(), PrefixStatsCoder.of()));
       files = withSaved(p, "Files", files, saved.fileSummaries(), FileSummary.Coder.of());
       duplicates = withSaved(p, "Duplicates", duplicates,
-          saved.duplicates() == null ? List.of() : List.of(KV.of("train", saved.duplicates())),
+          saved.duplicates() == null ? List.of() : List.of(KV.of(Dataset.TRAIN.label(), saved.duplicates())),
           KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Duplicates.class)));
       if (model != null) {
-        scores = withSaved(p, "Scores", scores, List.of(KV.of("train", saved.scores())), scoreCoder);
+        scores = withSaved(p, "Scores", scores, List.of(KV.of(Dataset.TRAIN.label(), saved.scores())), scoreCoder);
       }
     }
 
@@ -138,7 +139,7 @@ public final class SkewCheckPipeline {
 
   private static List<KV<PrefixKey, PrefixStats>> savedStats(TrainProfile saved) {
     List<KV<PrefixKey, PrefixStats>> out = new ArrayList<>();
-    saved.prefixes().forEach((prefix, stats) -> out.add(KV.of(new PrefixKey("train", prefix), stats)));
+    saved.prefixes().forEach((prefix, stats) -> out.add(KV.of(new PrefixKey(Dataset.TRAIN.label(), prefix), stats)));
     return out;
   }
 
@@ -159,8 +160,8 @@ public final class SkewCheckPipeline {
   }
 
   /** Reads and profiles a dataset; its rows leave the reader only when they are to be scored. */
-  private static ReadDataset read(String dataset, List<DatasetFiles.File> files, SkewConfig config, boolean scoring) {
-    return ReadDataset.from(dataset, files).withIdColumn(config.columns().id()).withBlocks(scoring)
+  private static ReadDataset read(Dataset dataset, List<DatasetFiles.File> files, SkewConfig config, boolean scoring) {
+    return ReadDataset.from(dataset.label(), files).withIdColumn(config.columns().id()).withBlocks(scoring)
         .withPrefixRules(config.prefixRules()).withDateColumns(config.dateColumns())
         .withUniqueKey(config.uniqueKey());
   }

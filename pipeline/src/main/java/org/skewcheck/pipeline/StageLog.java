@@ -9,6 +9,7 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.history.RunRecord;
+import org.skewcheck.validation.stats.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ final class StageLog {
         config.prefixRules().rules().size(), config.fingerprint().substring(0, 12));
   }
 
-  static void inputs(String dataset, List<DatasetFiles.File> files) {
+  static void inputs(Dataset dataset, List<DatasetFiles.File> files) {
     long bytes = files.stream().mapToLong(DatasetFiles.File::sizeBytes).sum();
     LOG.info("inputs: {} {} files, {} KB", files.size(), dataset, (bytes + 1023) / 1024);
   }

@@ -7,8 +7,9 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /**
- * The key of a prefix's statistics: which dataset ("train" or "predict") and which column prefix.
- * {@link ReadDataset#PROFILES} and {@link CombinePrefixStats} key by it.
+ * The key of a prefix's statistics: the label of its {@link
+ * org.skewcheck.validation.stats.Dataset} and the column prefix. {@link ReadDataset#PROFILES} and
+ * {@link CombinePrefixStats} key by it.
  */
 public record PrefixKey(String dataset, String prefix) {
   /** The deterministic coder of the key: both strings as UTF-8, so equal keys have equal bytes. */

@@ -11,7 +11,7 @@ import org.skewcheck.validation.stats.PrefixBlock;
  * are not finite numbers are NaN too and listed in {@code textIndex}/{@code text}, sorted by index
  * (the same layout as {@link PrefixBlock}, so exploding is array slicing).
  *
- * @param dataset "train" or "predict"
+ * @param dataset the label of its {@link org.skewcheck.validation.stats.Dataset}
  * @param columns the header's column names, id column excluded
  * @param rowIds each row's id: the id column's value, or {@code file:line} when the file has none;
  *     empty when the reader was told not to keep ids (nothing is scored)

@@ -23,6 +23,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.skewcheck.validation.config.PrefixRules;
 import org.skewcheck.validation.score.ScoreSummary;
+import org.skewcheck.validation.stats.Dataset;
 
 /**
  * Scores row blocks with an XGBoost model, one {@code DMatrix} per block, and attributes each
@@ -162,7 +163,7 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
       for (int from = 0; from < block.rows(); from += batchRows) {
         score(block, from, Math.min(block.rows(), from + batchRows), attributed, summary, scores);
       }
-      if (block.dataset().equals("predict")) {
+      if (block.dataset().equals(Dataset.PREDICT.label())) {
         out.get(SCORES).output(new ScoredRows(block.rowIds(), scores));
       }
       rowsScored.inc(block.rows());
@@ -238,7 +239,7 @@ public final class ScoreWithXgboost extends PTransform<PCollection<RowBlock>, PC
     /** All predict rows; train rows whose seeded id hash falls in the sample fraction. */
     private boolean[] attributedRows(RowBlock block) {
       boolean[] in = new boolean[block.rows()];
-      boolean all = settings.trainSample() >= 1 || !block.dataset().equals("train");
+      boolean all = settings.trainSample() >= 1 || !block.dataset().equals(Dataset.TRAIN.label());
       for (int r = 0; r < in.length; r++) {
         in[r] = all || unitHash(block.rowIds()[r]) < settings.trainSample();
       }

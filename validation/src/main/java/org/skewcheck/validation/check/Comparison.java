@@ -150,7 +150,7 @@ public final class Comparison {
   /** Also the files that could be read only up to a point. */
   public Comparison withDamagedFiles(List<DamagedFile> files) {
     return new Comparison(config, train, predict, derived, duplicates, files.stream()
-        .sorted(Comparator.comparing(DamagedFile::dataset).thenComparing(DamagedFile::file)).toList(), scores);
+        .sorted(Comparator.comparing((DamagedFile f) -> f.dataset().label()).thenComparing(DamagedFile::file)).toList(), scores);
   }
 
   /** Also the model's scores on both datasets, compared once here ({@link #scores()}); both are needed. */

@@ -39,10 +39,10 @@ public final class DatasetCheck implements ProfileCheck {
 
   private static Finding damaged(DamagedFile f) {
     Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("dataset", f.dataset());
+    figures.put("dataset", f.dataset().label());
     figures.put("file", f.file());
     figures.put("line", f.line());
-    return new Finding(Check.DAMAGED_FILE, Scope.DATASET, f.dataset(), Severity.ERROR,
+    return new Finding(Check.DAMAGED_FILE, Scope.DATASET, f.dataset().label(), Severity.ERROR,
         f.dataset() + ": " + f.file() + " is damaged from line " + f.line() + " on (" + f.reason() + "): the rows "
             + "before it were profiled, the rest of the file could not be read", figures);
   }

@@ -2,6 +2,7 @@ package org.skewcheck.validation.check;
 
 import java.util.List;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.Dataset;
 
 /**
  * The config's {@code expected} declarations as the checks read them: which declaration, if any,
@@ -13,7 +14,7 @@ final class Declarations {
   /** What a check accepts as an explanation: a declaration kind ("constant" or "sparse") in a dataset. */
   @FunctionalInterface
   interface Explains {
-    boolean test(String dataset, String kind);
+    boolean test(Dataset dataset, String kind);
   }
 
   private final SkewConfig.Expected expected;
@@ -27,9 +28,8 @@ final class Declarations {
    * firstDataset} then in the other one, and within a dataset at "sparse" before "constant"; null
    * when none does.
    */
-  String explaining(String prefix, String firstDataset, Explains explains) {
-    String other = firstDataset.equals("train") ? "predict" : "train";
-    for (String dataset : List.of(firstDataset, other)) {
+  String explaining(String prefix, Dataset firstDataset, Explains explains) {
+    for (Dataset dataset : List.of(firstDataset, firstDataset.other())) {
       SkewConfig.Declared declared = expected.of(dataset);
       if (declared.sparse().contains(prefix) && explains.test(dataset, "sparse")) {
         return name(dataset, "sparse");
@@ -41,7 +41,7 @@ final class Declarations {
     return null;
   }
 
-  private static String name(String dataset, String kind) {
-    return "expected." + dataset + "." + kind;
+  private static String name(Dataset dataset, String kind) {
+    return "expected." + dataset.label() + "." + kind;
   }
 }

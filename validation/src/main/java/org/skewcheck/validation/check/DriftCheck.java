@@ -11,6 +11,7 @@ import org.skewcheck.validation.drift.CategoricalDrift;
 import org.skewcheck.validation.drift.ColumnDrift;
 import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.stats.Categories;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.Numbers;
 
 /**
@@ -53,7 +54,7 @@ public final class DriftCheck implements ProfileCheck {
     // column (with 7 pinned one-hot columns among 16, a same-distribution column at p = 0.02 passed).
     Map<String, String> declared = new TreeMap<>();
     for (String name : tested.keySet()) {
-      String declaration = declarations.explaining(comparison.columns().get(name).prefix(), "predict",
+      String declaration = declarations.explaining(comparison.columns().get(name).prefix(), Dataset.PREDICT,
           (dataset, kind) -> true);
       if (declaration != null) {
         declared.put(name, declaration);

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.drift.FamilyDrift;
 import org.skewcheck.validation.drift.NumericDrift;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.Numbers;
 
 /**
@@ -84,7 +85,7 @@ public final class FamilyDriftCheck implements ProfileCheck {
     Map<String, FamilyDrift> tested = comparison.familyDrift();
     Map<String, String> declared = new TreeMap<>();
     tested.keySet().forEach(prefix -> {
-      String declaration = declarations.explaining(prefix, "predict", (dataset, kind) -> true);
+      String declaration = declarations.explaining(prefix, Dataset.PREDICT, (dataset, kind) -> true);
       if (declaration != null) {
         declared.put(prefix, declaration);
       }

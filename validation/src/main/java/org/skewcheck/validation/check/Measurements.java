@@ -14,6 +14,7 @@ import org.skewcheck.validation.drift.ColumnDrift;
 import org.skewcheck.validation.drift.FamilyDrift;
 import org.skewcheck.validation.drift.NumericDrift;
 import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Numbers;
 import org.skewcheck.validation.stats.PrefixStats;
@@ -109,7 +110,7 @@ final class Measurements {
     ColumnStats t = c.train();
     ColumnStats p = c.predict();
     if (t == null || p == null) {
-      return "only in " + (t == null ? "predict" : "train");
+      return "only in " + (t == null ? Dataset.PREDICT : Dataset.TRAIN).label();
     }
     String idLike = idLikeReason(t, c.categorical());
     if (idLike != null) {
@@ -119,7 +120,7 @@ final class Measurements {
       for (ColumnStats side : List.of(t, p)) {
         if (side.present() < CategoricalDrift.MIN_VALUES) {
           return String.format(Locale.ROOT, "fewer than %d present values in %s (%d)", CategoricalDrift.MIN_VALUES,
-              side == t ? "train" : "predict", side.present());
+              (side == t ? Dataset.TRAIN : Dataset.PREDICT).label(), side.present());
         }
       }
       return null;
@@ -127,7 +128,7 @@ final class Measurements {
     for (ColumnStats side : List.of(t, p)) {
       if (side.count() < NumericDrift.MIN_VALUES) {
         return String.format(Locale.ROOT, "fewer than %d numeric values in %s (%d)", NumericDrift.MIN_VALUES,
-            side == t ? "train" : "predict", side.count());
+            (side == t ? Dataset.TRAIN : Dataset.PREDICT).label(), side.count());
       }
     }
     return null;

@@ -10,6 +10,7 @@ import org.skewcheck.validation.config.Rule;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.Categories;
 import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Numbers;
 
@@ -55,8 +56,8 @@ public final class RuleCheck implements ProfileCheck {
       List<Finding> findings) {
     for (String name : config.requiredColumns()) {
       String role = config.columns().roleOf(name);
-      boolean elsewhere = role.equals("label") && d.name().equals("predict")
-          || role.equals("recordedScore") && d.name().equals("train");
+      boolean elsewhere = role.equals("label") && d.dataset() == Dataset.PREDICT
+          || role.equals("recordedScore") && d.dataset() == Dataset.TRAIN;
       if (!elsewhere && !columns.containsKey(name)) {
         findings.add(new Finding(Check.RULE, Scope.SCHEMA, name, Severity.ERROR,
             name + ": required column missing from " + d.name(), Map.of("dataset", d.name())));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 
 /**
@@ -42,15 +43,15 @@ public final class SchemaCheck implements ProfileCheck {
     Map<String, ColumnStats> t = train.columns();
     Map<String, ColumnStats> p = predict.columns();
     if (!expectedColumns.isEmpty()) {
-      findings.addAll(againstExpected(expectedColumns, label, train.name(), t.keySet(), featureColumns));
-      findings.addAll(againstExpected(expectedColumns, label, predict.name(), p.keySet(), featureColumns));
+      findings.addAll(againstExpected(expectedColumns, label, train.dataset(), t.keySet(), featureColumns));
+      findings.addAll(againstExpected(expectedColumns, label, predict.dataset(), p.keySet(), featureColumns));
     }
     findings.addAll(oneSided(comparison.prefixOf(), t, p, train, predict, featureColumns, Severity.ERROR));
     findings.addAll(oneSided(comparison.prefixOf(), p, t, predict, train, featureColumns, Severity.WARNING));
     t.forEach((name, tc) -> {
       ColumnStats pc = p.get(name);
       if (pc != null && featureColumns.contains(name) && (tc.nonNumeric() > 0) != (pc.nonNumeric() > 0)) {
-        String textIn = tc.nonNumeric() > 0 ? "train" : "predict";
+        String textIn = (tc.nonNumeric() > 0 ? Dataset.TRAIN : Dataset.PREDICT).label();
         ColumnStats text = tc.nonNumeric() > 0 ? tc : pc;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("trainNonNumeric", tc.nonNumeric());
@@ -90,9 +91,9 @@ public final class SchemaCheck implements ProfileCheck {
     return findings;
   }
 
-  private static List<Finding> againstExpected(List<String> expectedColumns, String label, String dataset,
+  private static List<Finding> againstExpected(List<String> expectedColumns, String label, Dataset dataset,
       Set<String> columns, Set<String> featureColumns) {
-    boolean labelExempt = dataset.equals("predict");
+    boolean labelExempt = dataset == Dataset.PREDICT;
     List<String> missing = expectedColumns.stream()
         .filter(c -> !columns.contains(c) && !(labelExempt && c.equals(label))).toList();
     Set<String> expected = Set.copyOf(expectedColumns);
@@ -100,11 +101,11 @@ public final class SchemaCheck implements ProfileCheck {
         .filter(c -> featureColumns.contains(c) && !expected.contains(c)).sorted().toList();
     List<Finding> findings = new ArrayList<>();
     if (!missing.isEmpty()) {
-      findings.add(expectedFinding(expectedColumns, dataset, missing, Severity.ERROR,
+      findings.add(expectedFinding(expectedColumns, dataset.label(), missing, Severity.ERROR,
           "expected features missing from"));
     }
     if (!unexpected.isEmpty()) {
-      findings.add(expectedFinding(expectedColumns, dataset, unexpected, Severity.WARNING,
+      findings.add(expectedFinding(expectedColumns, dataset.label(), unexpected, Severity.WARNING,
           "features the model does not expect in"));
     }
     return findings;

@@ -10,6 +10,7 @@ import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.score.ScoresReport;
 import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.Dataset;
 
 /**
  * Checks the model's scores, compared once by the comparison ({@link Comparison#scores()}): a {@code
@@ -54,8 +55,8 @@ public final class ScoreCheck implements ProfileCheck {
               + "(tolerance %.3g): a stale model or a changed feature pipeline", recorded.column(),
               recorded.maxAbsDiff(), recorded.rows(), recorded.tolerance()), figures));
     }
-    findings.addAll(beyondFloat("train", train));
-    findings.addAll(beyondFloat("predict", predict));
+    findings.addAll(beyondFloat(Dataset.TRAIN.label(), train));
+    findings.addAll(beyondFloat(Dataset.PREDICT.label(), predict));
     return findings;
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.ColumnStats;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Numbers;
 import org.skewcheck.validation.stats.PrefixStats;
@@ -61,8 +62,8 @@ public final class SparsityCheck implements ProfileCheck {
     }
 
     /** The dataset in which the rate is higher: the sparser, emptier, or more constant one. */
-    String heavierIn() {
-      return predictFraction() > trainFraction() ? "predict" : "train";
+    Dataset heavierIn() {
+      return predictFraction() > trainFraction() ? Dataset.PREDICT : Dataset.TRAIN;
     }
 
     static RateTest of(Kind kind, String prefix, String target, double trainK, long trainN, long predictK,
@@ -188,7 +189,7 @@ public final class SparsityCheck implements ProfileCheck {
   }
 
   private static Finding columnFinding(Declarations declarations, RateTest t, double adjusted) {
-    String dataset = t.heavierIn();
+    Dataset dataset = t.heavierIn();
     String declared = declaration(declarations, t.kind(), t.prefix(), dataset);
     String what = t.kind() == Kind.CONSTANCY ? t.kind().figure + " (value " + Numbers.plain(t.value()) + ")"
         : t.kind().figure;
@@ -202,7 +203,7 @@ public final class SparsityCheck implements ProfileCheck {
 
   private static Finding prefixFinding(Declarations declarations, String prefix, Kind kind, RateTest pooledTest,
       double adjusted, List<RateTest> flaggedColumns, int testable) {
-    String dataset = pooledTest != null ? pooledTest.heavierIn() : majorityDataset(flaggedColumns);
+    Dataset dataset = pooledTest != null ? pooledTest.heavierIn() : majorityDataset(flaggedColumns);
     String declared = declaration(declarations, kind, prefix, dataset);
     StringBuilder message = new StringBuilder(prefix).append(": ");
     Figures figures;
@@ -215,7 +216,7 @@ public final class SparsityCheck implements ProfileCheck {
     } else {
       message.append(kind.figure).append(" changed in ").append(flaggedColumns.size()).append(" columns");
       figures = new Figures();
-      figures.put("heavierIn", dataset);
+      figures.put("heavierIn", dataset.label());
       figures.probability(flaggedColumns.stream().mapToDouble(RateTest::probability).min().orElse(1));
       if (declared != null) {
         figures.put("declared", declared);
@@ -231,7 +232,7 @@ public final class SparsityCheck implements ProfileCheck {
         message.toString(), figures);
   }
 
-  private static Figures figures(RateTest t, double adjusted, String dataset, String declared) {
+  private static Figures figures(RateTest t, double adjusted, Dataset dataset, String declared) {
     Figures f = new Figures();
     f.put("trainFraction", t.trainFraction());
     f.put("predictFraction", t.predictFraction());
@@ -241,16 +242,16 @@ public final class SparsityCheck implements ProfileCheck {
       f.put("value", t.value());
     }
     f.probability(t.probability(), adjusted);
-    f.put("heavierIn", dataset);
+    f.put("heavierIn", dataset.label());
     if (declared != null) {
       f.put("declared", declared);
     }
     return f;
   }
 
-  private static String majorityDataset(List<RateTest> tests) {
-    long predict = tests.stream().filter(t -> t.heavierIn().equals("predict")).count();
-    return predict * 2 >= tests.size() ? "predict" : "train";
+  private static Dataset majorityDataset(List<RateTest> tests) {
+    long predict = tests.stream().filter(t -> t.heavierIn() == Dataset.PREDICT).count();
+    return predict * 2 >= tests.size() ? Dataset.PREDICT : Dataset.TRAIN;
   }
 
   /**
@@ -259,9 +260,9 @@ public final class SparsityCheck implements ProfileCheck {
    * way (the pinned one-hot column goes dense while its siblings go all-zero); a sparse declaration
    * explains zeros and missing values in the dataset that is sparse.
    */
-  private static String declaration(Declarations declarations, Kind kind, String prefix, String heavierIn) {
+  private static String declaration(Declarations declarations, Kind kind, String prefix, Dataset heavierIn) {
     return declarations.explaining(prefix, heavierIn, (dataset, declared) -> declared.equals("constant")
         ? kind != Kind.MISSING
-        : dataset.equals(heavierIn) && kind != Kind.CONSTANCY);
+        : dataset == heavierIn && kind != Kind.CONSTANCY);
   }
 }

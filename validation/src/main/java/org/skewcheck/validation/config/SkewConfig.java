@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.skewcheck.validation.stats.Dataset;
 
 /**
  * The whole run configuration, immutable, parsed once from YAML by {@link #parse}. Every section is
@@ -340,9 +341,9 @@ public record SkewConfig(Columns columns, List<PrefixRule> prefixes, Expected ex
       this.predict = predict == null ? Declared.NONE : predict;
     }
 
-    /** The declarations for {@code dataset} ("train" or "predict"). */
-    public Declared of(String dataset) {
-      return "train".equals(dataset) ? train : predict;
+    /** The declarations for {@code dataset}. */
+    public Declared of(Dataset dataset) {
+      return dataset == Dataset.TRAIN ? train : predict;
     }
   }
 

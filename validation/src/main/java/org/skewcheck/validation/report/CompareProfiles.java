@@ -106,8 +106,8 @@ public final class CompareProfiles {
         .map(Finding::target).collect(Collectors.toSet());
 
     Map<String, Report.DatasetSummary> datasets = new LinkedHashMap<>();
-    datasets.put("train", datasetSummary(comparison, train));
-    datasets.put("predict", datasetSummary(comparison, predict));
+    datasets.put(train.name(), datasetSummary(comparison, train));
+    datasets.put(predict.name(), datasetSummary(comparison, predict));
     Map<String, String> measures = new LinkedHashMap<>(DriftCheck.definitions(config));
     measures.putAll(FamilyDriftCheck.definitions(config));
     return new Report(Report.SCHEMA_VERSION, TOOL, Verdict.of(findings), provenance, datasets, findings,

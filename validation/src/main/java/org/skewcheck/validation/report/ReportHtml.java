@@ -16,6 +16,7 @@ import org.skewcheck.validation.report.Report.FamilyDrift;
 import org.skewcheck.validation.report.Report.PrefixReport;
 import org.skewcheck.validation.report.Report.PrefixSummary;
 import org.skewcheck.validation.score.ScoresReport;
+import org.skewcheck.validation.stats.Dataset;
 
 /**
  * Renders a report as {@code report.html}: one self-contained page (inline CSS and SVG, no script,
@@ -96,7 +97,8 @@ public final class ReportHtml {
   private void header(String verdict) {
     out.append("<header><h1>skewcheck report</h1><p id=\"summary\" class=\"summary\">")
         .append(badge(verdict)).append(' ');
-    for (String dataset : List.of("train", "predict")) {
+    for (Dataset side : Dataset.values()) {
+      String dataset = side.label();
       Report.DatasetSummary d = report.datasets().get(dataset);
       out.append("<b>").append(dataset).append("</b> ").append(Html.count(d.rows())).append(" rows, ")
           .append(Html.count(d.files())).append(d.files() == 1 ? " file, " : " files, ")
@@ -195,7 +197,7 @@ public final class ReportHtml {
       return;
     }
     out.append("<section id=\"scores\"><h2>Scores</h2><div class=\"pair\"><div>");
-    table("", "<score", "train", "predict");
+    table("", "<score", Dataset.TRAIN.label(), Dataset.PREDICT.label());
     for (ReportView.ScoreRow row : view.scoreRows()) {
       out.append("<tr><th class=\"l\">").append(Html.escape(row.statistic())).append("</th><td>")
           .append(Html.figure(row.train())).append("</td><td>").append(Html.figure(row.predict())).append("</td></tr>");
@@ -223,7 +225,7 @@ public final class ReportHtml {
     }
     out.append("<div><h3>Which prefixes moved the score</h3><p class=\"muted\">Mean SHAP contribution per prefix ")
         .append("on the raw-score scale, sorted by |delta|; the bar is predict − train.</p>");
-    table("id=\"attribution\"", "<prefix", "train", "predict", "delta", "<delta");
+    table("id=\"attribution\"", "<prefix", Dataset.TRAIN.label(), Dataset.PREDICT.label(), "delta", "<delta");
     for (ScoresReport.Attribution a : s.attribution()) {
       out.append("<tr><th class=\"l\">").append(Html.escape(a.prefix())).append("</th><td>")
           .append(Html.figure(a.train())).append("</td><td>").append(Html.figure(a.predict()))
@@ -314,8 +316,8 @@ public final class ReportHtml {
   private void rollUp(PrefixReport p) {
     table("class=\"rollup\"", "<", "zero fraction", "missing fraction", "constant columns", "rows without non-zero",
         "rows without value", "mean stddev");
-    rollUpRow("train", p.train());
-    rollUpRow("predict", p.predict());
+    rollUpRow(Dataset.TRAIN.label(), p.train());
+    rollUpRow(Dataset.PREDICT.label(), p.predict());
     out.append("</tbody></table>");
   }
 
@@ -343,8 +345,8 @@ public final class ReportHtml {
     card.chart().ifPresent(chart -> out.append(chart(chart)));
     driftFigures(card.drift());
     table("", "<", "values", "missing", "zeros", "mean", "stddev");
-    columnRow("train", c.train());
-    columnRow("predict", c.predict());
+    columnRow(Dataset.TRAIN.label(), c.train());
+    columnRow(Dataset.PREDICT.label(), c.predict());
     out.append("</tbody></table></div>");
   }
 

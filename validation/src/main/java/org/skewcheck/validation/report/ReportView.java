@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.skewcheck.validation.report.Report.DatasetSummary;
 import org.skewcheck.validation.score.ScoresReport;
+import org.skewcheck.validation.stats.Dataset;
 
 /**
  * What {@code report.html} shows of a report, worked out before any markup: the findings per
@@ -44,8 +45,8 @@ record ReportView(Report report, SeverityCounts counts, String runTime, List<Hea
 
   static ReportView of(Report report) {
     ColumnIndex index = new ColumnIndex(report);
-    long trainRows = rows(report, "train");
-    long predictRows = rows(report, "predict");
+    long trainRows = rows(report, Dataset.TRAIN.label());
+    long predictRows = rows(report, Dataset.PREDICT.label());
     List<PrefixSection> sections = new ArrayList<>();
     List<HeatmapRow> heatmap = new ArrayList<>();
     for (Report.PrefixReport p : report.prefixes()) {

@@ -7,15 +7,20 @@ import java.util.TreeMap;
 /**
  * Everything known about one dataset after combining: how much was read and each prefix's profile.
  *
- * @param name "train" or "predict"
+ * @param dataset which dataset it is
  * @param files files read
  * @param rows rows profiled
  * @param rejectedRows rows that could not be read (written to {@code rejected/})
  * @param prefixes the profile of each prefix, by prefix
  */
-public record DatasetProfile(String name, long files, long rows, long rejectedRows, Map<String, PrefixStats> prefixes) {
+public record DatasetProfile(Dataset dataset, long files, long rows, long rejectedRows, Map<String, PrefixStats> prefixes) {
   public DatasetProfile {
     prefixes = Collections.unmodifiableMap(new TreeMap<>(prefixes));
+  }
+
+  /** The dataset's label, as messages and the report name it. */
+  public String name() {
+    return dataset.label();
   }
 
   /** Every column's profile, by column name. */

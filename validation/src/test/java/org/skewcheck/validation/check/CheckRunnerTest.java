@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.DamagedFile;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.Table;
@@ -70,7 +71,7 @@ class CheckRunnerTest {
     SplittableRandom random = new SplittableRandom(1301);
     DatasetProfile train = table(2_000, false, random).profile("train");
     DatasetProfile read = table(500, true, random).profile("predict");
-    DatasetProfile predict = new DatasetProfile("predict", read.files(), read.rows(), 7, read.prefixes());
+    DatasetProfile predict = new DatasetProfile(Dataset.PREDICT, read.files(), read.rows(), 7, read.prefixes());
     SkewConfig paired = SkewConfig.parse("columns: {recordedScore: score}\nexpectedColumns: [IQ_a, IQ_gone]\n"
         + "rules:\n  - column: IQ_a\n    range: [-1, 1]\n", "t");
     ScoreSummary predictScores = scores(500, 0.6, random);
@@ -78,7 +79,7 @@ class CheckRunnerTest {
     predictScores.addBeyondFloat("IQ_a", 3);
     List<Finding> differing = CheckRunner.run(Comparison.of(paired, train, predict)
         .withDuplicates(Map.of("train", new Duplicates(0, null), "predict", new Duplicates(100, null)))
-        .withDamagedFiles(List.of(new DamagedFile("predict", "p.csv.gz", 40, "Unexpected end of ZLIB input stream")))
+        .withDamagedFiles(List.of(new DamagedFile(Dataset.PREDICT, "p.csv.gz", 40, "Unexpected end of ZLIB input stream")))
         .withScores(scores(2_000, 0.3, random), predictScores));
 
     SkewConfig unique = SkewConfig.parse("uniqueKey: [row_id]\n", "t");
@@ -86,7 +87,7 @@ class CheckRunnerTest {
         .withDuplicates(Map.of("train", new Duplicates(3, 2L))));
 
     List<Finding> empty = CheckRunner.run(Comparison.of(SkewConfig.defaults(), train,
-        new DatasetProfile("predict", 1, 0, 0, Map.of())));
+        new DatasetProfile(Dataset.PREDICT, 1, 0, 0, Map.of())));
 
     List<Finding> all = new ArrayList<>(differing);
     all.addAll(repeated);

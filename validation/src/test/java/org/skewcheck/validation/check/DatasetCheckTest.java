@@ -9,6 +9,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.stats.DamagedFile;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Table;
 
@@ -16,11 +17,11 @@ class DatasetCheckTest {
   @Test
   void anEmptyDatasetRejectedRowsAndADamagedFileAreFindingsWithTheirFiguresInAFixedOrder() {
     DatasetProfile train = new Table(20).normal("IQ_a", 0, new SplittableRandom(1)).profile("train");
-    DatasetProfile read = new DatasetProfile("train", 2, train.rows(), 5, train.prefixes());
-    DatasetProfile empty = new DatasetProfile("predict", 1, 0, 3, Map.of());
+    DatasetProfile read = new DatasetProfile(Dataset.TRAIN, 2, train.rows(), 5, train.prefixes());
+    DatasetProfile empty = new DatasetProfile(Dataset.PREDICT, 1, 0, 3, Map.of());
     Comparison comparison = Comparison.of(SkewConfig.defaults(), read, empty)
-        .withDamagedFiles(List.of(new DamagedFile("predict", "b.csv.gz", 7, "truncated"),
-            new DamagedFile("predict", "a.csv.gz", 40, "truncated")));
+        .withDamagedFiles(List.of(new DamagedFile(Dataset.PREDICT, "b.csv.gz", 7, "truncated"),
+            new DamagedFile(Dataset.PREDICT, "a.csv.gz", 40, "truncated")));
 
     List<Finding> findings = new DatasetCheck().check(comparison);
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.drift.CategoricalDrift;
 import org.skewcheck.validation.drift.NumericDrift;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Table;
 
@@ -323,7 +324,7 @@ class DriftCheckTest {
   void emptyDatasetTestsNothing() {
     SplittableRandom random = new SplittableRandom(506);
     DatasetProfile train = new Table(300).normal("IQ_a", 0, random).profile("train");
-    DatasetProfile empty = new DatasetProfile("predict", 1, 0, 3, Map.of());
+    DatasetProfile empty = new DatasetProfile(Dataset.PREDICT, 1, 0, 3, Map.of());
     Result result = check(train, empty);
     assertThat(result.findings()).isEmpty();
     assertThat(result.tested()).isEmpty();

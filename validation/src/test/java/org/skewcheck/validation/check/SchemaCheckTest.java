@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.ConfigException;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Table;
 
@@ -121,9 +122,9 @@ class SchemaCheckTest {
   void datasetWithoutRowsGivesNoSchemaFindings() {
     SplittableRandom random = new SplittableRandom(210);
     DatasetProfile train = table(50, random, "WI_a", "LG_1").profile("train");
-    DatasetProfile empty = new DatasetProfile("predict", 3, 0, 12, Map.of());
+    DatasetProfile empty = new DatasetProfile(Dataset.PREDICT, 3, 0, 12, Map.of());
     assertThat(check(JOOT, train, empty)).isEmpty();
-    assertThat(check(JOOT, new DatasetProfile("train", 1, 0, 0, Map.of()), train)).isEmpty();
+    assertThat(check(JOOT, new DatasetProfile(Dataset.TRAIN, 1, 0, 0, Map.of()), train)).isEmpty();
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.skewcheck.validation.config.PrefixRules;
 import org.skewcheck.validation.config.SkewConfig;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.ProfileFixtures;
 import org.skewcheck.validation.stats.Table;
@@ -395,7 +396,7 @@ class SparsityCheckTest {
   void emptyDatasetGivesNoSparsityFindings() {
     SplittableRandom random = new SplittableRandom(111);
     DatasetProfile train = trainWithDenseLg(random).profile("train");
-    DatasetProfile empty = new DatasetProfile("predict", 1, 0, 3, Map.of());
+    DatasetProfile empty = new DatasetProfile(Dataset.PREDICT, 1, 0, 3, Map.of());
     assertThat(check(train, empty)).isEmpty();
     assertThat(check(empty, train)).isEmpty();
   }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.skewcheck.validation.stats.Dataset;
 
 class SkewConfigTest {
   /** The repository's ready-to-use configs, relative to the module directory (Maven's working dir). */
@@ -54,8 +55,8 @@ class SkewConfigTest {
     assertThat(config.expected().predict().constant()).containsExactlyInAnyOrder("U", "_Dy", "_Dm", "_Ddow", "_Dh",
         "_dateR");
     assertThat(config.expected().predict().sparse()).isEmpty();
-    assertThat(config.expected().of("predict")).isSameAs(config.expected().predict());
-    assertThat(config.expected().of("train").constant()).isEmpty();
+    assertThat(config.expected().of(Dataset.PREDICT)).isSameAs(config.expected().predict());
+    assertThat(config.expected().of(Dataset.TRAIN).constant()).isEmpty();
     assertThat(config.sparsity()).isEqualTo(SkewConfig.defaults().sparsity());
     assertThat(config.drift()).isEqualTo(SkewConfig.defaults().drift());
     assertThat(config.prefixRules().prefixOf("_Dy_2014")).isEqualTo("_Dy");

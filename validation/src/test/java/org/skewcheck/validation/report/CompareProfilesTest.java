@@ -19,6 +19,7 @@ import org.skewcheck.validation.check.Scope;
 import org.skewcheck.validation.check.Severity;
 import org.skewcheck.validation.config.SkewConfig;
 import org.skewcheck.validation.score.ScoreSummary;
+import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
 import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.PrefixStats;
@@ -36,7 +37,7 @@ class CompareProfilesTest {
   }
 
   private static DatasetProfile withRejected(DatasetProfile d, long files, long rejected) {
-    return new DatasetProfile(d.name(), files, d.rows(), rejected, d.prefixes());
+    return new DatasetProfile(d.dataset(), files, d.rows(), rejected, d.prefixes());
   }
 
   /** WI (normal), LG (dense counts, optionally all zero), U (one-hot of 7 accounts, optionally pinned). */
@@ -115,7 +116,7 @@ class CompareProfilesTest {
   @Test
   void emptyDatasetIsAnError() {
     SplittableRandom random = new SplittableRandom(304);
-    DatasetProfile empty = new DatasetProfile("predict", 2, 0, 7, Map.of());
+    DatasetProfile empty = new DatasetProfile(Dataset.PREDICT, 2, 0, 7, Map.of());
     Report report = compare(SkewConfig.defaults(), table(500, random, false, false).profile("train"), empty);
 
     assertThat(report.verdict()).isEqualTo(Verdict.ERROR);

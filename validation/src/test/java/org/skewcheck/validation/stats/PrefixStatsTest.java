@@ -76,7 +76,7 @@ class PrefixStatsTest {
     assertThat(c.nonNumeric()).isEqualTo(1);
     assertThat(c.isConstant()).isTrue();
 
-    DatasetProfile d = new DatasetProfile("train", 1, 5, 0, Map.of("WI", s));
+    DatasetProfile d = new DatasetProfile(Dataset.TRAIN, 1, 5, 0, Map.of("WI", s));
     assertThat(d.missing(a)).isEqualTo(2);
     assertThat(d.missing(b)).isEqualTo(2);
     assertThat(d.missing(c)).isEqualTo(3);
@@ -232,7 +232,7 @@ class PrefixStatsTest {
     assertThat(second.columns()).as("the other is left unchanged").containsOnlyKeys("a", "d");
     assertThat(second.columns().get("a").count()).isEqualTo(1);
 
-    DatasetProfile d = new DatasetProfile("train", 2, 3, 0, Map.of("p", first));
+    DatasetProfile d = new DatasetProfile(Dataset.TRAIN, 2, 3, 0, Map.of("p", first));
     assertThat(d.missing(first.columns().get("c"))).as("absent from a file counts as missing").isEqualTo(1);
     assertThat(d.missing(first.columns().get("d"))).isEqualTo(2);
   }

@@ -83,7 +83,7 @@ public final class ProfileFixtures {
       }
       prefixes.put(prefix, prefixStats(sub, subRows, subText));
     });
-    return new DatasetProfile(name, 1, rows.length, 0, prefixes);
+    return new DatasetProfile(Dataset.of(name), 1, rows.length, 0, prefixes);
   }
 
   /** The rows of {@code matrix} at {@code indices}. */

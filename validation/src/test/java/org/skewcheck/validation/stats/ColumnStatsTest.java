@@ -78,31 +78,11 @@ class ColumnStatsTest {
       double skewness, double excessKurtosis, double[] sorted) {
 
     static Reference of(double[] xs) {
-      double sum = 0;
-      long zeros = 0;
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (double x : xs) {
-        sum += x;
-        zeros += x == 0 ? 1 : 0;
-        min = Math.min(min, x);
-        max = Math.max(max, x);
-      }
-      int n = xs.length;
-      double mean = sum / n;
-      double m2 = 0;
-      double m3 = 0;
-      double m4 = 0;
-      for (double x : xs) {
-        double d = x - mean;
-        m2 += d * d;
-        m3 += d * d * d;
-        m4 += d * d * d * d;
-      }
+      PlainMoments m = PlainMoments.of(xs);
       double[] sorted = xs.clone();
       Arrays.sort(sorted);
-      return new Reference(n, zeros, min, max, mean, Math.sqrt(m2 / (n - 1)),
-          Math.sqrt(n) * m3 / Math.pow(m2, 1.5), n * m4 / (m2 * m2) - 3, sorted);
+      return new Reference(m.count(), m.zeros(), m.min(), m.max(), m.mean(), m.stddev(), m.skewness(),
+          m.excessKurtosis(), sorted);
     }
 
     /** Smallest value whose cumulative share of the data reaches {@code rank}. */

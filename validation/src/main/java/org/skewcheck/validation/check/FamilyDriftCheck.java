@@ -151,7 +151,7 @@ public final class FamilyDriftCheck implements ProfileCheck {
     String direction = !known ? "moved" : up ? "shifted up" : "shifted down";
     int sameWay = !known ? Math.max(d.columnsUp(), d.columnsDown()) : up ? d.columnsUp() : d.columnsDown();
     List<String> effects = triggered.stream().map(t -> String.format(Locale.ROOT, "%s %.3f >= %s (p=%.2g)",
-        t.name(), t.effect(), Numbers.plain(t.threshold()), t.pValue())).toList();
+        t.name(), Math.abs(t.effect()), Numbers.plain(t.threshold()), t.pValue())).toList();
     String message = String.format(Locale.ROOT,
         "%s: %s in predict — %s; %d of %d columns moved the same way%s; family p=%.2g (Bonferroni over %d tests,"
             + " adjusted %.2g)", prefix, direction, String.join(", ", effects),

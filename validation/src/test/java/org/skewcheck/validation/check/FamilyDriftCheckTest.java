@@ -199,6 +199,20 @@ class FamilyDriftCheckTest {
     assertThat(prefix(report, family).findings()).contains(f);
   }
 
+  @Test
+  void aFamilyShiftedDownNamesItsEffectsBySizeAgainstTheirThresholds() {
+    Data data = data(7, 5_000);
+    double[][] train = data.slice(0, 2_500);
+    double[][] predict = shiftFamily(data.slice(2_500, 5_000), train, "IQ", "times", 0.7);
+
+    Finding f = familyFindings(compare(train, predict, data.names())).get(0);
+
+    assertThat(f.message()).startsWith("IQ: shifted down in predict")
+        .containsPattern("row total mean shift \\d+\\.\\d{3} >= 0\\.2 ")
+        .doesNotContainPattern("-\\d+\\.\\d{3} >=");
+    assertThat((double) f.figures().get("meanShift")).isNegative();
+  }
+
   /**
    * Power at 100 predict rows over ten seeds, where one seed proves little. Every case is caught in
    * every seed but one: the dense family times 1.2, in 8 of 10. Its 30 columns share a row factor

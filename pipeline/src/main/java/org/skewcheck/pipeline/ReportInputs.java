@@ -9,10 +9,10 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.skewcheck.transforms.FileSummary;
 import org.skewcheck.transforms.PrefixKey;
-import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.score.ScoreSummary;
 import org.skewcheck.validation.stats.Dataset;
 import org.skewcheck.validation.stats.DatasetProfile;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.PrefixStats;
 
 /**

@@ -19,8 +19,8 @@ import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.transforms.FileSummary;
 import org.skewcheck.validation.config.PrefixRule;
 import org.skewcheck.validation.config.SkewConfig;
-import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.score.ScoreSummary;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.PrefixStats;
 
 /**

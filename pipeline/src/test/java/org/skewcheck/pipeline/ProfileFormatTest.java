@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.skewcheck.transforms.DatasetFiles;
 import org.skewcheck.transforms.FileSummary;
 import org.skewcheck.validation.config.PrefixRule;
-import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.score.ScoreSummary;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.PrefixBlock;
 import org.skewcheck.validation.stats.PrefixStats;
 

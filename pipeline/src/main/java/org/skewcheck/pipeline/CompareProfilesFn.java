@@ -48,7 +48,8 @@ final class CompareProfilesFn extends DoFn<String, String> {
     Report report = CompareProfiles.with(config).withProvenance(provenance.finishedAt(Instant.now().toString()))
         .withDuplicates(values.duplicates())
         .withDamagedFiles(values.files().stream().filter(f -> f.damage() != null)
-            .map(f -> new DamagedFile(Dataset.of(f.dataset()), f.file(), f.damage().line(), f.damage().reason())).toList())
+            .map(f -> new DamagedFile(Dataset.of(f.dataset()), f.file(), f.damage().line(), f.damage().reason()))
+            .toList())
         .compare(values.profile(Dataset.TRAIN), values.profile(Dataset.PREDICT),
             values.scores().get(Dataset.TRAIN.label()), values.scores().get(Dataset.PREDICT.label()));
     if (history != null) {

@@ -1,5 +1,7 @@
 package org.skewcheck.pipeline;
 
+import static org.skewcheck.pipeline.BeamFiles.resolve;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +43,7 @@ final class ReportFiles {
    * prefixes (megabytes on a wide table), so reading stops as soon as it has them.
    */
   static JsonNode readVerdict(String dir) throws IOException {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(BeamFiles.resolve(dir, pending(REPORT_JSON))));
+    try (InputStream in = Channels.newInputStream(FileSystems.open(resolve(dir, pending(REPORT_JSON))));
         JsonParser parser = SUMMARY_READER.getFactory().createParser(in)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException(REPORT_JSON + " does not hold a JSON object");
@@ -101,8 +103,8 @@ final class ReportFiles {
 
   /** Removes the report (published or pending), scores, history record and error log, and keeps the rejected rows. */
   static void removeReport(String dir) throws IOException {
-    FileSystems.delete(List.of(BeamFiles.resolve(dir, REPORT_JSON), BeamFiles.resolve(dir, REPORT_HTML), BeamFiles.resolve(dir, pending(REPORT_JSON)),
-        BeamFiles.resolve(dir, pending(REPORT_HTML)), BeamFiles.resolve(dir, SCORES_CSV), BeamFiles.resolve(dir, HISTORY_RECORD), BeamFiles.resolve(dir, ERROR_LOG)),
+    FileSystems.delete(List.of(resolve(dir, REPORT_JSON), resolve(dir, REPORT_HTML), resolve(dir, pending(REPORT_JSON)),
+        resolve(dir, pending(REPORT_HTML)), resolve(dir, SCORES_CSV), resolve(dir, HISTORY_RECORD), resolve(dir, ERROR_LOG)),
         MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
@@ -128,7 +130,7 @@ final class ReportFiles {
       FileSystems.rename(List.of(FileSystems.matchNewResource(pendingProfile(saveProfile), false)),
           List.of(FileSystems.matchNewResource(saveProfile, false)));
     }
-    FileSystems.rename(List.of(BeamFiles.resolve(dir, pending(REPORT_HTML))), List.of(BeamFiles.resolve(dir, REPORT_HTML)));
-    FileSystems.rename(List.of(BeamFiles.resolve(dir, pending(REPORT_JSON))), List.of(BeamFiles.resolve(dir, REPORT_JSON)));
+    FileSystems.rename(List.of(resolve(dir, pending(REPORT_HTML))), List.of(resolve(dir, REPORT_HTML)));
+    FileSystems.rename(List.of(resolve(dir, pending(REPORT_JSON))), List.of(resolve(dir, REPORT_JSON)));
   }
 }

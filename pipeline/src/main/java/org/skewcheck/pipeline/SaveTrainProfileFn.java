@@ -39,7 +39,8 @@ final class SaveTrainProfileFn extends DoFn<String, Void> {
     List<DatasetFiles.File> read = provenance.inputs().get(Dataset.TRAIN.label()).stream()
         .map(f -> new DatasetFiles.File(f.path(), f.sizeBytes(), f.lastModifiedMillis())).toList();
     TrainProfile profile = new TrainProfile(provenance.version(), provenance.configFingerprint(), modelFingerprint,
-        config.prefixes(), read, values.files().stream().filter(f -> f.dataset().equals(Dataset.TRAIN.label())).toList(),
+        config.prefixes(), read,
+        values.files().stream().filter(f -> f.dataset().equals(Dataset.TRAIN.label())).toList(),
         values.profile(Dataset.TRAIN).prefixes(), values.duplicates().get(Dataset.TRAIN.label()),
         values.scores().get(Dataset.TRAIN.label()));
     BeamFiles.writeAtomically(ReportFiles.pendingProfile(path), profile.toBytes());

@@ -149,8 +149,10 @@ public final class Comparison {
 
   /** Also the files that could be read only up to a point. */
   public Comparison withDamagedFiles(List<DamagedFile> files) {
-    return new Comparison(config, train, predict, derived, duplicates, files.stream()
-        .sorted(Comparator.comparing((DamagedFile f) -> f.dataset().label()).thenComparing(DamagedFile::file)).toList(), scores);
+    // by the dataset's label, then path: the order report.json has always listed them in
+    List<DamagedFile> sorted = files.stream()
+        .sorted(Comparator.comparing((DamagedFile f) -> f.dataset().label()).thenComparing(DamagedFile::file)).toList();
+    return new Comparison(config, train, predict, derived, duplicates, sorted, scores);
   }
 
   /** Also the model's scores on both datasets, compared once here ({@link #scores()}); both are needed. */

@@ -11,6 +11,7 @@
 #   RUNS=3 bench/long.sh                        job runs per size and runner, for the median wall
 #   HEAP=-Xmx512m bench/long.sh                 JVM flags added to the launcher's, both runners ('' for none)
 #   SKEWCHECK_JAVA_OPTS='' bench/long.sh        the launcher's own flags (bin/skewcheck; '' for the JVM's defaults)
+#   SKEWCHECK_CDS_DIR=off bench/long.sh         without the launcher's class-data archive (see bench/lib.sh)
 #   RUNNERS="direct flink" bench/long.sh        which runners to measure
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -41,6 +42,7 @@ mkdir -p target "$LOGS"
 
 if [[ ! -f $JAR || ! -d $BENCH_CLASSES || ${1:-} == --build ]]; then mvn -q -B -DskipTests package; fi
 ensure_gnu_time
+record_class_archive
 
 # label N: 3000000 -> 3m, 20000 -> 20k, 12345 -> 12345 (names the data dir and the logs).
 label() {

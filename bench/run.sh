@@ -7,6 +7,7 @@
 #   RUNS=5 bench/run.sh                     job runs to take the median over (default 3)
 #   MODE=same-distribution bench/run.sh     predict rows drawn from the train distribution
 #   SKEWCHECK_JAVA_OPTS='' bench/run.sh     the launcher's JVM flags (bin/skewcheck; '' for the JVM's defaults)
+#   SKEWCHECK_CDS_DIR=off bench/run.sh      without the launcher's class-data archive (see bench/lib.sh)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib.sh
@@ -27,6 +28,7 @@ mkdir -p target "$LOGS"
 
 if [[ ! -f $JAR || ! -d $BENCH_CLASSES || ${1:-} == --build ]]; then mvn -q -B -DskipTests package; fi
 ensure_gnu_time
+record_class_archive
 
 # The stamp records the generator command, so changing MODE or the data dir regenerates.
 GEN=(java -cp "$JAR" org.skewcheck.pipeline.demo.JootData "$DATA" "$MODE")

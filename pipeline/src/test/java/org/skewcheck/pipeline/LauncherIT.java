@@ -10,17 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/skewcheck}, the launcher the README runs: it finds the built jar, runs it with its
- * JVM flags (or the user's), passes arguments and the exit status through, and says what to do
- * when there is no jar. Runs in {@code mvn verify}, after the shade.
+ * JVM flags (or the user's), records and then maps a class-data archive, passes arguments and the
+ * exit status through, and says what to do when there is no jar. Runs in {@code mvn verify}, after
+ * the shade.
  */
 class LauncherIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path LAUNCHER = ROOT.resolve("bin/skewcheck");
+  private static final String[] DEMO_JOB = {"--train=demo/train.csv", "--predict=demo/predict",
+      "--config=configs/joot.yaml", "--failOn=never"};
 
   /** The launcher's output and exit status. */
   private record Run(int exit, String output) {}
@@ -33,6 +37,8 @@ class LauncherIT {
     Path javaBin = Path.of(System.getProperty("java.home"), "bin");
     builder.environment().put("PATH", javaBin + ":" + builder.environment().getOrDefault("PATH", ""));
     builder.environment().remove("SKEWCHECK_JAVA_OPTS");
+    // no archive unless a test asks for one: the user's cache stays as it was
+    builder.environment().put("SKEWCHECK_CDS_DIR", "off");
     builder.environment().putAll(environment);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -42,8 +48,9 @@ class LauncherIT {
 
   @Test
   void runsTheReadmeDemoJobWithTheBuiltJar(@TempDir Path output) throws Exception {
-    Run run = launch(Map.of(), "--train=demo/train.csv", "--predict=demo/predict", "--output=" + output,
-        "--config=configs/joot.yaml", "--model=demo/model.json", "--failOn=never");
+    List<String> args = new ArrayList<>(List.of(job(output)));
+    args.add("--model=demo/model.json");
+    Run run = launch(Map.of(), args.toArray(String[]::new));
 
     assertThat(run.exit()).as(run.output()).isZero();
     assertThat(run.output()).contains("skewcheck: verdict error");
@@ -64,6 +71,49 @@ class LauncherIT {
     assertThat(defaults.output()).contains("-XX:TieredStopAtLevel=1").contains("skewcheck 0.1.0");
     assertThat(own.exit()).isZero();
     assertThat(own.output()).doesNotContain("TieredStopAtLevel").contains("-XX:MaxHeapSize=314572800");
+  }
+
+  @Test
+  void theFirstJobRecordsAClassArchiveAndTheNextOnesMapIt(@TempDir Path cache, @TempDir Path output) throws Exception {
+    Map<String, String> archived = Map.of("SKEWCHECK_CDS_DIR", cache.toString());
+    Map<String, String> archivedAndLogged = Map.of("SKEWCHECK_CDS_DIR", cache.toString(),
+        "JDK_JAVA_OPTIONS", "-Xlog:class+load");
+
+    Run version = launch(archived, "--version");
+    List<Path> afterVersion = archives(cache);
+    Run first = launch(archived, job(output.resolve("first")));
+    List<Path> afterFirst = archives(cache);
+    Run second = launch(archivedAndLogged, job(output.resolve("second")));
+
+    assertThat(version.exit()).isZero();
+    assertThat(afterVersion).as("a look at the version records nothing").isEmpty();
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(first.output()).doesNotContain("[warning]");
+    assertThat(afterFirst).singleElement().satisfies(archive -> assertThat(archive.getFileName().toString())
+        .startsWith("skewcheck-").endsWith(".jsa"));
+    assertThat(second.exit()).as(second.output()).isZero();
+    assertThat(second.output()).contains("org.skewcheck.pipeline.SkewCheck source: shared objects file (top)");
+    assertThat(archives(cache)).isEqualTo(afterFirst);
+  }
+
+  @Test
+  void aFailedJobRecordsNoArchive(@TempDir Path cache, @TempDir Path output) throws Exception {
+    Run run = launch(Map.of("SKEWCHECK_CDS_DIR", cache.toString()), "--predict=demo/predict", "--output=" + output);
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(cache).isEmptyDirectory();
+  }
+
+  private static String[] job(Path output) {
+    List<String> args = new ArrayList<>(List.of(DEMO_JOB));
+    args.add("--output=" + output);
+    return args.toArray(String[]::new);
+  }
+
+  private static List<Path> archives(Path cache) throws IOException {
+    try (Stream<Path> files = Files.list(cache)) {
+      return files.sorted().toList();
+    }
   }
 
   @Test

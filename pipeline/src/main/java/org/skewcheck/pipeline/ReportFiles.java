@@ -22,6 +22,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.skewcheck.transforms.CountDuplicates;
 
 /** The run's output files: their names, the pending names they are written under, and their removal. */
 final class ReportFiles {
@@ -63,18 +64,24 @@ final class ReportFiles {
   }
 
   /**
-   * Removes an earlier run's report, scores (and unmerged score runs), rejected rows and error log,
-   * so a failed run leaves no stale report behind.
+   * Removes an earlier run's report, scores, rejected rows and error log, so a failed run leaves no
+   * stale report behind, and the sorted runs (score runs and hash runs) a killed run left.
    */
   static void clear(String dir) throws IOException {
     removeReport(dir);
-    ScoreRuns.removeAll(dir);
+    removeSortedRuns(dir);
     removeAbandonedTempFolders(dir);
     MatchResult old = FileSystems.match(List.of(dir + "/rejected/*"), EmptyMatchTreatment.ALLOW).get(0);
     if (old.status() == MatchResult.Status.OK) {
       FileSystems.delete(old.metadata().stream().map(MatchResult.Metadata::resourceId).toList(),
           MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     }
+  }
+
+  /** Removes the sorted runs the pipeline writes: the score runs merged into scores.csv and the duplicate count's hash runs. */
+  static void removeSortedRuns(String dir) throws IOException {
+    ScoreRuns.removeAll(dir);
+    CountDuplicates.removeRuns(dir);
   }
 
   /**

@@ -246,12 +246,15 @@ public final class SkewCheck {
     }
   }
 
-  /** Removes the sorted score runs the pipeline merged into scores.csv; the next run retries what this one could not. */
-  private static void removeScoreRuns(String output) {
+  /**
+   * Removes the sorted runs the pipeline wrote (score runs merged into scores.csv, and hash runs a
+   * failed run did not count); the next run retries what this one could not.
+   */
+  private static void removeSortedRuns(String output) {
     try {
-      ScoreRuns.removeAll(output);
+      ReportFiles.removeSortedRuns(output);
     } catch (IOException e) {
-      StageLog.scoreRunsLeft(output, e.getMessage());
+      StageLog.sortedRunsLeft(output, e.getMessage());
     }
   }
 
@@ -297,7 +300,7 @@ public final class SkewCheck {
       state = result.waitUntilFinish();
     } finally {
       progress.stop();
-      removeScoreRuns(options.getOutput());
+      removeSortedRuns(options.getOutput());
     }
     StageLog.finished(result, state);
     if (state != PipelineResult.State.DONE) {

@@ -96,7 +96,7 @@ public final class SkewCheckPipeline {
         ? p.apply("NoScores", Create.empty(scoreCoder))
         : score(both(predict, train, ReadDataset.BLOCKS, "Blocks"), model, config, outputDir);
     PCollection<KV<String, Duplicates>> duplicates = both(predict, train, ReadDataset.HASHES, "Hashes")
-        .apply("CountDuplicates", CountDuplicates.perDataset());
+        .apply("CountDuplicates", CountDuplicates.perDataset(outputDir));
     if (saved != null) {
       stats = withSaved(p, "Stats", stats, savedStats(saved),
           KvCoder.of(PrefixKey.Coder.of(), PrefixStatsCoder.of()));

@@ -53,11 +53,11 @@ final class StageLog {
     LOG.info("running on {}", runner);
   }
 
-  /** Logs the final state and one line per top-level step that reported counters. */
-  static void scoreRunsLeft(String output, String why) {
-    LOG.warn("could not remove the score runs in {} (the next run removes them): {}", output, why);
+  static void sortedRunsLeft(String output, String why) {
+    LOG.warn("could not remove the sorted runs in {} (the next run removes them): {}", output, why);
   }
 
+  /** Logs the final state and one line per top-level step that reported counters. */
   static void finished(PipelineResult result, PipelineResult.State state) {
     Map<String, Map<String, Long>> stages = new TreeMap<>();
     try {

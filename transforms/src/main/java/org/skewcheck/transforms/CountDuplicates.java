@@ -4,20 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
@@ -30,144 +28,158 @@ import org.skewcheck.validation.stats.Duplicates;
  * repeat an earlier row's key columns. The reader turns each row into a 64-bit hash ({@link
  * RowHashes}: independent of column order, so files with reordered headers compare equal; the row
  * id left out) and outputs them as one array per hash shard and chunk, never one element per row.
- * Equal rows have equal hashes, so every repeat falls within one shard: each shard is combined on
- * its own (8 bytes a row, on whichever worker holds the shard), its repeats counted, and the
- * shards' counts summed.
+ * Equal rows have equal hashes, so every repeat falls within one shard.
+ *
+ * <p>The hashes are counted by an external sort, in bounded memory whatever the number of rows:
+ * each worker buffers the hashes it is given, at most a budget of them ({@link #RUN_HASHES} by
+ * default), and writes them as sorted runs in the run folder ({@link WriteHashRunsFn}, {@link
+ * HashRunFile}: one file per dataset and kind, its 64 shards' sections sorted apart); only the
+ * runs' names travel on, grouped per shard, and each shard's repeats are counted on one worker by
+ * merging its section of every run ({@link ShardMerge}: a read buffer and a hash per run). The
+ * shards' counts are summed per dataset as longs, and the runs removed once every dataset is
+ * counted; {@link #removeRuns} removes those a killed run left behind. A dataset without hashes
+ * gets no count.
  *
  * <pre>{@code
- * PCollection<KV<String, Duplicates>> dups = read.get(ReadDataset.HASHES).apply(CountDuplicates.perDataset());
+ * PCollection<KV<String, Duplicates>> dups = read.get(ReadDataset.HASHES)
+ *     .apply(CountDuplicates.perDataset("gs://bucket/out"));
  * }</pre>
  */
 public final class CountDuplicates
     extends PTransform<PCollection<KV<HashShard, long[]>>, PCollection<KV<String, Duplicates>>> {
   /** The coder of hash arrays keyed by their shard, as {@link ReadDataset#HASHES} carries them. */
   public static final KvCoder<HashShard, long[]> HASHES_CODER = KvCoder.of(HashShard.Coder.of(), HashArrayCoder.INSTANCE);
+  /** The hashes a worker buffers before it writes them as runs: 4M, 32 MB. */
+  static final int RUN_HASHES = 1 << 22;
 
-  private CountDuplicates() {}
+  private final String runDir;
+  private final int runHashes;
 
-  /** Counts the repeats among each dataset's row hashes (and key hashes, when the reader had a key). */
-  public static CountDuplicates perDataset() {
-    return new CountDuplicates();
+  private CountDuplicates(String runDir, int runHashes) {
+    if (runDir == null || runDir.isBlank()) {
+      throw new IllegalArgumentException("a folder for the sorted hash runs is required");
+    }
+    if (runHashes < 1) {
+      throw new IllegalArgumentException("a run holds at least one hash, got " + runHashes);
+    }
+    this.runDir = runDir;
+    this.runHashes = runHashes;
+  }
+
+  /**
+   * Counts the repeats among each dataset's row hashes (and key hashes, when the reader had a key),
+   * writing the sorted runs into {@code runDir}, a folder every worker sees (the output folder).
+   */
+  public static CountDuplicates perDataset(String runDir) {
+    return new CountDuplicates(runDir, RUN_HASHES);
+  }
+
+  /** Writes a run every {@code runHashes} hashes a worker buffers, instead of every {@link #RUN_HASHES}. */
+  CountDuplicates withRunHashes(int runHashes) {
+    return new CountDuplicates(runDir, runHashes);
+  }
+
+  /** Removes every sorted hash run in {@code runDir}: what a killed or failed run left there. */
+  public static void removeRuns(String runDir) throws IOException {
+    HashRunFile.removeAll(runDir);
   }
 
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
     builder.add(DisplayData.item("hashBits", Long.SIZE).withLabel("bits per row hash"))
-        .add(DisplayData.item("hashShards", RowHashes.SHARDS).withLabel("hash shards, each counted on one worker"));
+        .add(DisplayData.item("hashShards", RowHashes.SHARDS).withLabel("hash shards, each counted on one worker"))
+        .add(DisplayData.item("runHashes", runHashes).withLabel("hashes a worker buffers per sorted run"))
+        .add(DisplayData.item("runDir", runDir).withLabel("folder of the sorted runs"));
   }
 
   @Override
   public PCollection<KV<String, Duplicates>> expand(PCollection<KV<HashShard, long[]>> hashes) {
-    return hashes
-        .apply("CountRepeatsPerShard", Combine.perKey(new RepeatsFn()))
+    PCollection<HashRun> runs = hashes
+        .apply("WriteHashRuns", ParDo.of(new WriteHashRunsFn(runDir, runHashes)))
+        .setCoder(HashRun.Coder.of());
+    PCollection<KV<String, Duplicates>> duplicates = runs
+        .apply("RunsPerShard", ParDo.of(new RunsPerShardFn()))
+        .setCoder(KvCoder.of(HashShard.Coder.of(), StringUtf8Coder.of()))
+        .apply("GroupRunsPerShard", GroupByKey.create())
+        .apply("MergeRepeatsPerShard", ParDo.of(new MergeRepeatsFn()))
         .setCoder(KvCoder.of(HashShard.Coder.of(), VarLongCoder.of()))
         .apply("ByDataset", WithKeys.of((KV<HashShard, Long> shard) -> shard.getKey().dataset())
             .withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(HashShard.Coder.of(), VarLongCoder.of())))
         .apply("GroupShards", GroupByKey.create())
-        .apply("ToDuplicates", ParDo.of(new DoFn<KV<String, Iterable<KV<HashShard, Long>>>, KV<String, Duplicates>>() {
-          @ProcessElement
-          public void process(@Element KV<String, Iterable<KV<HashShard, Long>>> shards,
-              OutputReceiver<KV<String, Duplicates>> out) {
-            long rows = 0;
-            long keys = 0;
-            boolean keyed = false;
-            for (KV<HashShard, Long> shard : shards.getValue()) {
-              if (shard.getKey().kind() == HashShard.Kind.ROW) {
-                rows += shard.getValue();
-              } else {
-                keyed = true;
-                keys += shard.getValue();
-              }
-            }
-            out.output(KV.of(shards.getKey(), new Duplicates(rows, keyed ? keys : null)));
-          }
-        }))
+        .apply("ToDuplicates", ParDo.of(new ToDuplicatesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Duplicates.class)));
+    runs.apply("RunPaths", MapElements.into(TypeDescriptors.strings()).via(HashRun::path))
+        .apply("OnceCounted", Wait.on(duplicates))
+        .apply("RemoveHashRuns", ParDo.of(new RemoveRunsFn()));
+    return duplicates;
   }
 
-  /** Collects one shard's hash arrays (kept as they came, not copied) and counts the hashes that repeat an earlier one. */
-  static final class RepeatsFn extends Combine.CombineFn<long[], HashArrays, Long> {
-    @Override
-    public HashArrays createAccumulator() {
-      return new HashArrays();
-    }
-
-    @Override
-    public HashArrays addInput(HashArrays acc, long[] hashes) {
-      acc.add(hashes);
-      return acc;
-    }
-
-    @Override
-    public HashArrays mergeAccumulators(Iterable<HashArrays> accumulators) {
-      HashArrays merged = new HashArrays();
-      for (HashArrays acc : accumulators) {
-        acc.arrays.forEach(merged::add);
-      }
-      return merged;
-    }
-
-    @Override
-    public Long extractOutput(HashArrays acc) {
-      return acc.repeats();
-    }
-
-    @Override
-    public Coder<HashArrays> getAccumulatorCoder(CoderRegistry registry, Coder<long[]> inputCoder) {
-      return HashArrays.CODER;
-    }
-  }
-
-  /** The hash arrays of one shard, with an explicit coder that writes them as one array. */
-  static final class HashArrays {
-    static final Coder<HashArrays> CODER = new AtomicCoder<>() {
-      @Override
-      public void encode(HashArrays acc, OutputStream out) throws IOException {
-        ArrayCoding.writeLongs(acc.all(), out);
-      }
-
-      @Override
-      public HashArrays decode(InputStream in) throws IOException {
-        HashArrays acc = new HashArrays();
-        acc.add(ArrayCoding.readLongs(in));
-        return acc;
-      }
-    };
-
-    private final List<long[]> arrays = new ArrayList<>();
-    private long size;
-
-    void add(long[] hashes) {
-      if (hashes.length > 0) {
-        arrays.add(hashes);
-        size += hashes.length;
-      }
-    }
-
-    /** Every hash, in one new array. */
-    long[] all() {
-      long[] all = new long[Math.toIntExact(size)];
-      int at = 0;
-      for (long[] hashes : arrays) {
-        System.arraycopy(hashes, 0, all, at, hashes.length);
-        at += hashes.length;
-      }
-      return all;
-    }
-
-    /** Hashes that equal an earlier one: size minus distinct. */
-    long repeats() {
-      long[] all = all();
-      Arrays.sort(all);
-      long repeats = 0;
-      for (int i = 1; i < all.length; i++) {
-        if (all[i] == all[i - 1]) {
-          repeats++;
+  /**
+   * Names each run once per shard it holds, keyed by that shard, so grouping by key gathers a
+   * shard's runs (small elements: a path each) on the worker that merges them.
+   */
+  static final class RunsPerShardFn extends DoFn<HashRun, KV<HashShard, String>> {
+    @ProcessElement
+    public void process(@Element HashRun run, OutputReceiver<KV<HashShard, String>> out) {
+      for (int s = 0; s < RowHashes.SHARDS; s++) {
+        if (run.holds(s)) {
+          out.output(KV.of(new HashShard(run.dataset(), run.kind(), s), run.path()));
         }
       }
-      return repeats;
+    }
+  }
+
+  /** Counts a shard's repeats by merging its section of each of its runs. */
+  static final class MergeRepeatsFn extends DoFn<KV<HashShard, Iterable<String>>, KV<HashShard, Long>> {
+    @ProcessElement
+    public void process(@Element KV<HashShard, Iterable<String>> shard, OutputReceiver<KV<HashShard, Long>> out)
+        throws IOException {
+      List<String> runs = new ArrayList<>();
+      shard.getValue().forEach(runs::add);
+      out.output(KV.of(shard.getKey(), ShardMerge.repeats(runs, shard.getKey().shard())));
+    }
+  }
+
+  /** Sums a dataset's shard counts: rows, and keys when any shard holds key hashes (null otherwise). */
+  static final class ToDuplicatesFn extends DoFn<KV<String, Iterable<KV<HashShard, Long>>>, KV<String, Duplicates>> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<KV<HashShard, Long>>> shards,
+        OutputReceiver<KV<String, Duplicates>> out) {
+      long rows = 0;
+      long keys = 0;
+      boolean keyed = false;
+      for (KV<HashShard, Long> shard : shards.getValue()) {
+        if (shard.getKey().kind() == HashShard.Kind.ROW) {
+          rows += shard.getValue();
+        } else {
+          keyed = true;
+          keys += shard.getValue();
+        }
+      }
+      out.output(KV.of(shards.getKey(), new Duplicates(rows, keyed ? keys : null)));
+    }
+  }
+
+  /** Removes the runs of a bundle, in one call: they are counted, and nothing reads them again. */
+  static final class RemoveRunsFn extends DoFn<String, Void> {
+    private transient List<String> paths;
+
+    @StartBundle
+    public void startBundle() {
+      paths = new ArrayList<>();
+    }
+
+    @ProcessElement
+    public void process(@Element String run) {
+      paths.add(run);
+    }
+
+    @FinishBundle
+    public void finishBundle() throws IOException {
+      HashRunFile.remove(paths);
+      paths = null;
     }
   }
 

@@ -14,7 +14,10 @@ import org.apache.beam.sdk.values.KV;
  * array per {@link HashShard} for {@link CountDuplicates}.
  */
 final class RowHashes {
-  /** Shards of the hash space: a power of two, so a hash's shard is its top bits. */
+  /**
+   * Shards of the hash space: a power of two, so a hash's shard is its top bits, and at most 64, as
+   * a {@link HashRun} names the shards it holds in one long's bits.
+   */
   static final int SHARDS = 64;
   private static final int SHARD_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SHARDS);
 

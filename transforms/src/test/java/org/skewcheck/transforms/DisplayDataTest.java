@@ -66,7 +66,8 @@ class DisplayDataTest {
 
   @Test
   void countDuplicatesShowsItsHashing() {
-    assertThat(items(CountDuplicates.perDataset())).containsEntry("hashBits", 64L)
-        .containsEntry("hashShards", (long) RowHashes.SHARDS);
+    assertThat(items(CountDuplicates.perDataset("gs://bucket/out"))).containsEntry("hashBits", 64L)
+        .containsEntry("hashShards", (long) RowHashes.SHARDS)
+        .containsEntry("runHashes", (long) CountDuplicates.RUN_HASHES).containsEntry("runDir", "gs://bucket/out");
   }
 }

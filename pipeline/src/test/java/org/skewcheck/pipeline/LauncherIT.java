@@ -59,7 +59,7 @@ class LauncherIT {
   }
 
   @Test
-  void compilesWithC1OnlyUnlessTheUserSetsTheFlags() throws Exception {
+  void compilesWithC1OnlyAndCollectsInParallelUnlessTheUserSetsTheFlags() throws Exception {
     // the java launcher reads JDK_JAVA_OPTIONS too: it prints the flags the JVM runs with
     Map<String, String> printFlags = Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags");
 
@@ -68,9 +68,9 @@ class LauncherIT {
         "--version");
 
     assertThat(defaults.exit()).isZero();
-    assertThat(defaults.output()).contains("-XX:TieredStopAtLevel=1").contains("skewcheck 0.1.0");
+    assertThat(defaults.output()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "skewcheck 0.1.0");
     assertThat(own.exit()).isZero();
-    assertThat(own.output()).doesNotContain("TieredStopAtLevel").contains("-XX:MaxHeapSize=314572800");
+    assertThat(own.output()).doesNotContain("TieredStopAtLevel", "UseParallelGC").contains("-XX:MaxHeapSize=314572800");
   }
 
   @Test

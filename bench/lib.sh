@@ -40,12 +40,12 @@ median() {
 
 # The launcher (bin/skewcheck) records a class-data archive on a jar's first job and maps it on the
 # next ones. The benchmarks keep theirs in target/bench-cds (SKEWCHECK_CDS_DIR overrides; 'off' runs
-# without) and run the demo job once, untimed, before timing, so every timed run maps an archive of
-# the jar being measured.
+# without) and run the demo job once per runner, untimed, before timing, so every timed run maps an
+# archive of the jar being measured. record_class_archive [RUNNER_ARGS...]: the demo job's run.
 export SKEWCHECK_CDS_DIR=${SKEWCHECK_CDS_DIR:-$PWD/target/bench-cds}
 record_class_archive() {
   [[ $SKEWCHECK_CDS_DIR == off ]] && return
   bin/skewcheck --train=demo/train.csv --predict=demo/predict --output=target/bench-cds-job \
-    --config=configs/joot.yaml --failOn=never >"$LOGS/record-class-archive.log" 2>&1 ||
+    --config=configs/joot.yaml --failOn=never "$@" >"$LOGS/record-class-archive.log" 2>&1 ||
     fail "$LOGS/record-class-archive.log"
 }

@@ -30,6 +30,7 @@ LOGS=target/bench-long-logs
 
 read -ra SIZE_LIST <<<"$SIZES"
 read -ra RUNNER_LIST <<<"$RUNNERS"
+FLINK_ARGS=(--runner=FlinkRunner --flinkMaster=[local] --parallelism=2)
 ((${#SIZE_LIST[@]} > 0)) || { echo "SIZES must list at least one size" >&2; exit 2; }
 for size in "${SIZE_LIST[@]}"; do
   [[ $size =~ ^[1-9][0-9]*$ ]] || { echo "SIZES must be positive integers, not '$size'" >&2; exit 2; }
@@ -42,7 +43,9 @@ mkdir -p target "$LOGS"
 
 if [[ ! -f $JAR || ! -d $BENCH_CLASSES || ${1:-} == --build ]]; then mvn -q -B -DskipTests package; fi
 ensure_gnu_time
-record_class_archive
+for runner in "${RUNNER_LIST[@]}"; do
+  if [[ $runner == flink ]]; then record_class_archive "${FLINK_ARGS[@]}"; else record_class_archive; fi
+done
 
 # label N: 3000000 -> 3m, 20000 -> 20k, 12345 -> 12345 (names the data dir and the logs).
 label() {
@@ -78,7 +81,7 @@ record() {
 job_cmd() { # job_cmd DATA RUNNER: sets JOB, the launcher as a user runs it, plus HEAP (java reads JDK_JAVA_OPTIONS)
   JOB=(env "JDK_JAVA_OPTIONS=$HEAP" bin/skewcheck --train="$1/train.csv" --predict="$1/predict.csv" --output="$OUT"
        --failOn=never)
-  if [[ $2 == flink ]]; then JOB+=(--runner=FlinkRunner --flinkMaster=[local] --parallelism=2); fi
+  if [[ $2 == flink ]]; then JOB+=("${FLINK_ARGS[@]}"); fi
 }
 
 for size in "${SIZE_LIST[@]}"; do
@@ -125,7 +128,7 @@ printf '  data:   %s\n' "$(printf '%q ' java -cp "$JAR" org.skewcheck.pipeline.d
 printf '  floor:  %s\n' "$(printf '%q ' java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.demo.ParseFloor DIR/train.csv DIR/predict.csv)"
 job_cmd DIR direct
 printf '  direct: %s\n' "$(printf '%q ' "${JOB[@]}")"
-printf '  flink:  direct plus --runner=FlinkRunner --flinkMaster=[local] --parallelism=2\n'
+printf '  flink:  direct plus %s\n' "${FLINK_ARGS[*]}"
 printf '  wall: median of RUNS for the jobs; peak RSS: the largest of the runs\n'
 printf '\n%10s  %-7s %17s %12s %14s  %s\n' "train rows" what "wall s" "rows/s" "peak RSS MiB" notes
 for key in "${ROW_KEYS[@]}"; do

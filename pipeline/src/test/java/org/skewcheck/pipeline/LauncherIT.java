@@ -74,7 +74,7 @@ class LauncherIT {
   }
 
   @Test
-  void theFirstJobRecordsAClassArchiveAndTheNextOnesMapIt(@TempDir Path cache, @TempDir Path output) throws Exception {
+  void theFirstJobOfEachRunnerRecordsAClassArchiveAndTheNextOnesMapIt(@TempDir Path cache, @TempDir Path output) throws Exception {
     Map<String, String> archived = Map.of("SKEWCHECK_CDS_DIR", cache.toString());
     Map<String, String> archivedAndLogged = Map.of("SKEWCHECK_CDS_DIR", cache.toString(),
         "JDK_JAVA_OPTIONS", "-Xlog:class+load");
@@ -84,6 +84,7 @@ class LauncherIT {
     Run first = launch(archived, job(output.resolve("first")));
     List<Path> afterFirst = archives(cache);
     Run second = launch(archivedAndLogged, job(output.resolve("second")));
+    Run flink = launch(archived, flinkJob(output.resolve("flink")));
 
     assertThat(version.exit()).isZero();
     assertThat(afterVersion).as("a look at the version records nothing").isEmpty();
@@ -93,7 +94,9 @@ class LauncherIT {
         .startsWith("skewcheck-").endsWith(".jsa"));
     assertThat(second.exit()).as(second.output()).isZero();
     assertThat(second.output()).contains("org.skewcheck.pipeline.SkewCheck source: shared objects file (top)");
-    assertThat(archives(cache)).isEqualTo(afterFirst);
+    assertThat(flink.exit()).as(flink.output()).isZero();
+    assertThat(archives(cache)).as("the Flink runner's own archive next to the DirectRunner's").hasSize(2)
+        .containsAll(afterFirst);
   }
 
   @Test
@@ -107,6 +110,12 @@ class LauncherIT {
   private static String[] job(Path output) {
     List<String> args = new ArrayList<>(List.of(DEMO_JOB));
     args.add("--output=" + output);
+    return args.toArray(String[]::new);
+  }
+
+  private static String[] flinkJob(Path output) {
+    List<String> args = new ArrayList<>(List.of(job(output)));
+    args.addAll(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
     return args.toArray(String[]::new);
   }
 

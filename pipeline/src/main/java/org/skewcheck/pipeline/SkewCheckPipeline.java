@@ -77,9 +77,10 @@ public final class SkewCheckPipeline {
       Provenance provenance, Nightly nightly) {
     TrainProfile saved = inputs.savedTrain();
     boolean scoring = model != null;
-    PCollectionTuple predict = p.apply("ReadPredictCsv", read(Dataset.PREDICT, inputs.predictFiles(), config, scoring));
+    PCollectionTuple predict = p.apply("ReadPredictCsv",
+        read(Dataset.PREDICT, inputs.predictFiles(), config, scoring, outputDir));
     PCollectionTuple train = saved == null
-        ? p.apply("ReadTrainCsv", read(Dataset.TRAIN, inputs.trainFiles(), config, scoring)) : null;
+        ? p.apply("ReadTrainCsv", read(Dataset.TRAIN, inputs.trainFiles(), config, scoring, outputDir)) : null;
 
     PCollection<KV<PrefixKey, PrefixStats>> stats = both(predict, train, ReadDataset.PROFILES, "Profiles")
         .apply("CombinePrefixStats", CombinePrefixStats.perKey());
@@ -96,7 +97,7 @@ public final class SkewCheckPipeline {
         ? p.apply("NoScores", Create.empty(scoreCoder))
         : score(both(predict, train, ReadDataset.BLOCKS, "Blocks"), model, config, outputDir);
     PCollection<KV<String, Duplicates>> duplicates = both(predict, train, ReadDataset.HASHES, "Hashes")
-        .apply("CountDuplicates", CountDuplicates.perDataset(outputDir));
+        .apply("CountDuplicates", CountDuplicates.perDataset());
     if (saved != null) {
       stats = withSaved(p, "Stats", stats, savedStats(saved),
           KvCoder.of(PrefixKey.Coder.of(), PrefixStatsCoder.of()));
@@ -159,10 +160,14 @@ public final class SkewCheckPipeline {
     return scored.get(ScoreWithXgboost.SUMMARIES).apply("CombineScores", CombineScoreSummaries.perDataset());
   }
 
-  /** Reads and profiles a dataset; its rows leave the reader only when they are to be scored. */
-  private static ReadDataset read(Dataset dataset, List<DatasetFiles.File> files, SkewConfig config, boolean scoring) {
+  /**
+   * Reads and profiles a dataset; its rows leave the reader only when they are to be scored, and
+   * their hashes as sorted runs in the output folder.
+   */
+  private static ReadDataset read(Dataset dataset, List<DatasetFiles.File> files, SkewConfig config, boolean scoring,
+      String outputDir) {
     return ReadDataset.from(dataset.label(), files).withIdColumn(config.columns().id()).withBlocks(scoring)
         .withPrefixRules(config.prefixRules()).withDateColumns(config.dateColumns())
-        .withUniqueKey(config.uniqueKey());
+        .withUniqueKey(config.uniqueKey()).withHashRunsIn(outputDir);
   }
 }

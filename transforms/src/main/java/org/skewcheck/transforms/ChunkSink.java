@@ -1,5 +1,6 @@
 package org.skewcheck.transforms;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,11 +11,12 @@ import org.skewcheck.validation.stats.PrefixStats;
 
 /**
  * Where a reader's blocks go: profiled at once, in the reading thread, into one partial {@link
- * PrefixStats} per prefix and the rows' duplicate hashes, which {@link #flush} outputs; the blocks
- * themselves are output only when rows are wanted downstream (scoring). This is the combiner
- * lifting a runner would do, done where the rows are read: what leaves a reader is about the size
- * of its profile, not of its rows, so a runner that queues a fast reader's output (the
- * DirectRunner has no backpressure) never queues the rows.
+ * PrefixStats} per prefix, which {@link #flush} outputs, and the rows' duplicate hashes, which it
+ * writes as sorted runs and outputs the names of; the blocks themselves are output only when rows
+ * are wanted downstream (scoring). This is the combiner lifting a runner would do, done where the
+ * rows are read: what leaves a reader is about the size of its profile, not of its rows, so a
+ * runner that queues a fast reader's output (the DirectRunner has no backpressure) never queues
+ * the rows, nor 8 bytes a row of hashes.
  */
 final class ChunkSink implements ChunkParser.Sink {
   private final ReadSettings settings;
@@ -26,7 +28,7 @@ final class ChunkSink implements ChunkParser.Sink {
   ChunkSink(ReadSettings settings, DoFn.MultiOutputReceiver out) {
     this.settings = settings;
     this.out = out;
-    this.hashes = new RowHashes(settings.dataset(), settings.uniqueKey());
+    this.hashes = settings.hashRunDir() == null ? null : new RowHashes(settings.dataset(), settings.uniqueKey());
   }
 
   @Override
@@ -37,7 +39,9 @@ final class ChunkSink implements ChunkParser.Sink {
     for (Map.Entry<String, PrefixBlock> slice : PrefixSlices.of(block, this::prefixOf).entrySet()) {
       stats.computeIfAbsent(slice.getKey(), p -> new PrefixStats()).add(slice.getValue());
     }
-    hashes.add(block);
+    if (hashes != null) {
+      hashes.add(block);
+    }
   }
 
   @Override
@@ -45,11 +49,13 @@ final class ChunkSink implements ChunkParser.Sink {
     out.get(ReadDataset.REJECTED).output(row);
   }
 
-  /** Outputs the partial profiles and hashes of the blocks seen since the last flush. */
-  void flush() {
+  /** Outputs the partial profiles of the blocks seen since the last flush, and their hashes' runs. */
+  void flush() throws IOException {
     stats.forEach((prefix, s) -> out.get(ReadDataset.PROFILES).output(KV.of(new PrefixKey(settings.dataset(), prefix), s)));
     stats.clear();
-    hashes.flush(out.get(ReadDataset.HASHES)::output);
+    if (hashes != null) {
+      hashes.writeRuns(settings.hashRunDir(), out.get(ReadDataset.HASHES)::output);
+    }
   }
 
   private String prefixOf(String column) {

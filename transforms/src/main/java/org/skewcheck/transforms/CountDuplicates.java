@@ -1,11 +1,8 @@
 package org.skewcheck.transforms;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -27,56 +24,28 @@ import org.skewcheck.validation.stats.Duplicates;
  * Counts, per dataset, rows that repeat an earlier row in every column and, with a key, rows that
  * repeat an earlier row's key columns. The reader turns each row into a 64-bit hash ({@link
  * RowHashes}: independent of column order, so files with reordered headers compare equal; the row
- * id left out) and outputs them as one array per hash shard and chunk, never one element per row.
- * Equal rows have equal hashes, so every repeat falls within one shard.
+ * id left out) and writes each chunk's hashes as a sorted run ({@link ReadDataset#withHashRunsIn},
+ * {@link HashRunFile}: one file per dataset and kind, its 64 shards' sections sorted apart), never
+ * one element per row: only the runs' names travel. Equal rows have equal hashes, so every repeat
+ * falls within one shard.
  *
- * <p>The hashes are counted by an external sort, in bounded memory whatever the number of rows:
- * each worker buffers the hashes it is given, at most a budget of them ({@link #RUN_HASHES} by
- * default), and writes them as sorted runs in the run folder ({@link WriteHashRunsFn}, {@link
- * HashRunFile}: one file per dataset and kind, its 64 shards' sections sorted apart); only the
- * runs' names travel on, grouped per shard, and each shard's repeats are counted on one worker by
- * merging its section of every run ({@link ShardMerge}: a read buffer and a hash per run). The
- * shards' counts are summed per dataset as longs, and the runs removed once every dataset is
- * counted; {@link #removeRuns} removes those a killed run left behind. A dataset without hashes
+ * <p>The hashes are counted by the merge half of an external sort, in bounded memory whatever the
+ * number of rows: the runs' names are grouped per shard, and each shard's repeats are counted on
+ * one worker by merging its section of every run ({@link ShardMerge}: a read buffer and a hash per
+ * run). The shards' counts are summed per dataset as longs, and the runs removed once every dataset
+ * is counted; {@link #removeRuns} removes those a killed run left behind. A dataset without hashes
  * gets no count.
  *
  * <pre>{@code
- * PCollection<KV<String, Duplicates>> dups = read.get(ReadDataset.HASHES)
- *     .apply(CountDuplicates.perDataset("gs://bucket/out"));
+ * PCollection<KV<String, Duplicates>> dups = read.get(ReadDataset.HASHES).apply(CountDuplicates.perDataset());
  * }</pre>
  */
-public final class CountDuplicates
-    extends PTransform<PCollection<KV<HashShard, long[]>>, PCollection<KV<String, Duplicates>>> {
-  /** The coder of hash arrays keyed by their shard, as {@link ReadDataset#HASHES} carries them. */
-  public static final KvCoder<HashShard, long[]> HASHES_CODER = KvCoder.of(HashShard.Coder.of(), HashArrayCoder.INSTANCE);
-  /** The hashes a worker buffers before it writes them as runs: 4M, 32 MB. */
-  static final int RUN_HASHES = 1 << 22;
+public final class CountDuplicates extends PTransform<PCollection<HashRun>, PCollection<KV<String, Duplicates>>> {
+  private CountDuplicates() {}
 
-  private final String runDir;
-  private final int runHashes;
-
-  private CountDuplicates(String runDir, int runHashes) {
-    if (runDir == null || runDir.isBlank()) {
-      throw new IllegalArgumentException("a folder for the sorted hash runs is required");
-    }
-    if (runHashes < 1) {
-      throw new IllegalArgumentException("a run holds at least one hash, got " + runHashes);
-    }
-    this.runDir = runDir;
-    this.runHashes = runHashes;
-  }
-
-  /**
-   * Counts the repeats among each dataset's row hashes (and key hashes, when the reader had a key),
-   * writing the sorted runs into {@code runDir}, a folder every worker sees (the output folder).
-   */
-  public static CountDuplicates perDataset(String runDir) {
-    return new CountDuplicates(runDir, RUN_HASHES);
-  }
-
-  /** Writes a run every {@code runHashes} hashes a worker buffers, instead of every {@link #RUN_HASHES}. */
-  CountDuplicates withRunHashes(int runHashes) {
-    return new CountDuplicates(runDir, runHashes);
+  /** Counts the repeats among each dataset's row hashes (and key hashes, when the reader had a key). */
+  public static CountDuplicates perDataset() {
+    return new CountDuplicates();
   }
 
   /** Removes every sorted hash run in {@code runDir}: what a killed or failed run left there. */
@@ -88,16 +57,11 @@ public final class CountDuplicates
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
     builder.add(DisplayData.item("hashBits", Long.SIZE).withLabel("bits per row hash"))
-        .add(DisplayData.item("hashShards", RowHashes.SHARDS).withLabel("hash shards, each counted on one worker"))
-        .add(DisplayData.item("runHashes", runHashes).withLabel("hashes a worker buffers per sorted run"))
-        .add(DisplayData.item("runDir", runDir).withLabel("folder of the sorted runs"));
+        .add(DisplayData.item("hashShards", RowHashes.SHARDS).withLabel("hash shards, each counted on one worker"));
   }
 
   @Override
-  public PCollection<KV<String, Duplicates>> expand(PCollection<KV<HashShard, long[]>> hashes) {
-    PCollection<HashRun> runs = hashes
-        .apply("WriteHashRuns", ParDo.of(new WriteHashRunsFn(runDir, runHashes)))
-        .setCoder(HashRun.Coder.of());
+  public PCollection<KV<String, Duplicates>> expand(PCollection<HashRun> runs) {
     PCollection<KV<String, Duplicates>> duplicates = runs
         .apply("RunsPerShard", ParDo.of(new RunsPerShardFn()))
         .setCoder(KvCoder.of(HashShard.Coder.of(), StringUtf8Coder.of()))
@@ -180,21 +144,6 @@ public final class CountDuplicates
     public void finishBundle() throws IOException {
       HashRunFile.remove(paths);
       paths = null;
-    }
-  }
-
-  /** The coder of a {@code long[]} of hashes: its length, then its values as 8-byte big-endian longs. */
-  static final class HashArrayCoder extends AtomicCoder<long[]> {
-    static final HashArrayCoder INSTANCE = new HashArrayCoder();
-
-    @Override
-    public void encode(long[] hashes, OutputStream out) throws IOException {
-      ArrayCoding.writeLongs(hashes, out);
-    }
-
-    @Override
-    public long[] decode(InputStream in) throws IOException {
-      return ArrayCoding.readLongs(in);
     }
   }
 }

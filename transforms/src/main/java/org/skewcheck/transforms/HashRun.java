@@ -9,14 +9,15 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 
 /**
- * A sorted run of one dataset's row (or key) hashes, written by {@link WriteHashRunsFn} in the
- * {@link HashRunFile} format: what {@link CountDuplicates} passes around instead of the hashes.
+ * A sorted run of one dataset's row (or key) hashes, written by a reader ({@link
+ * ReadDataset#withHashRunsIn}) in the {@link HashRunFile} format: what travels to {@link
+ * CountDuplicates} instead of the hashes.
  *
  * @param path the run file, through Beam's FileSystems
  * @param shards the shards the run holds hashes of: bit {@code s} is set when shard {@code s}'s
  *     section is not empty ({@link RowHashes#SHARDS} is 64, one bit each)
  */
-record HashRun(String dataset, HashShard.Kind kind, String path, long shards) {
+public record HashRun(String dataset, HashShard.Kind kind, String path, long shards) {
   /** Whether shard {@code shard}'s section of the run holds hashes. */
   boolean holds(int shard) {
     return (shards >>> shard & 1) != 0;

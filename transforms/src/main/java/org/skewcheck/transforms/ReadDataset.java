@@ -61,7 +61,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   /** Partial statistics per (dataset, prefix): combine them with {@link CombinePrefixStats}. */
   public static final TupleTag<KV<PrefixKey, PrefixStats>> PROFILES = new TupleTag<>() {};
   /** Duplicate-counting row hashes per ((dataset, kind), shard): count them with {@link CountDuplicates}. */
-  public static final TupleTag<KV<HashShard, long[]>> HASHES = new TupleTag<>() {};
+  public static final TupleTag<HashRun> HASHES = new TupleTag<>() {};
   static final TupleTag<FileRange> RANGES = new TupleTag<>() {};
   private static final TupleTagList READER_OUTPUTS = TupleTagList.of(HASHES).and(BLOCKS).and(REJECTED).and(FILES);
 
@@ -88,7 +88,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   /** Reads {@code files} (see {@link DatasetFiles#resolve}) as dataset {@code dataset}. */
   public static ReadDataset from(String dataset, List<DatasetFiles.File> files) {
     return new ReadDataset(files, new ReadSettings(dataset, null, true, List.of(), DEFAULT_BLOCK_CELLS, CHUNK_BYTES,
-        RANGE_CHUNKS, List.of(), PrefixRules.defaults()));
+        RANGE_CHUNKS, List.of(), PrefixRules.defaults(), null));
   }
 
   /** Also treats a column of this name as the row id (an unnamed first column always is). */
@@ -108,10 +108,26 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
   /**
    * Whether {@link #BLOCKS} gets the rows, with their ids (the id column's value, or {@code
    * file:line}); the default. Only scoring needs rows: without them, rows leave the reader only as
-   * {@link #PROFILES} and {@link #HASHES}, which weigh about as much as a profile.
+   * {@link #PROFILES} and, with {@link #withHashRunsIn}, {@link #HASHES}: a profile and a file name
+   * per chunk.
    */
   public ReadDataset withBlocks(boolean rows) {
     return new ReadDataset(files, settings.withBlocks(rows));
+  }
+
+  /**
+   * Hashes every row (and its key, with {@link #withUniqueKey}), for {@link CountDuplicates}: each
+   * reader writes the hashes of each chunk it reads (8 MB of CSV, or a batch of small files) as one
+   * sorted {@link HashRunFile run} in {@code dir}, a folder every worker sees, and outputs only the
+   * run's name on {@link #HASHES}. So the hashes never travel or queue as elements: a runner that
+   * queues a fast reader's output (the DirectRunner has no backpressure) queues names. Without a
+   * folder, rows are not hashed and {@link #HASHES} is empty.
+   */
+  public ReadDataset withHashRunsIn(String dir) {
+    if (dir == null || dir.isBlank()) {
+      throw new IllegalArgumentException("a folder for the sorted hash runs is required");
+    }
+    return new ReadDataset(files, settings.withHashRunDir(dir));
   }
 
   /** Also hashes the values of these columns, to count rows that repeat an earlier row's key. */
@@ -173,8 +189,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
     }
     PCollection<KV<PrefixKey, PrefixStats>> profiles = flatten(begin, "Profiles", parts, PROFILES,
         KvCoder.of(PrefixKey.Coder.of(), PrefixStatsCoder.of()));
-    PCollection<KV<HashShard, long[]>> hashes =
-        flatten(begin, "Hashes", parts, HASHES, CountDuplicates.HASHES_CODER);
+    PCollection<HashRun> hashes = flatten(begin, "Hashes", parts, HASHES, HashRun.Coder.of());
     PCollection<RowBlock> blocks = flatten(begin, "Blocks", parts, BLOCKS, RowBlockCoder.of());
     PCollection<RejectedRow> rejected = flatten(begin, "Rejected", parts, REJECTED, RejectedRow.Coder.of());
     PCollection<FileSummary> fileParts = flatten(begin, "FileParts", parts, FILES, FileSummary.Coder.of());
@@ -214,6 +229,7 @@ public final class ReadDataset extends PTransform<PBegin, PCollectionTuple> {
         .add(DisplayData.item("prefixRules", settings.prefixRules().rules().size()))
         .add(DisplayData.item("dateColumns", settings.dateColumns().size()))
         .addIfNotNull(DisplayData.item("idColumn", settings.idColumn()))
+        .addIfNotNull(DisplayData.item("hashRunDir", settings.hashRunDir()).withLabel("sorted hash runs written in"))
         .addIfNotDefault(DisplayData.item("uniqueKey", String.join(",", settings.uniqueKey())), "");
   }
 

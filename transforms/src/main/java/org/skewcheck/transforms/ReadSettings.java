@@ -20,9 +20,11 @@ import org.skewcheck.validation.config.PrefixRules;
  *
  * @param blocks whether row blocks (with their row ids) are output, for scoring; profiles always are
  * @param uniqueKey the columns whose repeated values are counted as duplicate keys; may be empty
+ * @param hashRunDir the folder the readers write their sorted runs of row hashes in; null for no hashes
  */
 record ReadSettings(String dataset, String idColumn, boolean blocks, List<String> uniqueKey, int blockCells,
-    int chunkBytes, int rangeChunks, List<DateColumn> dateColumns, PrefixRules prefixRules) implements Serializable {
+    int chunkBytes, int rangeChunks, List<DateColumn> dateColumns, PrefixRules prefixRules, String hashRunDir)
+    implements Serializable {
   private static final Counter BYTES_READ = Metrics.counter(ReadDataset.class, "bytesRead");
   private static final Counter ROWS_READ = Metrics.counter(ReadDataset.class, "rowsRead");
   private static final Counter ROWS_REJECTED = Metrics.counter(ReadDataset.class, "rowsRejected");
@@ -39,37 +41,42 @@ record ReadSettings(String dataset, String idColumn, boolean blocks, List<String
 
   ReadSettings withIdColumn(String column) {
     return new ReadSettings(dataset, column, blocks, uniqueKey, blockCells, chunkBytes, rangeChunks, dateColumns,
-        prefixRules);
+        prefixRules, hashRunDir);
   }
 
   ReadSettings withBlocks(boolean rows) {
     return new ReadSettings(dataset, idColumn, rows, uniqueKey, blockCells, chunkBytes, rangeChunks, dateColumns,
-        prefixRules);
+        prefixRules, hashRunDir);
   }
 
   ReadSettings withUniqueKey(List<String> columns) {
     return new ReadSettings(dataset, idColumn, blocks, columns, blockCells, chunkBytes, rangeChunks, dateColumns,
-        prefixRules);
+        prefixRules, hashRunDir);
   }
 
   ReadSettings withBlockCells(int cells) {
     return new ReadSettings(dataset, idColumn, blocks, uniqueKey, cells, chunkBytes, rangeChunks, dateColumns,
-        prefixRules);
+        prefixRules, hashRunDir);
   }
 
   ReadSettings withChunks(int bytes, int chunksPerRange) {
     return new ReadSettings(dataset, idColumn, blocks, uniqueKey, blockCells, bytes, chunksPerRange, dateColumns,
-        prefixRules);
+        prefixRules, hashRunDir);
   }
 
   ReadSettings withDateColumns(List<DateColumn> dates) {
     return new ReadSettings(dataset, idColumn, blocks, uniqueKey, blockCells, chunkBytes, rangeChunks, dates,
-        prefixRules);
+        prefixRules, hashRunDir);
   }
 
   ReadSettings withPrefixRules(PrefixRules rules) {
     return new ReadSettings(dataset, idColumn, blocks, uniqueKey, blockCells, chunkBytes, rangeChunks, dateColumns,
-        rules);
+        rules, hashRunDir);
+  }
+
+  ReadSettings withHashRunDir(String dir) {
+    return new ReadSettings(dataset, idColumn, blocks, uniqueKey, blockCells, chunkBytes, rangeChunks, dateColumns,
+        prefixRules, dir);
   }
 
   /** A file is split into ranges when it is uncompressed and larger than this. */

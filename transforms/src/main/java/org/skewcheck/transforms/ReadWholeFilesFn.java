@@ -37,8 +37,8 @@ final class ReadWholeFilesFn extends DoFn<List<String>, KV<PrefixKey, PrefixStat
     flush(blocks, sink);
   }
 
-  /** Profiles the rows read so far and outputs the partial profiles and hashes. */
-  private static void flush(Map<List<String>, BlockBuilder> blocks, ChunkSink sink) {
+  /** Profiles the rows read so far and outputs the partial profiles and the hashes' runs. */
+  private static void flush(Map<List<String>, BlockBuilder> blocks, ChunkSink sink) throws IOException {
     for (BlockBuilder block : blocks.values()) {
       if (block.rows() > 0) {
         sink.block(block.build());
@@ -70,7 +70,7 @@ final class ReadWholeFilesFn extends DoFn<List<String>, KV<PrefixKey, PrefixStat
           ReadProgress.add(0, parser.rowsRead() - before);
           unflushed += chunk.len();
           if (unflushed >= FLUSH_CHUNKS * settings.chunkBytes()) {
-            // a big compressed file: its duplicate hashes go out as it is read, not all at its end
+            // a big compressed file: its profiles and hash runs go out as it is read, not all at its end
             flush(blocks, sink);
             unflushed = 0;
           }

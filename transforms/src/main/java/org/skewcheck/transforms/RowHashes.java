@@ -1,17 +1,17 @@
 package org.skewcheck.transforms;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.values.KV;
 
 /**
- * The duplicate-counting hashes of the rows a reader has read since its last flush: one 64-bit
+ * The duplicate-counting hashes of the rows a reader has read since it last wrote them: one 64-bit
  * hash per row over every column (the sum of a per-cell mix of column name and value, so column
  * order does not matter and the row id is left out), and one per row over the key columns when
- * there is a key. Hashes are kept per shard, the shard being a hash's top bits, and flushed as one
- * array per {@link HashShard} for {@link CountDuplicates}.
+ * there is a key. Hashes are kept per shard, the shard being a hash's top bits, and written as one
+ * sorted {@link HashRunFile run} per kind for {@link CountDuplicates}.
  */
 final class RowHashes {
   /**
@@ -71,21 +71,28 @@ final class RowHashes {
     }
   }
 
-  /** Hands over the hashes gathered so far, one array per non-empty shard, and starts again. */
-  void flush(Consumer<KV<HashShard, long[]>> out) {
-    flush(HashShard.Kind.ROW, rows, rowCount, out);
+  /**
+   * Writes the hashes gathered so far as sorted runs in {@code dir}, one per kind (rows, keys) that
+   * has any, hands over their names, and starts again.
+   */
+  void writeRuns(String dir, Consumer<HashRun> out) throws IOException {
+    writeRun(dir, HashShard.Kind.ROW, rows, rowCount, out);
     if (!key.isEmpty()) {
-      flush(HashShard.Kind.KEY, keys, keyCount, out);
+      writeRun(dir, HashShard.Kind.KEY, keys, keyCount, out);
     }
   }
 
-  private void flush(HashShard.Kind kind, long[][] shards, int[] counts,
-      Consumer<KV<HashShard, long[]>> out) {
+  private void writeRun(String dir, HashShard.Kind kind, long[][] shards, int[] counts, Consumer<HashRun> out)
+      throws IOException {
+    ShardBuffer run = new ShardBuffer();
     for (int s = 0; s < SHARDS; s++) {
       if (counts[s] > 0) {
-        out.accept(KV.of(new HashShard(dataset, kind, s), Arrays.copyOf(shards[s], counts[s])));
+        run.add(s, Arrays.copyOf(shards[s], counts[s]));
         counts[s] = 0;
       }
+    }
+    if (run.size() > 0) {
+      out.accept(new HashRun(dataset, kind, HashRunFile.write(dir, run), run.shards()));
     }
   }
 

@@ -275,6 +275,27 @@ public class ReadDatasetTest {
   }
 
   @Test
+  public void rowsAreHashedIntoRunFilesOnlyWhenAFolderIsGiven() throws IOException {
+    File dir = tmp.newFolder("hashed");
+    write(new File(dir, "a.csv"), "a,b\n1,x\n1,x\n2,y\n");
+    File runs = tmp.newFolder("runs");
+
+    PCollectionTuple unhashed = pipeline.apply("NoFolder", ReadDataset.from("train", DatasetFiles.resolve(dir.getPath())));
+    PCollectionTuple hashed = pipeline.apply("Folder",
+        ReadDataset.from("train", DatasetFiles.resolve(dir.getPath())).withHashRunsIn(runs.getPath()));
+
+    PAssert.that(unhashed.get(ReadDataset.HASHES)).empty();
+    PAssert.that(hashed.get(ReadDataset.HASHES)).satisfies(written -> {
+      assertThat(written).singleElement().satisfies(run -> {
+        assertThat(run.kind()).isEqualTo(HashShard.Kind.ROW);
+        assertThat(new File(run.path())).isFile().hasParent(runs);
+      });
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   public void aNamedIdColumnGivesTheRowIds() throws IOException {
     File dir = tmp.newFolder("ids");
     write(new File(dir, "a.csv"), "WI_a,uid,target\n1,u-1,0\nx,u-2,1\n");

@@ -19,18 +19,20 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.skewcheck.validation.config.PrefixRules;
+import org.skewcheck.validation.stats.Duplicates;
 import org.skewcheck.validation.stats.PrefixStats;
 
 /**
  * A file read in many small ranges gives exactly what one whole read gives: the same rows with the
- * same lines and values, the same rejected rows with their original text, the same profile, and
- * rows read = profiled + rejected. The files are generated with a fixed seed and hold quoted fields with line breaks (LF
+ * same lines and values, the same rejected rows with their original text, the same profile, the
+ * same duplicate count (from the hash runs each range writes), and rows read = profiled + rejected. The files are generated with a fixed seed and hold quoted fields with line breaks (LF
  * and CRLF), escaped quotes, commas, CRLF line endings, a byte order mark, blank lines, ragged rows
  * and a last line without a line break. What the rows must be comes from FastCSV reading the whole
  * file on its own, not from the reader under test.
@@ -55,11 +57,13 @@ public class SplitReadTest {
     int[][] chunkings = {{3, 1}, {13, 3}, {64, 2}, {1 << 20, 4}};
     for (File f : files) {
       Expected expected = expected(f);
+      assertThat(expected.repeats()).as("rows of %s that repeat an earlier one", f.getName()).isPositive();
       List<DatasetFiles.File> input = List.of(new DatasetFiles.File(f.getPath(), f.length(), 0));
       for (int[] chunking : chunkings) {
         String name = f.getName() + "/" + chunking[0] + "x" + chunking[1];
-        PCollectionTuple read = pipeline.apply("Read " + name,
-            ReadDataset.from("train", input).withChunks(chunking[0], chunking[1]).withBlockCells(7));
+        String runs = tmp.newFolder("runs " + f.getName() + " " + chunking[0] + "x" + chunking[1]).getPath();
+        PCollectionTuple read = pipeline.apply("Read " + name, ReadDataset.from("train", input)
+            .withChunks(chunking[0], chunking[1]).withBlockCells(7).withHashRunsIn(runs));
         PAssert.that(name + " rows", read.get(ReadDataset.BLOCKS)).satisfies(blocks -> {
           List<String> rows = new ArrayList<>();
           blocks.forEach(b -> rows.addAll(rows(b)));
@@ -79,6 +83,8 @@ public class SplitReadTest {
           assertThat(figures).as(name).isEqualTo(expected.profile);
           return null;
         });
+        PAssert.that(name + " duplicates", read.get(ReadDataset.HASHES).apply(name + " count",
+            CountDuplicates.perDataset())).containsInAnyOrder(KV.of("train", new Duplicates(expected.repeats(), null)));
         long read_ = expected.rows.size() + expected.rejected.size();
         PAssert.that(name + " files", read.get(ReadDataset.FILES)).containsInAnyOrder(
             new FileSummary("train", f.getPath(), read_, expected.rows.size(), expected.rejected.size()));
@@ -89,7 +95,12 @@ public class SplitReadTest {
 
   /** What FastCSV makes of the whole file: rows as text, rejected rows as line:text, figures per prefix. */
   private record Expected(List<String> rows, Set<String> rejected, Map<String, String> profile)
-      implements java.io.Serializable {}
+      implements java.io.Serializable {
+    /** Rows whose values repeat an earlier row's: the rows less the distinct ones, the row id ("file:line") left out. */
+    long repeats() {
+      return rows.size() - rows.stream().map(row -> row.substring(row.indexOf('|'))).distinct().count();
+    }
+  }
 
   /** A prefix's figures as text: rows, and per column count, zeros, text cells, min, max and the mean to 1e-9. */
   private static String figures(PrefixStats stats) {
@@ -191,12 +202,18 @@ public class SplitReadTest {
     String eol = crlf ? "\r\n" : "\n";
     csv.append("a,\"b\nwith break\",c,d").append(eol);
     Set<Integer> blanks = new HashSet<>(List.of(7, 30));
+    List<List<String>> written = new ArrayList<>();
     for (int r = 0; r < 60; r++) {
       if (blanks.contains(r)) {
         csv.append(eol);
       }
       int fields = rnd.nextInt(10) == 0 ? 3 + 2 * rnd.nextInt(2) : 4;
       List<String> cells = new ArrayList<>();
+      // every eleventh row repeats the one five rows up, for the duplicate count
+      if (r % 11 == 10) {
+        cells.addAll(written.get(r - 5));
+        fields = 0;
+      }
       for (int c = 0; c < fields; c++) {
         cells.add(switch (rnd.nextInt(8)) {
           case 0 -> "\"multi\nline " + r + "\"";
@@ -208,6 +225,7 @@ public class SplitReadTest {
           default -> Double.toString(Math.round(rnd.nextGaussian() * 1000) / 10.0);
         });
       }
+      written.add(cells);
       csv.append(String.join(",", cells));
       if (r < 59 || lastLineBreak) {
         csv.append(eol);

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +82,11 @@ class LauncherIT {
     Map<String, String> archivedAndLogged = Map.of("SKEWCHECK_CDS_DIR", cache.toString(),
         "JDK_JAVA_OPTIONS", "-Xlog:class+load");
 
+    // what killed runs left half-written: one old enough to remove, one that may still be written
+    Path stale = Files.createFile(cache.resolve(".skewcheck-1-2.101.jsa"));
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    Path fresh = Files.createFile(cache.resolve(".skewcheck-1-2.102.jsa"));
+
     Run version = launch(archived, "--version");
     List<Path> afterVersion = archives(cache);
     Run first = launch(archived, job(output.resolve("first")));
@@ -91,7 +99,9 @@ class LauncherIT {
     assertThat(first.exit()).as(first.output()).isZero();
     assertThat(first.output()).doesNotContain("[warning]");
     assertThat(afterFirst).singleElement().satisfies(archive -> assertThat(archive.getFileName().toString())
-        .startsWith("skewcheck-").endsWith(".jsa"));
+        .endsWith(".jsa"));
+    assertThat(stale).doesNotExist();
+    assertThat(fresh).exists();
     assertThat(second.exit()).as(second.output()).isZero();
     assertThat(second.output()).contains("org.skewcheck.pipeline.SkewCheck source: shared objects file (top)");
     assertThat(flink.exit()).as(flink.output()).isZero();
@@ -119,9 +129,10 @@ class LauncherIT {
     return args.toArray(String[]::new);
   }
 
+  /** The finished archives in {@code cache}, not the recordings under way (hidden names). */
   private static List<Path> archives(Path cache) throws IOException {
     try (Stream<Path> files = Files.list(cache)) {
-      return files.sorted().toList();
+      return files.filter(f -> f.getFileName().toString().startsWith("skewcheck-")).sorted().toList();
     }
   }
 

@@ -3,13 +3,17 @@
 # 3 numeric columns and 1 categorical, shaped like flight delays; see demo/LongData), on the
 # DirectRunner and on embedded Flink, next to the floor: one bare single-threaded parse of the same
 # files. Prints a table and the target ratios: rows/s of the DirectRunner job at 3M rows
-# (>= 1,000,000), its peak RSS at 30M over 3M (<= 1.2), and Flink's wall over Direct's at 3M (<= 1.5).
+# (>= 1,000,000), its peak RSS at 30M over 3M (<= 1.2; at HEAP, and again at FLAT_HEAP), and Flink's
+# wall over Direct's at 3M (<= 1.5).
 # A job that fails (say, OutOfMemoryError) is reported as failed with its log; the rest still runs.
 #
 # Usage: bench/long.sh [--build]                --build rebuilds the jar even if it exists
 #   SIZES="3000000 30000000" bench/long.sh      train rows per data set (predict.csv: 100,000 rows)
 #   RUNS=3 bench/long.sh                        job runs per size and runner, for the median wall
 #   HEAP=-Xmx512m bench/long.sh                 JVM flags added to the launcher's, both runners ('' for none)
+#   FLAT_HEAP=-Xmx256m bench/long.sh            the heap of one more DirectRunner run per size: with a
+#                                               heap the collector cannot grow into, peak RSS follows
+#                                               the live memory, which must be flat in rows ('' skips)
 #   SKEWCHECK_JAVA_OPTS='' bench/long.sh        the launcher's own flags (bin/skewcheck; '' for the JVM's defaults)
 #   SKEWCHECK_CDS_DIR=off bench/long.sh         without the launcher's class-data archive (see bench/lib.sh)
 #   RUNNERS="direct flink" bench/long.sh        which runners to measure
@@ -23,6 +27,7 @@ BENCH_CLASSES=pipeline/target/test-classes
 SIZES=${SIZES:-3000000 30000000}
 RUNS=${RUNS:-3}
 HEAP=${HEAP--Xmx512m}
+FLAT_HEAP=${FLAT_HEAP--Xmx256m}
 RUNNERS=${RUNNERS:-direct flink}
 PREDICT_ROWS=100000 # LongData.PREDICT_ROWS
 OUT=target/bench-long-out
@@ -78,8 +83,8 @@ record() {
   else R_RATE[$1]=-; fi
 }
 
-job_cmd() { # job_cmd DATA RUNNER: sets JOB, the launcher as a user runs it, plus HEAP (java reads JDK_JAVA_OPTIONS)
-  JOB=(env "JDK_JAVA_OPTIONS=$HEAP" bin/skewcheck --train="$1/train.csv" --predict="$1/predict.csv" --output="$OUT"
+job_cmd() { # job_cmd DATA RUNNER [FLAGS]: sets JOB, the launcher as a user runs it, plus FLAGS (default HEAP; java reads JDK_JAVA_OPTIONS)
+  JOB=(env "JDK_JAVA_OPTIONS=${3-$HEAP}" bin/skewcheck --train="$1/train.csv" --predict="$1/predict.csv" --output="$OUT"
        --failOn=never)
   if [[ $2 == flink ]]; then JOB+=("${FLINK_ARGS[@]}"); fi
 }
@@ -118,12 +123,21 @@ for size in "${SIZE_LIST[@]}"; do
       record "$size $runner" "$rows" "$(median "${walls[@]}")" "$max_rss" "runs: ${walls[*]}"
     fi
   done
+
+  if [[ -n $FLAT_HEAP && " ${RUNNER_LIST[*]} " == *" direct "* ]]; then
+    job_cmd "$data" direct "$FLAT_HEAP"
+    rm -rf "$OUT"
+    run_measured "$lbl-direct-flat" "${JOB[@]}"
+    if ((STATUS == 0)); then record "$size flat" "$rows" "$WALL" "$RSS" "DirectRunner, $FLAT_HEAP, one run"
+    else record "$size flat" "$rows" "failed (exit $STATUS)" "$RSS" "log: $LOG"; fi
+    echo "   direct at $FLAT_HEAP: ${R_WALL[$size flat]} s, $RSS MiB" >&2
+  fi
 done
 rm -rf "$OUT"
 
 echo
 echo "skewcheck long-data benchmark: SIZES='$SIZES' (+ $PREDICT_ROWS predict rows each), RUNS=$RUNS," \
-  "HEAP='$HEAP', RUNNERS='$RUNNERS', logs in $LOGS/"
+  "HEAP='$HEAP', FLAT_HEAP='$FLAT_HEAP', RUNNERS='$RUNNERS', logs in $LOGS/"
 printf '  data:   %s\n' "$(printf '%q ' java -cp "$JAR" org.skewcheck.pipeline.demo.LongData DIR SIZE)"
 printf '  floor:  %s\n' "$(printf '%q ' java -cp "$JAR:$BENCH_CLASSES" org.skewcheck.pipeline.demo.ParseFloor DIR/train.csv DIR/predict.csv)"
 job_cmd DIR direct
@@ -162,4 +176,7 @@ elif number "${R_WALL[$SMALL direct]:-}" && number "${R_WALL[$LARGE direct]:-}";
   rss_ratio=$(ratio "${R_RSS[$LARGE direct]}" "${R_RSS[$SMALL direct]}")
 else rss_ratio=n/a; fi
 target "peak RSS, DirectRunner job, $L/$S:" "$rss_ratio" '<=' 1.2
+if [[ -n $FLAT_HEAP ]] && ((LARGE != SMALL)) && number "${R_WALL[$SMALL flat]:-}" && number "${R_WALL[$LARGE flat]:-}"; then
+  target "peak RSS at $FLAT_HEAP, Direct, $L/$S:" "$(ratio "${R_RSS[$LARGE flat]}" "${R_RSS[$SMALL flat]}")" '<=' 1.2
+fi
 target "wall, Flink/Direct job at $S:" "$(ratio "${R_WALL[$SMALL flink]:-}" "${R_WALL[$SMALL direct]:-}")" '<=' 1.5

@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -77,6 +79,15 @@ final class BeamFiles {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(read(path)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Removes every file that {@code glob} matches, if any; a file already gone is no error. */
+  static void removeMatching(String glob) throws IOException {
+    MatchResult matched = FileSystems.match(List.of(glob), EmptyMatchTreatment.ALLOW).get(0);
+    if (matched.status() == MatchResult.Status.OK) {
+      FileSystems.delete(matched.metadata().stream().map(MatchResult.Metadata::resourceId).toList(),
+          MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     }
   }
 }

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.skewcheck.transforms.CountDuplicates;
 
@@ -71,11 +69,7 @@ final class ReportFiles {
     removeReport(dir);
     removeSortedRuns(dir);
     removeAbandonedTempFolders(dir);
-    MatchResult old = FileSystems.match(List.of(dir + "/rejected/*"), EmptyMatchTreatment.ALLOW).get(0);
-    if (old.status() == MatchResult.Status.OK) {
-      FileSystems.delete(old.metadata().stream().map(MatchResult.Metadata::resourceId).toList(),
-          MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    }
+    BeamFiles.removeMatching(dir + "/rejected/*");
   }
 
   /** Removes the sorted runs the pipeline writes: the score runs merged into scores.csv and the duplicate count's hash runs. */

@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
@@ -124,11 +121,6 @@ final class ScoreRuns {
 
   /** Removes every run in {@code dir}. */
   static void removeAll(String dir) throws IOException {
-    MatchResult runs = FileSystems.match(List.of(BeamFiles.resolve(dir, PREFIX + "*").toString()),
-        EmptyMatchTreatment.ALLOW).get(0);
-    if (runs.status() == MatchResult.Status.OK) {
-      FileSystems.delete(runs.metadata().stream().map(MatchResult.Metadata::resourceId).toList(),
-          MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    }
+    BeamFiles.removeMatching(BeamFiles.resolve(dir, PREFIX + "*").toString());
   }
 }

@@ -84,12 +84,11 @@ final class RowHashes {
 
   private void writeRun(String dir, HashShard.Kind kind, long[][] shards, int[] counts, Consumer<HashRun> out)
       throws IOException {
+    // the shards' arrays go into the run as they are: it is written (and sorted copies made) before they are reused
     ShardBuffer run = new ShardBuffer();
     for (int s = 0; s < SHARDS; s++) {
-      if (counts[s] > 0) {
-        run.add(s, Arrays.copyOf(shards[s], counts[s]));
-        counts[s] = 0;
-      }
+      run.add(s, shards[s], counts[s]);
+      counts[s] = 0;
     }
     if (run.size() > 0) {
       out.accept(new HashRun(dataset, kind, HashRunFile.write(dir, run), run.shards()));

@@ -6,11 +6,14 @@ import java.util.List;
 
 /**
  * One dataset's hash arrays of one kind, gathered per shard until they are written as a {@link
- * HashRunFile run}. The arrays are kept as they came, never changed: a shard's section is copied
- * out and sorted only when the run is written, one shard at a time.
+ * HashRunFile run}. The arrays are kept as they came, never changed, and must stay so until the
+ * run is written: a shard's section is copied out and sorted only then, one shard at a time.
  */
 final class ShardBuffer {
-  private final List<List<long[]>> arrays = new ArrayList<>(RowHashes.SHARDS);
+  /** The first {@code length} hashes of {@code hashes}. */
+  private record Part(long[] hashes, int length) {}
+
+  private final List<List<Part>> arrays = new ArrayList<>(RowHashes.SHARDS);
   private final long[] counts = new long[RowHashes.SHARDS];
   private long size;
 
@@ -22,10 +25,15 @@ final class ShardBuffer {
 
   /** Adds hashes of shard {@code shard}. */
   void add(int shard, long[] hashes) {
-    if (hashes.length > 0) {
-      arrays.get(shard).add(hashes);
-      counts[shard] += hashes.length;
-      size += hashes.length;
+    add(shard, hashes, hashes.length);
+  }
+
+  /** Adds the first {@code length} hashes of {@code hashes}, of shard {@code shard}. */
+  void add(int shard, long[] hashes, int length) {
+    if (length > 0) {
+      arrays.get(shard).add(new Part(hashes, length));
+      counts[shard] += length;
+      size += length;
     }
   }
 
@@ -54,9 +62,9 @@ final class ShardBuffer {
   long[] sortedSection(int shard) {
     long[] section = new long[Math.toIntExact(counts[shard])];
     int at = 0;
-    for (long[] hashes : arrays.get(shard)) {
-      System.arraycopy(hashes, 0, section, at, hashes.length);
-      at += hashes.length;
+    for (Part part : arrays.get(shard)) {
+      System.arraycopy(part.hashes(), 0, section, at, part.length());
+      at += part.length();
     }
     Arrays.sort(section);
     return section;

@@ -64,24 +64,57 @@ final class Cells {
     if (n == 0) {
       return Double.NaN;
     }
-    int exponent = -1;
-    for (int i = start; i < end; i++) {
-      char c = buf[i];
-      if (c == 'e' || c == 'E') {
-        exponent = i;
-      } else if (!CellSyntax.isNumberChar(c)) {
-        // Double.parseDouble also takes Java's "1d", "2f", hex "0x1p3" and "Infinity": none of them is a CSV number.
-        return isMissing(buf, start, n) ? Double.NaN : TEXT;
+    int exponent = literalExponent(buf, start, end);
+    if (exponent < 0) {
+      // Double.parseDouble also takes Java's "1d", "2f", hex "0x1p3" and "Infinity": none of them is a CSV number.
+      return isMissing(buf, start, n) ? Double.NaN : TEXT;
+    }
+    if (exponent < end && exponentDigits(buf, exponent + 1, end) > MAX_FAST_EXPONENT_DIGITS) {
+      return finiteOrText(Double.parseDouble(new String(buf, start, n)));
+    }
+    return finiteOrText(JavaDoubleParser.parseDouble(buf, start, n));
+  }
+
+  /**
+   * Where the exponent of the decimal literal {@code buf[start, end)} starts ({@code end} when it has none), or -1
+   * when the characters are no decimal literal: an optional sign; digits with at most one point, at least one
+   * digit; then optionally {@code e} or {@code E}, an optional sign and at least one digit. Both parsers take
+   * exactly these, and the check costs far less than the exception they throw for the rest: a categorical column
+   * such as a carrier code "9E" would otherwise cost a stack trace per cell.
+   */
+  private static int literalExponent(char[] buf, int start, int end) {
+    int i = skipSign(buf, start, end);
+    int digitsFrom = i;
+    i = skipDigits(buf, i, end);
+    int digits = i - digitsFrom;
+    if (i < end && buf[i] == '.') {
+      int fractionFrom = ++i;
+      i = skipDigits(buf, i, end);
+      digits += i - fractionFrom;
+    }
+    if (digits == 0) {
+      return -1;
+    }
+    int exponent = i;
+    if (i < end && (buf[i] == 'e' || buf[i] == 'E')) {
+      int exponentFrom = skipSign(buf, i + 1, end);
+      i = skipDigits(buf, exponentFrom, end);
+      if (i == exponentFrom) {
+        return -1;
       }
     }
-    try {
-      if (exponent >= 0 && exponentDigits(buf, exponent + 1, end) > MAX_FAST_EXPONENT_DIGITS) {
-        return finiteOrText(Double.parseDouble(new String(buf, start, n)));
-      }
-      return finiteOrText(JavaDoubleParser.parseDouble(buf, start, n));
-    } catch (NumberFormatException e) {
-      return TEXT;
+    return i == end ? exponent : -1;
+  }
+
+  private static int skipSign(char[] buf, int i, int end) {
+    return i < end && (buf[i] == '+' || buf[i] == '-') ? i + 1 : i;
+  }
+
+  private static int skipDigits(char[] buf, int i, int end) {
+    while (i < end && buf[i] >= '0' && buf[i] <= '9') {
+      i++;
     }
+    return i;
   }
 
   private static int exponentDigits(char[] buf, int from, int end) {

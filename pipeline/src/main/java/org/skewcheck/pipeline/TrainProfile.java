@@ -30,11 +30,11 @@ import org.skewcheck.validation.stats.PrefixStats;
  * summary and attribution baseline. The report from a profile equals the report from the raw
  * training data, since the accumulators are the very ones the full run built.
  *
- * <p>Format version 5, one binary file, big-endian ({@link DataOutputStream}), strings as
+ * <p>Format version 6, one binary file, big-endian ({@link DataOutputStream}), strings as
  * modified UTF-8 ({@code writeUTF}):
  * <pre>
  * 8 bytes    magic "SKEWPROF"
- * int32      format version (5)
+ * int32      format version (6)
  * UTF        skewcheck version that wrote it (informational)
  * UTF        config fingerprint (SHA-256 of the parsed config, as in the report's provenance)
  * bool [UTF] model fingerprint (SHA-256 of the model file), when a model scored the train rows
@@ -59,7 +59,7 @@ record TrainProfile(String writtenBy, String configFingerprint, String modelFing
     List<DatasetFiles.File> files, List<FileSummary> fileSummaries, Map<String, PrefixStats> prefixes,
     Duplicates duplicates, ScoreSummary scores) {
 
-  static final int FORMAT_VERSION = 5;
+  static final int FORMAT_VERSION = 6;
   private static final byte[] MAGIC = "SKEWPROF".getBytes(StandardCharsets.US_ASCII);
   private static final int HASH_BYTES = 32;
 

@@ -7,8 +7,8 @@ import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * A CombineFn whose accumulator is also its output and merges in place: {@code mergeAccumulators}
- * folds every accumulator into the first and never merges one into itself (a KLL sketch throws on
- * self-merge).
+ * folds every accumulator into the first and never merges one into itself (a sketch merged into
+ * itself would double its counts).
  */
 abstract class FoldingCombineFn<InputT, AccT> extends Combine.CombineFn<InputT, AccT, AccT> {
   private final Coder<AccT> coder;

@@ -98,7 +98,7 @@ public final class DriftCheck implements ProfileCheck {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("bins", "Bins of a numeric column are (-inf, e1], (e1, e2], ..., (ek, +inf) with edges e1 < ... < ek the"
         + " distinct train deciles (quantile ranks 0.1 ... 0.9 of the train profile: exact for columns with at most"
-        + " 16 distinct values, else from a KLL sketch), and p and q are train's and predict's shares of numeric"
+        + " 16 distinct values, else from a DDSketch of relative accuracy 0.1%), and p and q are train's and predict's shares of numeric"
         + " values per bin (missing values are not binned); each tested column's drift lists them as p and q.");
     m.put("psi", "PSI = sum over bins of (q - p) * ln(q / p), natural log, with a zero proportion replaced by 1e-4.");
     m.put("js", "JS = Jensen-Shannon divergence in base 2 on the same bins, 0.5 * sum p * log2(p / m) + 0.5 * sum"

@@ -193,7 +193,7 @@ public final class FamilyDriftCheck implements ProfileCheck {
     m.put("familyAggregates", "A family's row aggregates are, in each row with any number of the family, the row's"
         + " total (sum of its numbers), its count of non-zero numbers, the mean of its non-zero numbers and their"
         + " log mean, the mean of ln |x| over them (both missing without one); they are profiled like columns"
-        + " (moments, exact counts or a KLL sketch) for families of at least two columns, and the first three are"
+        + " (moments, exact counts or a DDSketch) for families of at least two columns, and the first three are"
         + " binned and measured like a numeric column (bins, psi, ks, ksPValue, chiSquarePValue).");
     m.put("familyMeanShift", "meanShift = (predict mean - train mean) of the row total over train's standard"
         + " deviation of it, logMeanShift the same of the non-zero log mean (scale-free: every column times k moves"

@@ -11,9 +11,9 @@ import org.skewcheck.validation.stats.ColumnStats;
  * profiles know both distributions: every train edge, every predict percentile (ranks 0.01 …
  * 0.99), each side's minimum and maximum and, while a side keeps exact value counts, every one of
  * its values. At each point the distributions are compared at the value and just below it (values
- * strictly below), so with at most 100 predict values, which the sketch holds whole, every jump of
- * F_predict is visited. With sketches, D differs from the raw data's by about the sketches' rank
- * errors (a few tenths of a percent at the sketch's k of 1,000).
+ * strictly below), so while predict keeps exact value counts every jump of F_predict is visited.
+ * With sketches, both sides are counted in the same buckets of 0.1% relative width, so D is that
+ * of the bucketed values: it misses only what differs inside one bucket.
  *
  * <pre>{@code
  * NumericDrift d = NumericDrift.between(train, predict);   // both with at least 2 numeric values

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The mergeable profile of one column in one dataset: its numbers' {@link Moments} (counts,
  * extremes, the first four moments), their {@link NumericDistribution} (exact value counts while
- * the column has few distinct values, then a KLL quantile sketch; a distinct count of integers),
+ * the column has few distinct values, then a DDSketch of relative accuracy 0.1%; a distinct count of integers),
  * and the count of its present values that are not numbers. Missing cells are not counted here: a
  * column's missing count is the dataset's row count minus {@link #count()} and {@link
  * #nonNumeric()}, which also covers files that lack the column altogether.
@@ -170,14 +170,22 @@ public final class ColumnStats {
     return moments.isConstant();
   }
 
-  /** The value at normalized rank {@code rank} (0..1): exact with few distinct values, else from the sketch; NaN when empty. */
+  /**
+   * The value at normalized rank {@code rank} (0..1): exact with few distinct values, else the
+   * value of the sketch's bucket, within 0.1% of the data's; an integer column's rounded to an
+   * integer, and never outside the column's range. NaN when empty.
+   */
   public double quantile(double rank) {
-    return numbers.quantile(rank);
+    double q = numbers.quantile(rank);
+    if (numbers.isExact() || Double.isNaN(q)) {
+      return q;
+    }
+    return Math.min(max(), Math.max(min(), integral() ? Math.rint(q) : q));
   }
 
   /**
    * How many numeric values equal {@code v}: exact while the column has few distinct values, else
-   * estimated from the sketch's ranks.
+   * the count of the sketch's bucket that holds {@code v}.
    */
   public double countOf(double v) {
     return numbers.countOf(v);
@@ -185,7 +193,7 @@ public final class ColumnStats {
 
   /**
    * How many numeric values are at most {@code x}: exact while the column keeps exact value counts,
-   * else the sketch's inclusive normalized rank of {@code x} times {@link #count()}. The cumulative
+   * else the counts of the sketch's buckets up to the one that holds {@code x}. The cumulative
    * distribution the drift measures bin and compare.
    */
   public double countAtMost(double x) {

@@ -1,54 +1,53 @@
 package org.skewcheck.validation.stats;
 
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
+import com.datadoghq.sketch.ddsketch.mapping.CubicallyInterpolatedMapping;
+import com.datadoghq.sketch.ddsketch.mapping.IndexMapping;
+import com.datadoghq.sketch.ddsketch.store.Bin;
+import com.datadoghq.sketch.ddsketch.store.PaginatedStore;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
-import org.apache.datasketches.quantilescommon.QuantilesDoublesSketchIterator;
+import org.apache.datasketches.quantilescommon.QuantilesUtil;
 
 /**
  * How a column's numbers spread over their values, the part of a {@link ColumnStats} that answers
  * quantiles and counts up to a value: exact {@link ValueCounts} while the column has at most {@link
- * ValueCounts#CAPACITY} distinct numbers (one-hot columns stay exact and tiny), then a KLL quantile
- * sketch that takes over their values. Once the sketch took over, a {@link DistinctCount}
- * estimates the distinct numbers while every number is an integer (ids and timestamps are
- * integers; a continuous measurement's distinct count says nothing and would cost an update per
- * value).
+ * ValueCounts#CAPACITY} distinct numbers (one-hot columns stay exact and tiny), then a DDSketch
+ * that takes over their values. Once the sketch took over, a {@link DistinctCount} estimates the
+ * distinct numbers while every number is an integer (ids and timestamps are integers; a continuous
+ * measurement's distinct count says nothing and would cost an update per value).
  *
- * <p>Reading never changes what is written. DataSketches sorts a heap sketch's first level in place
- * on its first read, which changes its serialized bytes, and the checks read the very accumulators
- * that the train profile saves afterwards. So the updatable sketch is only updated, merged into and
- * serialized; every read (quantiles, ranks, the values a merge or the categories take) goes through
- * a read-only view over the serialized bytes that {@link #writeTo} writes. Runners copy
- * accumulators through their coder (the DirectRunner on every access to its state), so a decoded
- * sketch stays in its bytes until it is read or updated.
+ * <p>The sketch counts values in buckets of relative width {@link #RELATIVE_ACCURACY}: every value
+ * it reports is within 0.1% of the values its bucket holds. Its state is the bucket counts alone,
+ * so adding and merging in any order, read whole or in ranges, on any runner, gives the same
+ * sketch to the bit, and the report's figures with it (a KLL sketch, used before, compacts at
+ * random and gave other quantiles and p-values on every run). Both datasets use the same buckets,
+ * so counts up to a bin edge or a quantile of either side are exact for the bucketed values.
  */
 final class NumericDistribution {
-  /**
-   * KLL accuracy parameter: normalized rank error about 0.28% for a single rank, 0.36% for a
-   * distribution (99% confidence). DataSketches' default of 200 (1.33% / 1.65%) moved PSI by up to
-   * 0.04 between two profiles of the same data, more than the drift measures' 0.02 tolerance; 1000
-   * costs about 23 KB per sketched column at a million values (5 KB at 200) and on Joot-sized data
-   * about 5% more run time.
-   */
-  static final int SKETCH_K = 1000;
+  /** Relative accuracy of the sketch's values. */
+  static final double RELATIVE_ACCURACY = 0.001;
+
+  /** Buckets from the bits of a double with a cubic interpolation of the logarithm: no Math.log, the same index on every JVM. */
+  private static final IndexMapping MAPPING = new CubicallyInterpolatedMapping(RELATIVE_ACCURACY);
 
   /** Exact counts while there are few distinct values; null once the sketch took over. */
   private ValueCounts exact = new ValueCounts();
-  /** The sketch that is updated; null while {@link #exact} counts, and while decoded bytes were not updated. */
-  private KllDoublesSketch sketch;
-  /** The serialized form of the current sketch; null from an update until it is read or written. */
-  private byte[] sketchBytes;
-  /** The read-only view over {@link #sketchBytes} that every read goes through; null until read. */
-  private KllDoublesSketch readView;
+  /** The bucket counts; null while {@link #exact} counts. */
+  private DDSketch sketch;
   /** Whether any number was not an integer. */
   private boolean fractional;
   /** Distinct numbers once the sketch took over, while every number is an integer; else null. */
   private DistinctCount distinct;
+  /** The sketch's buckets for reading, built on the first read after a change; null until then. */
+  private Buckets buckets;
 
   /** Counts {@code n} copies of the finite value {@code x}. */
   void add(double x, long n) {
@@ -60,7 +59,7 @@ final class NumericDistribution {
 
   /**
    * Counts the values of {@code v[from, to)}, NaN (missing) cells skipped: one at a time while the
-   * counts are exact, the rest in one bulk update of the sketch, and the zeros as one run.
+   * counts are exact, then straight into the sketch, and the zeros as one run.
    */
   void addAll(double[] v, int from, int to) {
     long zeroRun = 0;
@@ -77,22 +76,20 @@ final class NumericDistribution {
       }
     }
     if (i < to) {
-      double[] bulk = new double[to - i];
-      int k = 0;
+      buckets = null;
       boolean anyFraction = false;
       for (; i < to; i++) {
         double x = v[i];
         if (x == 0) {
           zeroRun++;
         } else if (!Double.isNaN(x)) {
-          bulk[k++] = x;
+          sketch.accept(indexable(x));
           anyFraction |= x != Math.rint(x);
         }
       }
       if (anyFraction) {
         markFractional();
       }
-      updatable().update(bulk, 0, k);
     }
     if (distinct != null) {
       distinct.addAll(v, from, to);
@@ -116,7 +113,15 @@ final class NumericDistribution {
     if (exact != null) {
       switchToSketch();
     }
-    updatable().merge(other.readView());
+    buckets = null;
+    // bin by bin: PaginatedStore.mergeWith (sketches-java 0.8.3) indexes past its pages when the
+    // other store starts lower and ends within this one
+    other.sketch.getPositiveValueStore().forEach(sketch.getPositiveValueStore()::add);
+    other.sketch.getNegativeValueStore().forEach(sketch.getNegativeValueStore()::add);
+    double zeros = other.zeroCount();
+    if (zeros > 0) {
+      sketch.accept(0, zeros);
+    }
     if (distinct != null) {
       distinct.merge(other.distinct);
     }
@@ -142,25 +147,17 @@ final class NumericDistribution {
     if (exact != null) {
       return false;
     }
-    KllDoublesSketch s = updatable();
-    // DataSketches' weighted update builds and merges a temporary sketch: the plain one is a
-    // hundred times cheaper, and most values come one at a time.
-    if (n == 1) {
-      s.update(x);
-    } else {
-      s.update(x, n);
-    }
+    buckets = null;
+    sketch.accept(indexable(x), n);
     return true;
   }
 
   /** Replaces the exact counts by a sketch holding the same values. */
   private void switchToSketch() {
-    sketch = KllDoublesSketch.newHeapInstance(SKETCH_K);
-    sketchBytes = null;
-    readView = null;
+    sketch = newSketch();
     distinct = fractional ? null : new DistinctCount();
     for (int i = 0; i < exact.size(); i++) {
-      sketch.update(exact.value(i), exact.count(i));
+      sketch.accept(indexable(exact.value(i)), exact.count(i));
       if (distinct != null) {
         distinct.add(exact.value(i));
       }
@@ -168,55 +165,105 @@ final class NumericDistribution {
     exact = null;
   }
 
-  /** The sketch, about to change: decoded from its bytes if need be; its bytes and read view are dropped. */
-  private KllDoublesSketch updatable() {
-    if (sketch == null) {
-      sketch = KllDoublesSketch.heapify(Memory.wrap(sketchBytes));
-    }
-    sketchBytes = null;
-    readView = null;
-    return sketch;
+  private static DDSketch newSketch() {
+    return new DDSketch(MAPPING, PaginatedStore::new);
   }
 
-  /** The current sketch's bytes, serialized on first use after a change. */
-  private byte[] serialized() {
-    if (sketchBytes == null) {
-      sketchBytes = sketch.toByteArray();
-    }
-    return sketchBytes;
-  }
-
-  /** The read-only view over the sketch's bytes that every read goes through; only once {@link #exact} is null. */
-  private KllDoublesSketch readView() {
-    if (readView == null) {
-      readView = KllDoublesSketch.wrap(Memory.wrap(serialized()));
-    }
-    return readView;
+  /** {@code x}, or the largest magnitude the buckets reach (about 1.8e308) when it lies beyond: the sketch refuses those. */
+  private static double indexable(double x) {
+    double max = MAPPING.maxIndexableValue();
+    return Math.max(-max, Math.min(max, x));
   }
 
   /** The value at normalized rank {@code rank} (0..1), inclusive; NaN when there is none. */
   double quantile(double rank) {
-    return exact != null ? exact.quantile(rank, exact.total()) : readView().getQuantile(rank,
-        QuantileSearchCriteria.INCLUSIVE);
+    if (exact != null) {
+      return exact.quantile(rank, exact.total());
+    }
+    Buckets b = buckets();
+    double target = QuantilesUtil.getNaturalRank(rank, (long) sketch.getCount(), QuantileSearchCriteria.INCLUSIVE);
+    int i = Arrays.binarySearch(b.cumulative, target);
+    i = i >= 0 ? i : Math.min(b.values.length - 1, -i - 1);
+    while (i > 0 && b.cumulative[i - 1] >= target) {
+      i--;
+    }
+    return b.values[i];
   }
 
-  /** How many values equal {@code v}: exact, or estimated from the sketch's ranks. */
+  /** How many values equal {@code v}: exact, or the count of {@code v}'s bucket. */
   double countOf(double v) {
     if (exact != null) {
       return exact.countOf(v);
     }
-    KllDoublesSketch s = readView();
-    double mass = s.getRank(v, QuantileSearchCriteria.INCLUSIVE) - s.getRank(v, QuantileSearchCriteria.EXCLUSIVE);
-    return mass * s.getN();
+    Buckets b = buckets();
+    int i = Arrays.binarySearch(b.values, bucketValue(v));
+    return i < 0 ? 0 : b.cumulative[i] - (i == 0 ? 0 : b.cumulative[i - 1]);
   }
 
-  /** How many values are at most {@code x} ({@code inclusive}) or below it: exact, or the sketch's rank times the count. */
+  /**
+   * How many values are at most {@code x} ({@code inclusive}) or below it: exact, or the counts of
+   * the buckets below {@code x}'s, and with {@code inclusive} of {@code x}'s bucket too.
+   */
   double countUpTo(double x, boolean inclusive) {
     if (exact != null) {
       return exact.countUpTo(x, inclusive);
     }
-    KllDoublesSketch s = readView();
-    return s.getRank(x, inclusive ? QuantileSearchCriteria.INCLUSIVE : QuantileSearchCriteria.EXCLUSIVE) * s.getN();
+    Buckets b = buckets();
+    int i = Arrays.binarySearch(b.values, bucketValue(x));
+    // the buckets before i (and i itself when it is x's bucket and inclusive) count
+    int upTo = i >= 0 ? (inclusive ? i + 1 : i) : -i - 1;
+    return upTo == 0 ? 0 : b.cumulative[upTo - 1];
+  }
+
+  /** The value the sketch reports for {@code x}'s bucket: 0 for the zero bucket. */
+  private static double bucketValue(double x) {
+    double magnitude = Math.abs(indexable(x));
+    if (magnitude <= MAPPING.minIndexableValue()) {
+      return 0;
+    }
+    double v = MAPPING.value(MAPPING.index(magnitude));
+    return x > 0 ? v : -v;
+  }
+
+  /** The count of the zero bucket: exact zeros and magnitudes too small to index (subnormals). */
+  private double zeroCount() {
+    return sketch.getCount() - sketch.getPositiveValueStore().getTotalCount()
+        - sketch.getNegativeValueStore().getTotalCount();
+  }
+
+  /** The sketch's buckets, values ascending, with their cumulative counts. */
+  private record Buckets(double[] values, double[] cumulative) {}
+
+  private Buckets buckets() {
+    if (buckets == null) {
+      List<Bin> negative = new ArrayList<>();
+      sketch.getNegativeValueStore().getDescendingIterator().forEachRemaining(negative::add);
+      List<Bin> positive = new ArrayList<>();
+      sketch.getPositiveValueStore().getAscendingIterator().forEachRemaining(positive::add);
+      double zeros = zeroCount();
+      int n = negative.size() + (zeros > 0 ? 1 : 0) + positive.size();
+      double[] values = new double[n];
+      double[] cumulative = new double[n];
+      int k = 0;
+      double total = 0;
+      for (Bin bin : negative) {
+        values[k] = -MAPPING.value(bin.getIndex());
+        total += bin.getCount();
+        cumulative[k++] = total;
+      }
+      if (zeros > 0) {
+        values[k] = 0;
+        total += zeros;
+        cumulative[k++] = total;
+      }
+      for (Bin bin : positive) {
+        values[k] = MAPPING.value(bin.getIndex());
+        total += bin.getCount();
+        cumulative[k++] = total;
+      }
+      buckets = new Buckets(values, cumulative);
+    }
+    return buckets;
   }
 
   /** Whether the counts are exact (the sketch has not taken over). */
@@ -255,7 +302,7 @@ final class NumericDistribution {
     return out;
   }
 
-  /** Adds the numbers to {@code target}: exactly while counted exactly, else the sketch's retained values with their weights. */
+  /** Adds the numbers to {@code target}: exactly while counted exactly, else each bucket's value with its count. */
   void addTo(Categories target) {
     if (exact != null) {
       for (int i = 0; i < exact.size(); i++) {
@@ -263,9 +310,9 @@ final class NumericDistribution {
       }
       return;
     }
-    QuantilesDoublesSketchIterator it = readView().iterator();
-    while (it.next()) {
-      target.addNumber(it.getQuantile(), it.getWeight());
+    Buckets b = buckets();
+    for (int i = 0; i < b.values.length; i++) {
+      target.addNumber(b.values[i], Math.round(b.cumulative[i] - (i == 0 ? 0 : b.cumulative[i - 1])));
     }
   }
 
@@ -280,7 +327,9 @@ final class NumericDistribution {
       exact.writeTo(out);
       return;
     }
-    SketchBytes.write(out, serialized());
+    GrowingByteArrayOutput bytes = GrowingByteArrayOutput.withDefaultInitialCapacity();
+    sketch.encode(bytes, false);
+    SketchBytes.write(out, bytes.trimmedCopy());
     out.writeBoolean(distinct != null);
     if (distinct != null) {
       distinct.writeTo(out);
@@ -296,7 +345,8 @@ final class NumericDistribution {
       return d;
     }
     d.exact = null;
-    d.sketchBytes = SketchBytes.read(in);
+    d.sketch = newSketch();
+    d.sketch.decodeAndMergeWith(ByteArrayInput.wrap(SketchBytes.read(in)));
     if (in.readBoolean()) {
       d.distinct = DistinctCount.readFrom(in);
     }

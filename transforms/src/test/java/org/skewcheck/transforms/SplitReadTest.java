@@ -102,13 +102,21 @@ public class SplitReadTest {
     }
   }
 
-  /** A prefix's figures as text: rows, and per column count, zeros, text cells, min, max and the mean to 1e-9. */
+  /**
+   * A prefix's figures as text: rows, and per column count, zeros, text cells, min, max, the mean to
+   * 1e-9 and the deciles, which come from a sketch past 16 distinct values and must not depend on
+   * how the file was cut.
+   */
   private static String figures(PrefixStats stats) {
     StringBuilder out = new StringBuilder("rows=" + stats.rows() + " present=" + stats.rowsAnyPresent()
         + " nonZero=" + stats.rowsAnyNonZero());
-    new TreeMap<>(stats.columns()).forEach((column, c) -> out.append(String.format(
-        "; %s n=%d zeros=%d text=%d min=%s max=%s mean=%.9g", column, c.count(), c.zeros(), c.nonNumeric(),
-        c.min(), c.max(), c.mean())));
+    new TreeMap<>(stats.columns()).forEach((column, c) -> {
+      out.append(String.format("; %s n=%d zeros=%d text=%d min=%s max=%s mean=%.9g deciles=", column, c.count(),
+          c.zeros(), c.nonNumeric(), c.min(), c.max(), c.mean()));
+      for (int i = 1; i <= 9; i++) {
+        out.append(c.quantile(i / 10.0)).append(i < 9 ? "," : "");
+      }
+    });
     return out.toString();
   }
 

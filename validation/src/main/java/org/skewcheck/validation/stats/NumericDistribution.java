@@ -10,6 +10,7 @@ import com.datadoghq.sketch.ddsketch.store.PaginatedStore;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +41,10 @@ final class NumericDistribution {
 
   /** Exact counts while there are few distinct values; null once the sketch took over. */
   private ValueCounts exact = new ValueCounts();
-  /** The bucket counts; null while {@link #exact} counts. */
+  /** The bucket counts; null while {@link #exact} counts, and while decoded bytes were not used. */
   private DDSketch sketch;
+  /** The sketch's encoded form; null from a change until it is written. */
+  private byte[] sketchBytes;
   /** Whether any number was not an integer. */
   private boolean fractional;
   /** Distinct numbers once the sketch took over, while every number is an integer; else null. */
@@ -76,14 +79,14 @@ final class NumericDistribution {
       }
     }
     if (i < to) {
-      buckets = null;
+      DDSketch s = updatable();
       boolean anyFraction = false;
       for (; i < to; i++) {
         double x = v[i];
         if (x == 0) {
           zeroRun++;
         } else if (!Double.isNaN(x)) {
-          sketch.accept(indexable(x));
+          s.accept(indexable(x));
           anyFraction |= x != Math.rint(x);
         }
       }
@@ -113,14 +116,15 @@ final class NumericDistribution {
     if (exact != null) {
       switchToSketch();
     }
-    buckets = null;
+    DDSketch s = updatable();
+    DDSketch o = other.sketch();
     // bin by bin: PaginatedStore.mergeWith (sketches-java 0.8.3) indexes past its pages when the
     // other store starts lower and ends within this one
-    other.sketch.getPositiveValueStore().forEach(sketch.getPositiveValueStore()::add);
-    other.sketch.getNegativeValueStore().forEach(sketch.getNegativeValueStore()::add);
+    o.getPositiveValueStore().forEach(s.getPositiveValueStore()::add);
+    o.getNegativeValueStore().forEach(s.getNegativeValueStore()::add);
     double zeros = other.zeroCount();
     if (zeros > 0) {
-      sketch.accept(0, zeros);
+      s.accept(0, zeros);
     }
     if (distinct != null) {
       distinct.merge(other.distinct);
@@ -147,14 +151,15 @@ final class NumericDistribution {
     if (exact != null) {
       return false;
     }
-    buckets = null;
-    sketch.accept(indexable(x), n);
+    updatable().accept(indexable(x), n);
     return true;
   }
 
   /** Replaces the exact counts by a sketch holding the same values. */
   private void switchToSketch() {
     sketch = newSketch();
+    sketchBytes = null;
+    buckets = null;
     distinct = fractional ? null : new DistinctCount();
     for (int i = 0; i < exact.size(); i++) {
       sketch.accept(indexable(exact.value(i)), exact.count(i));
@@ -169,6 +174,41 @@ final class NumericDistribution {
     return new DDSketch(MAPPING, PaginatedStore::new);
   }
 
+  /**
+   * The sketch, decoded from its bytes on first use: runners copy accumulators through their coder
+   * (the DirectRunner on every access to its state), so a decoded sketch stays in its bytes until it
+   * is read or changed.
+   */
+  private DDSketch sketch() {
+    if (sketch == null) {
+      sketch = newSketch();
+      try {
+        sketch.decodeAndMergeWith(ByteArrayInput.wrap(sketchBytes));
+      } catch (IOException e) {
+        throw new UncheckedIOException("a quantile sketch's bytes are damaged", e);
+      }
+    }
+    return sketch;
+  }
+
+  /** The sketch, about to change: its bytes and buckets are dropped. */
+  private DDSketch updatable() {
+    DDSketch s = sketch();
+    sketchBytes = null;
+    buckets = null;
+    return s;
+  }
+
+  /** The sketch's encoded form, encoded on first use after a change. */
+  private byte[] serialized() throws IOException {
+    if (sketchBytes == null) {
+      GrowingByteArrayOutput bytes = GrowingByteArrayOutput.withDefaultInitialCapacity();
+      sketch.encode(bytes, false);
+      sketchBytes = bytes.trimmedCopy();
+    }
+    return sketchBytes;
+  }
+
   /** {@code x}, or the largest magnitude the buckets reach (about 1.8e308) when it lies beyond: the sketch refuses those. */
   private static double indexable(double x) {
     double max = MAPPING.maxIndexableValue();
@@ -181,7 +221,7 @@ final class NumericDistribution {
       return exact.quantile(rank, exact.total());
     }
     Buckets b = buckets();
-    double target = QuantilesUtil.getNaturalRank(rank, (long) sketch.getCount(), QuantileSearchCriteria.INCLUSIVE);
+    double target = QuantilesUtil.getNaturalRank(rank, (long) sketch().getCount(), QuantileSearchCriteria.INCLUSIVE);
     int i = Arrays.binarySearch(b.cumulative, target);
     i = i >= 0 ? i : Math.min(b.values.length - 1, -i - 1);
     while (i > 0 && b.cumulative[i - 1] >= target) {
@@ -227,8 +267,8 @@ final class NumericDistribution {
 
   /** The count of the zero bucket: exact zeros and magnitudes too small to index (subnormals). */
   private double zeroCount() {
-    return sketch.getCount() - sketch.getPositiveValueStore().getTotalCount()
-        - sketch.getNegativeValueStore().getTotalCount();
+    DDSketch s = sketch();
+    return s.getCount() - s.getPositiveValueStore().getTotalCount() - s.getNegativeValueStore().getTotalCount();
   }
 
   /** The sketch's buckets, values ascending, with their cumulative counts. */
@@ -237,9 +277,9 @@ final class NumericDistribution {
   private Buckets buckets() {
     if (buckets == null) {
       List<Bin> negative = new ArrayList<>();
-      sketch.getNegativeValueStore().getDescendingIterator().forEachRemaining(negative::add);
+      sketch().getNegativeValueStore().getDescendingIterator().forEachRemaining(negative::add);
       List<Bin> positive = new ArrayList<>();
-      sketch.getPositiveValueStore().getAscendingIterator().forEachRemaining(positive::add);
+      sketch().getPositiveValueStore().getAscendingIterator().forEachRemaining(positive::add);
       double zeros = zeroCount();
       int n = negative.size() + (zeros > 0 ? 1 : 0) + positive.size();
       double[] values = new double[n];
@@ -327,9 +367,7 @@ final class NumericDistribution {
       exact.writeTo(out);
       return;
     }
-    GrowingByteArrayOutput bytes = GrowingByteArrayOutput.withDefaultInitialCapacity();
-    sketch.encode(bytes, false);
-    SketchBytes.write(out, bytes.trimmedCopy());
+    SketchBytes.write(out, serialized());
     out.writeBoolean(distinct != null);
     if (distinct != null) {
       distinct.writeTo(out);
@@ -345,8 +383,7 @@ final class NumericDistribution {
       return d;
     }
     d.exact = null;
-    d.sketch = newSketch();
-    d.sketch.decodeAndMergeWith(ByteArrayInput.wrap(SketchBytes.read(in)));
+    d.sketchBytes = SketchBytes.read(in);
     if (in.readBoolean()) {
       d.distinct = DistinctCount.readFrom(in);
     }

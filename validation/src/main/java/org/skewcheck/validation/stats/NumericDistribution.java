@@ -38,6 +38,7 @@ final class NumericDistribution {
 
   /** Buckets from the bits of a double with a cubic interpolation of the logarithm: no Math.log, the same index on every JVM. */
   private static final IndexMapping MAPPING = new CubicallyInterpolatedMapping(RELATIVE_ACCURACY);
+  private static final double MAX_INDEXABLE = MAPPING.maxIndexableValue();
 
   /** Exact counts while there are few distinct values; null once the sketch took over. */
   private ValueCounts exact = new ValueCounts();
@@ -211,8 +212,7 @@ final class NumericDistribution {
 
   /** {@code x}, or the largest magnitude the buckets reach (about 1.8e308) when it lies beyond: the sketch refuses those. */
   private static double indexable(double x) {
-    double max = MAPPING.maxIndexableValue();
-    return Math.max(-max, Math.min(max, x));
+    return Math.max(-MAX_INDEXABLE, Math.min(MAX_INDEXABLE, x));
   }
 
   /** The value at normalized rank {@code rank} (0..1), inclusive; NaN when there is none. */

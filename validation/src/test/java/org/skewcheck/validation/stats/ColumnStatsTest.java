@@ -3,6 +3,7 @@ package org.skewcheck.validation.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -294,6 +295,26 @@ class ColumnStatsTest {
       xs[i] = sign * Math.exp(random.nextDouble(lo, hi));
     }
     return xs;
+  }
+
+  @Test
+  void theSketchTakesTheExtremesOfADouble() {
+    // past the buckets' reach (about 1.8e308) and below it (subnormals, in the zero bucket)
+    double[] xs = new double[40];
+    for (int i = 0; i < 20; i++) {
+      xs[i] = i + 1;
+    }
+    Arrays.fill(xs, 20, 25, Double.MAX_VALUE);
+    Arrays.fill(xs, 25, 30, -Double.MAX_VALUE);
+    Arrays.fill(xs, 30, 35, Double.MIN_VALUE);
+    Arrays.fill(xs, 35, 40, 0);
+    ColumnStats s = of(xs, 0);
+    assertThat(s.distinctNumeric()).as("the sketch took over").isEqualTo(-1);
+    assertThat(s.quantile(0)).isCloseTo(-Double.MAX_VALUE, withinPercentage(0.2));
+    assertThat(s.quantile(1)).isCloseTo(Double.MAX_VALUE, withinPercentage(0.2));
+    assertThat(s.countAtMost(Double.MAX_VALUE)).isEqualTo(40);
+    assertThat(s.countBelow(1)).isEqualTo(15);
+    assertThat(s.countOf(0)).as("zeros and subnormals share the zero bucket").isEqualTo(10);
   }
 
   private static NumericDistribution distribution(double[] xs) {

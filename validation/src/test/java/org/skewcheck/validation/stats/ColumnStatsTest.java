@@ -235,13 +235,7 @@ class ColumnStatsTest {
     }
     byte[] whole = bytes(distribution(xs));
     for (int trial = 0; trial < 5; trial++) {
-      double[] shuffled = xs.clone();
-      for (int i = shuffled.length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        double t = shuffled[i];
-        shuffled[i] = shuffled[j];
-        shuffled[j] = t;
-      }
+      double[] shuffled = shuffled(xs, random);
       // cut into parts at random, profiled apart and merged from the last part to the first
       NumericDistribution merged = null;
       for (int end = shuffled.length; end > 0; ) {
@@ -315,6 +309,18 @@ class ColumnStatsTest {
     assertThat(s.countAtMost(Double.MAX_VALUE)).isEqualTo(40);
     assertThat(s.countBelow(1)).isEqualTo(15);
     assertThat(s.countOf(0)).as("zeros and subnormals share the zero bucket").isEqualTo(10);
+  }
+
+  /** A copy of {@code xs} in a random order (Fisher-Yates). */
+  private static double[] shuffled(double[] xs, SplittableRandom random) {
+    double[] out = xs.clone();
+    for (int i = out.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      double t = out[i];
+      out[i] = out[j];
+      out[j] = t;
+    }
+    return out;
   }
 
   private static NumericDistribution distribution(double[] xs) {
@@ -531,13 +537,7 @@ class ColumnStatsTest {
     }
     // Half the shards get a handful of values (0 to 8: some empty, most exact), the rest share
     // what is left in random proportions.
-    double[] shuffled = xs.clone();
-    for (int i = shuffled.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      double t = shuffled[i];
-      shuffled[i] = shuffled[j];
-      shuffled[j] = t;
-    }
+    double[] shuffled = shuffled(xs, random);
     int next = 0;
     for (int i = 0; i < shards / 2; i++) {
       for (int k = random.nextInt(0, 9); k > 0; k--) {
